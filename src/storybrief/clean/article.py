@@ -1,0 +1,325 @@
+"""Cleaning one document: classify every line, take out junk and metadata, keep every real paragraph.
+
+The steps, in order:
+1. every line is classified: blank, junk (a family from :mod:`.rules`, or recurring boilerplate from
+   corpus evidence), metadata (dates, bylines, credits), or candidate content;
+2. the title is recognised (the container's title, or the first headline-like line);
+3. captions are recognised by context: an unpunctuated line stranded between non-content lines;
+4. on whole-page text, only the densest stretch of prose is kept (:mod:`.page`);
+5. junk glued inside lines is cut (:mod:`.inline`), a wire credit at the end of the last paragraph too;
+6. a dateline ("WASHINGTON (Reuters) -") is taken off the first paragraph;
+7. the rest becomes paragraphs and subheads; garbled rewriting is flagged, not fixed.
+Everything taken out is recorded as a :class:`~storybrief.model.Removal` with its raw offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, Block, DateSource, Flag, RawDocument, Removal, content_id
+from . import metadata as md
+from .garble import garble_flags
+from .inline import inline_junk
+from .page import is_terminated, line_score, line_weight, looks_like_page, main_region
+from .rules import junk_reason, strip_bullets
+
+_SPACE_TRANS = str.maketrans({c: " " for c in "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"})
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_CAPTION_HINT_RE = re.compile(
+    r"\b(is|are|was|were) (seen|pictured|shown|photographed)\b|\bpictured\b|\bposes?\b|\bfile photo\b|"
+    r"\b(photo|image) (courtesy|credit|by)\b|\((ap|afp|reuters|getty)( photo| images)?\)|/\s*(ap|afp|reuters|getty images)\b",
+    re.IGNORECASE,
+)
+_HEADLINE_MAX_WORDS = 25
+_SUBHEAD_MAX_WORDS = 14
+
+CONTENT, BLANK, JUNK, META, TITLE = "content", "blank", "junk", "meta", "title"
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # offsets into the raw text
+    end: int
+    raw: str  # the line with odd spaces made plain (same length as the raw line)
+    text: str  # stripped, spaces collapsed
+    kind: str = CONTENT
+    reason: str = ""
+    cuts: list[tuple[int, int, str]] = field(default_factory=list)  # inline removals, offsets into ``raw``
+
+
+def normalize_line_key(text: str) -> str:
+    """The form in which lines are compared across documents (for recurring boilerplate)."""
+    return re.sub(r"\d+", "0", " ".join(strip_bullets(text).lower().split()))
+
+
+def split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        plain = _ZERO_WIDTH_RE.sub(" ", raw.translate(_SPACE_TRANS).replace("\r", " "))
+        lines.append(_Line(pos, pos + len(raw), plain, " ".join(plain.split())))
+        pos += len(raw) + 1
+    return lines
+
+
+def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) -> Article:
+    """Turn one :class:`RawDocument` into a clean :class:`Article`."""
+    text = raw.text
+    lines = split_lines(text)
+    article = Article(
+        id=raw.meta.id or content_id(text),
+        input=raw.input,
+        format=raw.format,
+        text="",
+        url=raw.meta.url,
+        title=_clean_title(raw.meta.title),
+        subtitle=raw.meta.subtitle,
+        outlet=raw.meta.outlet,
+        language=raw.meta.language,
+        teaser_only=raw.meta.teaser_only,
+        byline=list(raw.meta.authors),
+    )
+    if raw.meta.published:
+        article.published, article.published_source = raw.meta.published, DateSource.METADATA
+    if raw.meta.updated:
+        article.updated, article.updated_source = raw.meta.updated, DateSource.METADATA
+
+    _classify(lines, recurring, article)
+    _find_title(lines, article)
+    _find_captions(lines)
+    if raw.page_text or (raw.page_text is None and looks_like_page([ln.text for ln in lines if ln.kind == CONTENT])):
+        _keep_main_region(lines)
+    _cut_inline(lines, article)
+    _assemble(lines, article)
+    _take_dateline(article, lines)
+    article.removed = _removals(lines)
+    article.flags = garble_flags(article.text)
+    _dedupe_people(article)
+    return article
+
+
+def _clean_title(title: str | None) -> str | None:
+    return " ".join(title.split()) if title else None
+
+
+def _classify(lines: list[_Line], recurring: frozenset[str], article: Article) -> None:
+    for ln in lines:
+        if not ln.text:
+            ln.kind = BLANK
+            continue
+        if recurring and normalize_line_key(ln.text) in recurring:
+            ln.kind, ln.reason = JUNK, "recurring-boilerplate"
+            continue
+        reason = junk_reason(ln.text)
+        if reason:
+            ln.kind, ln.reason = JUNK, reason
+            continue
+        found = _metadata_line(ln.text)
+        if found is not None:
+            ln.kind, ln.reason = META, found.kind
+            _apply(article, found)
+
+
+def _metadata_line(text: str) -> md.Found | None:
+    if len(text) > 400:
+        return None
+    stripped = strip_bullets(text)
+    for match in (md.match_date_line, md.match_byline, md.match_contributors):
+        found = match(stripped)
+        if found is not None:
+            return found
+    credit = md.match_wire_credit(stripped)
+    if credit is not None and credit[1] == 0:
+        return credit[0]
+    return None
+
+
+def _apply(article: Article, found: md.Found) -> None:
+    if found.published and article.published_source is not DateSource.METADATA:
+        if article.published is None:
+            article.published, article.published_source = found.published, DateSource.TEXT
+    if found.updated and article.updated is None:
+        article.updated, article.updated_source = found.updated, DateSource.TEXT
+    for name in found.byline:
+        if name not in article.byline:
+            article.byline.append(name)
+    for name in found.credits:
+        if name not in article.credits:
+            article.credits.append(name)
+    if found.agency and not article.agency:
+        article.agency = found.agency
+
+
+def _similar(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a.lower(), b.lower()) >= 90
+
+
+def _find_title(lines: list[_Line], article: Article) -> None:
+    content = [ln for ln in lines if ln.kind == CONTENT]
+    if article.title:
+        for ln in content[:40]:
+            if _similar(ln.text, article.title):
+                ln.kind, ln.reason = TITLE, "title"
+                return
+        return
+    if not content:
+        return
+    first = content[0]
+    words = len(first.text.split())
+    if 2 <= words <= _HEADLINE_MAX_WORDS and not first.text.endswith((".", ",", ";")) and len(content) > 1:
+        first.kind, first.reason = TITLE, "title"
+        article.title = first.text
+
+
+def _neighbour_kind(lines: list[_Line], i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].kind != BLANK:
+            return lines[j].kind
+        j += step
+    return "edge"
+
+
+def _find_captions(lines: list[_Line]) -> None:
+    for i, ln in enumerate(lines):
+        if ln.kind != CONTENT or is_terminated(ln.text):
+            continue
+        words = len(ln.text.split())
+        if _CAPTION_HINT_RE.search(ln.text) and words >= 4:
+            ln.kind, ln.reason = JUNK, "image-caption"
+            continue
+        stranded = _neighbour_kind(lines, i, -1) in (JUNK, META, TITLE, "edge") and _neighbour_kind(
+            lines, i, 1
+        ) in (JUNK, META, "edge")
+        if stranded and words >= 6:
+            ln.kind, ln.reason = JUNK, "image-caption"
+
+
+def _keep_main_region(lines: list[_Line]) -> None:
+    idx = [i for i, ln in enumerate(lines) if ln.kind in (CONTENT, JUNK)]
+    scores = [line_score(lines[i].text) if lines[i].kind == CONTENT else -2.0 for i in idx]
+    start, end = main_region(scores)
+    keep = set(idx[start:end])
+    for i in idx:
+        if lines[i].kind == CONTENT and i not in keep:
+            lines[i].kind, lines[i].reason = JUNK, "page-boilerplate"
+
+
+def _cut_inline(lines: list[_Line], article: Article) -> None:
+    content = [ln for ln in lines if ln.kind == CONTENT]
+    for ln in content:
+        ln.cuts = inline_junk(ln.raw)
+    if content:
+        last = content[-1]
+        credit = md.match_wire_credit(last.raw.rstrip())
+        if credit is not None:
+            found, start = credit
+            _apply(article, found)
+            last.cuts.append((start, len(last.raw.rstrip()), found.kind))
+
+
+def _kept_text(ln: _Line) -> str:
+    if not ln.cuts:
+        return ln.text
+    parts, pos = [], 0
+    for start, end, _ in sorted(ln.cuts):
+        parts.append(ln.raw[pos:start])
+        pos = end
+    parts.append(ln.raw[pos:])
+    joined = " ".join("".join(parts).split())
+    return re.sub(r" ([,.;:!?])", r"\1", joined)
+
+
+def _assemble(lines: list[_Line], article: Article) -> None:
+    """Paragraphs and subheads; hard-wrapped lines (no final stop, next starts lower-case) are joined."""
+    pieces: list[tuple[str, str]] = []  # (kind, text)
+    prev_content = False
+    kept = [(i, _kept_text(ln)) for i, ln in enumerate(lines) if ln.kind == CONTENT]
+    kept = [(i, t) for i, t in kept if t]
+    for n, (i, text) in enumerate(kept):
+        joined_to_prev = (
+            prev_content
+            and pieces
+            and pieces[-1][0] == "paragraph"
+            and i > 0
+            and lines[i - 1].kind == CONTENT
+            and not is_terminated(pieces[-1][1])
+            and text[:1].islower()
+        )
+        if joined_to_prev:
+            pieces[-1] = ("paragraph", pieces[-1][1] + " " + text)
+        else:
+            kind = "heading" if _is_subhead(text, kept, n) else "paragraph"
+            pieces.append((kind, text))
+        prev_content = True
+    out: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, text in pieces:
+        if out:
+            pos += 2
+        blocks.append(Block(kind, pos, pos + len(text)))
+        out.append(text)
+        pos += len(text)
+    article.text = "\n\n".join(out)
+    article.blocks = blocks
+
+
+def _is_subhead(text: str, kept: list[tuple[int, str]], n: int) -> bool:
+    words = len(text.split())
+    if words > _SUBHEAD_MAX_WORDS or is_terminated(text) or text.endswith((",", "-")) or n == len(kept) - 1:
+        return False
+    nxt = kept[n + 1][1]
+    return line_weight(nxt) > words and text[:1].isupper() or text[:1].isdigit()
+
+
+def _take_dateline(article: Article, lines: list[_Line]) -> None:
+    paragraphs = [b for b in article.blocks if b.kind == "paragraph"]
+    if not paragraphs:
+        return
+    first = paragraphs[0]
+    found = md.match_dateline(article.text[first.start : first.end])
+    if found is None:
+        return
+    place, agency, length = found
+    article.dateline = place
+    if agency and not article.agency:
+        article.agency = agency
+    prefix = article.text[first.start : first.start + length]
+    # record the removal at its raw position: the first content line that starts with the prefix
+    for ln in lines:
+        if ln.kind == CONTENT and ln.text.startswith(prefix.strip()):
+            offset = ln.raw.find(prefix.strip())
+            ln.cuts.append((offset, offset + len(prefix.rstrip()), "dateline"))
+            break
+    shift = length
+    article.text = article.text[: first.start] + article.text[first.start + length :]
+    article.blocks = [
+        b if b.end <= first.start else Block(b.kind, b.start if b.start < first.start + 1 else b.start - shift, b.end - shift)
+        for b in article.blocks
+    ]
+
+
+def _removals(lines: list[_Line]) -> list[Removal]:
+    removed: list[Removal] = []
+    for number, ln in enumerate(lines, 1):
+        if ln.kind in (JUNK, META, TITLE):
+            removed.append(Removal(ln.text, ln.reason, ln.start, ln.end, number))
+        elif ln.kind == CONTENT:
+            for start, end, reason in sorted(ln.cuts):
+                piece = " ".join(ln.raw[start:end].split())
+                if piece:
+                    removed.append(Removal(piece, reason, ln.start + start, ln.start + end, number))
+    return removed
+
+
+def _dedupe_people(article: Article) -> None:
+    """A wire agency is never an author; credits never repeat the byline."""
+    article.byline = [n for n in dict.fromkeys(article.byline) if md.agency_name(n) is None]
+    article.credits = [n for n in dict.fromkeys(article.credits) if n not in article.byline]
+
+
+__all__ = ["Flag", "clean_document", "normalize_line_key"]

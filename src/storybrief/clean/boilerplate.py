@@ -1,0 +1,38 @@
+"""Corpus-level evidence: a line that recurs across many different articles is boilerplate.
+
+Copies of one story (syndicated wire copy) also share lines, and those lines are content. The two are
+told apart by what else the documents share: a document most of whose lines recur elsewhere is a copy,
+and its recurring lines are not evidence of boilerplate.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .article import normalize_line_key
+
+MIN_DOCUMENTS = 3
+MAX_COPY_SHARE = 0.5
+MAX_LINE_CHARS = 400
+
+
+def recurring_lines(texts: Iterable[str], min_documents: int = MIN_DOCUMENTS) -> frozenset[str]:
+    """Normalised keys of lines that recur in at least ``min_documents`` documents that are not copies."""
+    docs: list[set[str]] = []
+    for text in texts:
+        keys = {normalize_line_key(line) for line in text.split("\n") if 0 < len(line.strip()) <= MAX_LINE_CHARS}
+        keys.discard("")
+        docs.append(keys)
+    if len(docs) < min_documents:
+        return frozenset()
+    df = Counter(key for keys in docs for key in keys)
+    candidates = {key for key, n in df.items() if n >= min_documents}
+    if not candidates:
+        return frozenset()
+    evidence: Counter[str] = Counter()
+    for keys in docs:
+        shared = keys & candidates
+        if shared and len(shared) / len(keys) <= MAX_COPY_SHARE:
+            evidence.update(shared)
+    return frozenset(key for key, n in evidence.items() if n >= min_documents)

@@ -1,0 +1,205 @@
+"""Metadata written into the article text itself: date lines, bylines, wire credits, datelines.
+
+Each matcher looks at one stripped line (or the start of the first paragraph) and returns what it found,
+or ``None``. The cleaner removes matched lines from the body and records them, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..timeparse import parse_datetime
+
+# Wire services and broadcasters that appear as credits; the key is the lower-cased form as written.
+AGENCIES: dict[str, str] = {
+    "reuters": "Reuters", "thomson reuters": "Reuters", "ap": "AP", "the ap": "AP", "associated press": "AP",
+    "the associated press": "AP", "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "cnn": "CNN", "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg", "upi": "UPI", "dpa": "dpa",
+    "xinhua": "Xinhua", "yonhap": "Yonhap", "kyodo": "Kyodo", "kyodo news": "Kyodo", "pti": "PTI", "ians": "IANS",
+    "ani": "ANI", "efe": "EFE", "ansa": "ANSA", "tass": "TASS", "ria novosti": "RIA Novosti", "bbc": "BBC",
+    "nbc news": "NBC News", "abc news": "ABC News", "cbs news": "CBS News", "fox news": "Fox News", "aap": "AAP",
+    "anadolu": "Anadolu", "anadolu agency": "Anadolu", "bernama": "Bernama", "pa": "PA", "pa media": "PA",
+    "press association": "PA", "canadian press": "Canadian Press", "the canadian press": "Canadian Press",
+    "al jazeera": "Al Jazeera", "nyt": "The New York Times", "the new york times": "The New York Times",
+    "the washington post": "The Washington Post", "msnbc": "MSNBC",
+}
+
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DATEISH_RE = re.compile(rf"(\b({_MONTHS})[a-z]*\.?\s+\d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th)?\s+({_MONTHS})|\d{{4}}-\d\d-\d\d)", re.I)
+_YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
+_DATE_LINE_RE = re.compile(
+    r"^(?P<label>last updated|updated|first published|published|posted|last modified|modified|created|date|"
+    r"publication date|released)(\s+on)?\s*:?\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_READ_TIME_RE = re.compile(r"\b\d+[\s-]*(min|mins|minutes?)[\s-]*read\b", re.IGNORECASE)
+_BYLINE_RE = re.compile(
+    r"^(?:(?:reported|written|posted|compiled|story|words|text|report)\s+)?by\s*:?\s+(?P<names>.+)$|^(?:author|authors|reporter|"
+    r"reported by|written by|byline)\s*:\s*(?P<names2>.+)$",
+    re.IGNORECASE,
+)
+_NAME_PART = r"(?:[A-Z][\w'’.-]*|(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|mc)\b[-’']?)"
+_NAME_RE = re.compile(rf"^{_NAME_PART}(?:[ -]{_NAME_PART}){{0,4}}$")
+_SPLIT_NAMES_RE = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*")
+_WIRE_CREDIT_RE = re.compile(
+    r"\(\s*(?P<body>(?:(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|produced|graphics|"
+    r"reporting and writing|writing and reporting|fact-checking)\s+(?:by\s+)?[^()]+?))\s*\)\s*$",
+    re.IGNORECASE,
+)
+_CONTRIB_RE = re.compile(
+    r"^(?:(?P<names>.+?)\s+(?:of|from|for)\s+)?(?P<org>(?:the\s+)?[A-Z][\w&.'’ -]{1,60}?)\s+contributed\s+"
+    r"(?:reporting\s+)?(?:to\s+)?(?:this\s+)?(?:report|story|article|reporting|coverage)\.?$",
+)
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,38}[A-Z.](?:,\s*[A-Z][\w.'’ ]{1,30}?)?)\s*"
+    r"(?:\((?P<agency>[A-Z][\w&.'’ -]{1,40})\)\s*)?(?P<dash>[-—–]{1,2}|:)\s*"
+)
+
+
+@dataclass(slots=True)
+class Found:
+    """What a metadata line told us; ``kind`` is also the removal reason."""
+
+    kind: str
+    published: datetime | None = None
+    updated: datetime | None = None
+    byline: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    agency: str | None = None
+
+
+def agency_name(text: str) -> str | None:
+    """The canonical agency for ``text`` ("The Associated Press" -> "AP"), or ``None``."""
+    return AGENCIES.get(" ".join(text.lower().strip(" .").split()))
+
+
+def split_names(text: str) -> list[str]:
+    parts = [p.strip(" .") for p in _SPLIT_NAMES_RE.split(text)]
+    return [p for p in parts if p]
+
+
+def is_name(text: str) -> bool:
+    return bool(_NAME_RE.match(text)) and any(c.islower() for c in text) and len(text) <= 50
+
+
+def date_value(text: str) -> datetime | None:
+    """A date with a year, from a short piece of text; cheap to reject text that holds none."""
+    if len(text) > 90 or not _YEAR_RE.search(text) or not _DATEISH_RE.search(text):
+        return None
+    return parse_datetime(_READ_TIME_RE.sub("", text).strip(" •|·-"))
+
+
+def match_date_line(line: str) -> Found | None:
+    m = _DATE_LINE_RE.match(line)
+    if m:
+        value = date_value(m.group("value"))
+        if value is None:
+            return None
+        label = m.group("label").lower()
+        if "updated" in label or "modified" in label:
+            return Found("date-line", updated=value)
+        return Found("date-line", published=value)
+    value = date_value(line)
+    if value is not None and len(line.split()) <= 12:
+        return Found("date-line", published=value)
+    return None
+
+
+def _names_and_agency(text: str) -> tuple[list[str], str | None] | None:
+    names: list[str] = []
+    agency: str | None = None
+    for part in split_names(text):
+        found = agency_name(part)
+        if found:
+            agency = agency or found
+        elif is_name(part):
+            names.append(part)
+        else:
+            return None
+    if not names and agency is None:
+        return None
+    return names, agency
+
+
+def match_byline(line: str) -> Found | None:
+    """"By A and B", "Reported by: A", optionally with a date: "By A | Updated March 2, 2022"."""
+    segments = [s.strip() for s in re.split(r"\s+[|•·–—-]\s+|\s*\|\s*", line) if s.strip()]
+    result = Found("byline")
+    have_names = False
+    for seg in segments:
+        m = _BYLINE_RE.match(seg)
+        if m:
+            parsed = _names_and_agency(m.group("names") or m.group("names2"))
+            if parsed is None:
+                return None
+            result.byline.extend(parsed[0])
+            result.agency = result.agency or parsed[1]
+            have_names = True
+            continue
+        dated = match_date_line(seg)
+        if dated is not None:
+            result.published = result.published or dated.published
+            result.updated = result.updated or dated.updated
+            continue
+        if _READ_TIME_RE.fullmatch(seg.strip("· ")):
+            continue
+        return None
+    return result if have_names else None
+
+
+def match_wire_credit(line: str) -> tuple[Found, int] | None:
+    """"(Reporting by A, B and C; Editing by D)" at the end of a line; returns it and where it starts."""
+    m = _WIRE_CREDIT_RE.search(line)
+    if not m:
+        return None
+    found = Found("wire-credit")
+    for part in m.group("body").split(";"):
+        role, _, names = part.strip().partition(" by ")
+        if not names:
+            continue
+        people: list[str] = []
+        for name in split_names(names):
+            agency = agency_name(name)
+            if agency:
+                found.agency = found.agency or agency
+            else:
+                people.append(name)
+        role = role.lower()
+        if role.startswith(("reporting", "writing")) and not role.startswith("additional"):
+            found.byline.extend(people)
+        else:
+            found.credits.extend(people)
+    if not found.byline and not found.credits:
+        return None
+    return found, m.start()
+
+
+def match_contributors(line: str) -> Found | None:
+    """"A, B and C of CNN contributed to this report." -> agency CNN, credits A, B, C."""
+    m = _CONTRIB_RE.match(line)
+    if not m:
+        return None
+    org = m.group("org").strip()
+    found = Found("contributors", agency=agency_name(org) or re.sub(r"^the\s+", "", org, flags=re.I))
+    if m.group("names"):
+        found.credits = [n for n in split_names(m.group("names")) if is_name(n)]
+    return found
+
+
+def match_dateline(paragraph: str) -> tuple[str, str | None, int] | None:
+    """``WASHINGTON (Reuters) -`` at the start of a paragraph: (place, agency, length of the prefix)."""
+    m = _DATELINE_RE.match(paragraph)
+    if not m:
+        return None
+    place = m.group("place").strip()
+    city = place.split(",")[0]
+    if sum(c.isupper() for c in city) < 3 or any(c.islower() for c in city):
+        return None
+    if m.group("dash") == ":" and not m.group("agency"):
+        return None
+    agency = m.group("agency")
+    if agency:
+        agency = agency_name(agency) or agency.strip()
+    return place, agency, m.end()

@@ -1,0 +1,66 @@
+"""Finding the article inside whole-page text (menus, headers, footers, one block per line).
+
+Naive scrapers and Common Crawl WET records give the visible text of a page, one block per line. The
+article is the stretch of the page where long, sentence-like lines are dense; navigation, related links
+and footers are runs of short lines. Each line gets a score (positive for prose, negative for short
+fragments) and the stretch with the largest total is the article (the maximum-sum subarray, as in
+Finn et al.'s Body Text Extraction, applied to lines rather than tags).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_WORD_RE = re.compile(r"\w+")
+_TERMINAL_RE = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+SHORT_LINE_PENALTY = 4.0
+
+
+def line_weight(text: str) -> float:
+    """Roughly the number of words, counting CJK characters the way their word count would."""
+    cjk = len(_CJK_RE.findall(text))
+    if cjk > len(text) / 3:
+        return cjk / 2.0
+    return float(len(_WORD_RE.findall(text)))
+
+
+def is_terminated(text: str) -> bool:
+    return bool(_TERMINAL_RE.search(text.rstrip()))
+
+
+def line_score(text: str) -> float:
+    """Positive for prose, negative for navigation-like fragments."""
+    n = line_weight(text)
+    if is_terminated(text):
+        if n >= 8:
+            return n
+        return n - 3.0  # short sentences ("Sorry!", "Thanks for signing up!") are weak evidence either way
+    if n >= 25:
+        return n * 0.5  # long unpunctuated blocks: tables, captions or prose without final stop
+    return -SHORT_LINE_PENALTY
+
+
+def looks_like_page(texts: Sequence[str]) -> bool:
+    """Whole-page text has many lines and most of them are short fragments."""
+    lines = [t for t in texts if t.strip()]
+    if len(lines) < 25:
+        return False
+    fragments = sum(1 for t in lines if line_score(t) < 0)
+    return fragments / len(lines) >= 0.45
+
+
+def main_region(scores: Sequence[float]) -> tuple[int, int]:
+    """``[start, end)`` of the contiguous run of lines with the largest total score (Kadane)."""
+    best, best_start, best_end = float("-inf"), 0, 0
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = score, i
+        else:
+            total += score
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return best_start, best_end

@@ -1,0 +1,42 @@
+"""User-facing error messages in one place (as spaCy does), so that wording stays consistent.
+
+Readers raise :class:`InputProblem` for anything wrong with what the user gave; the ingest stage turns it
+into an :class:`~storybrief.model.InputError` record and goes on with the rest of the input. A
+traceback is only ever shown for a bug in storybrief itself.
+"""
+
+from __future__ import annotations
+
+
+class InputProblem(Exception):
+    """Something about one input that the user can fix; never a bug in storybrief."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class Msg:
+    NOT_FOUND = "no such file or folder"
+    NOT_READABLE = "cannot be read: {reason}"
+    EMPTY = "is empty"
+    EMPTY_FOLDER = "folder holds no files"
+    TOO_LARGE = "is {size:,} bytes, over the size limit of {limit:,} bytes (raise it with --max-size)"
+    TOO_LARGE_UNPACKED = "unpacks to more than the size limit of {limit:,} bytes (raise it with --max-size)"
+    BINARY = "looks like a binary file, not text ({detail})"
+    UNDECODABLE = "cannot be decoded as text in any known encoding"
+    GZIP_TRUNCATED = "is a truncated or corrupt gzip file: {reason}"
+    JSON_MALFORMED = "malformed JSON: {reason}"
+    JSON_LINE_MALFORMED = "malformed JSON line: {reason}"
+    JSON_NOT_OBJECT = "a JSON record must be an object, got {kind}"
+    JSON_NO_TEXT = "record has no text (expected one of the fields 'text', 'body', 'content')"
+    JSON_FIELD_TYPE = "field '{field}' should be {expected}, got {kind}"
+    HTML_NO_TEXT = "no article text could be extracted from this HTML page"
+    FEED_MALFORMED = "malformed feed: {reason}"
+    FEED_NO_ENTRIES = "feed has no entries"
+    FEED_ENTRY_EMPTY = "feed entry has neither content nor summary"
+    WARC_MALFORMED = "malformed WARC file: {reason}"
+    WARC_NO_HTML = "WARC file holds no HTML responses or text conversions"
+    NO_TEXT_LEFT = "nothing but junk: no article text left after cleaning"
+    STDIN_TTY = "'-' reads from standard input, but nothing was piped in"

@@ -1,0 +1,71 @@
+"""RSS and Atom feeds: one document per entry, marking entries that carry only a teaser."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from ..errors import InputProblem, Msg
+from ..model import InputError, InputFormat, Metadata, RawDocument
+from .html import looks_like_html, raw_from_html
+
+TEASER_MAX_WORDS = 80
+_TEASER_END_RE = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|more »)\W*$", re.IGNORECASE)
+
+
+def read_feed(name: str, data: bytes) -> Iterator[RawDocument | InputError]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if parsed.get("bozo") and not entries:
+        reason = parsed.get("bozo_exception") or "not a feed"
+        yield InputError(name, Msg.FEED_MALFORMED.format(reason=reason))
+        return
+    if not entries:
+        yield InputError(name, Msg.FEED_NO_ENTRIES)
+        return
+    outlet = (parsed.get("feed") or {}).get("title")
+    for i, entry in enumerate(entries, 1):
+        label = f"{name}#{i}"
+        try:
+            yield _entry(label, entry, outlet)
+        except InputProblem as problem:
+            yield InputError(label, problem.message)
+
+
+def _entry(label: str, entry: Any, outlet: str | None) -> RawDocument:
+    contents = [c.get("value", "") for c in entry.get("content") or [] if c.get("value")]
+    body = max(contents, key=len) if contents else ""
+    summary = entry.get("summary") or ""
+    teaser = not body.strip()
+    body = body or summary
+    if not body.strip():
+        raise InputProblem(Msg.FEED_ENTRY_EMPTY)
+    meta = Metadata(
+        id=entry.get("id") or None,
+        url=entry.get("link"),
+        title=entry.get("title"),
+        outlet=outlet,
+        language=entry.get("language"),
+        authors=[a.get("name") for a in entry.get("authors") or [] if a.get("name")],
+        published=_date(entry.get("published_parsed")),
+        updated=_date(entry.get("updated_parsed")),
+    )
+    if looks_like_html(body):
+        raw = raw_from_html(label, body, meta=meta, fmt=InputFormat.FEED)
+    else:
+        raw = RawDocument(input=label, format=InputFormat.FEED, text=body, meta=meta)
+    words = len(raw.text.split())
+    raw.meta.teaser_only = teaser and (words <= TEASER_MAX_WORDS or bool(_TEASER_END_RE.search(raw.text)))
+    return raw
+
+
+def _date(value: Any) -> datetime | None:
+    """feedparser normalises every feed date to a UTC ``time.struct_time``."""
+    if not value:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)

@@ -1,0 +1,203 @@
+"""The typed records every stage of storybrief reads and returns.
+
+Data flows ``ingest -> clean -> annotate -> group -> synthesize -> render``. Ingest turns files into
+:class:`RawDocument` records (plus :class:`InputError` for what could not be read); cleaning turns each raw
+document into an :class:`Article`. Later stages add to these records; they never re-read files.
+
+All records are plain dataclasses so that they are cheap to build in bulk and easy to test; ``to_dict``
+gives the JSON shape used by the renderers and the JSON Schema.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class DateSource(StrEnum):
+    """Where a publication or update date came from."""
+
+    TEXT = "text"  # a line such as "Published October 1st, 2021 at 11:53 IST" in the article itself
+    METADATA = "metadata"  # a field of the container: JSON field, HTML meta tag, feed entry, WARC header
+    USER = "user"  # given explicitly by the user
+    INFERRED = "inferred"  # estimated from evidence in the text (see the annotate stage)
+
+
+class InputFormat(StrEnum):
+    TEXT = "text"
+    HTML = "html"
+    JSON = "json"
+    JSONL = "jsonl"
+    FEED = "feed"
+    WARC = "warc"
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What the container told us about a document, before we look at its text."""
+
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    language: str | None = None
+    teaser_only: bool = False  # a feed entry that carries only a teaser, not the article
+    captured: datetime | None = None  # when a web archive captured the page (publication is not later)
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One article-sized piece of input, as ingest found it.
+
+    ``input`` names where it came from: a path, ``path:line`` for a JSONL record, ``path#N`` for the N-th
+    record of a JSON list, feed or WARC file, or a URL when the container gives one.
+    ``text`` is plain text; when the input was HTML, ``html`` holds the markup and ``text`` what was
+    extracted from it.
+    """
+
+    input: str
+    format: InputFormat
+    text: str
+    meta: Metadata = field(default_factory=Metadata)
+    html: str | None = None
+    page_text: bool | None = None  # True: whole-page text (menus etc.); None: let the cleaner decide
+
+
+@dataclass(slots=True, frozen=True)
+class InputError:
+    """A file or record that could not become an article, with a message for the user."""
+
+    input: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.input}:{self.line}" if self.line is not None else self.input
+        return f"{where}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"input": self.input, "line": self.line, "message": self.message}
+
+
+@dataclass(slots=True, frozen=True)
+class Removal:
+    """A piece of junk taken out of the text, kept so that nothing is lost silently.
+
+    ``start``/``end`` are character offsets into the raw text the cleaner received; ``line`` is its
+    1-based line number there.
+    """
+
+    text: str
+    reason: str
+    start: int
+    end: int
+    line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason, "start": self.start, "end": self.end, "line": self.line}
+
+
+@dataclass(slots=True, frozen=True)
+class Flag:
+    """Something suspicious left in the text on purpose (for example garbled machine rewriting).
+
+    Offsets are into the article's cleaned ``text``.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end, "detail": self.detail}
+
+
+@dataclass(slots=True, frozen=True)
+class Block:
+    """A paragraph or a subhead of the cleaned text; offsets are into ``Article.text``."""
+
+    kind: str  # "paragraph" or "heading"
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Article:
+    """A clean article: the record every later stage works on."""
+
+    id: str
+    input: str
+    format: InputFormat
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    url: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    published: datetime | None = None
+    published_source: DateSource | None = None
+    updated: datetime | None = None
+    updated_source: DateSource | None = None
+    byline: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    agency: str | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    teaser_only: bool = False
+    removed: list[Removal] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [self.text[b.start : b.end] for b in self.blocks if b.kind == "paragraph"]
+
+    @property
+    def headings(self) -> list[str]:
+        return [self.text[b.start : b.end] for b in self.blocks if b.kind == "heading"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "input": self.input,
+            "format": str(self.format),
+            "url": self.url,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "published": _iso(self.published),
+            "published_source": _opt_str(self.published_source),
+            "updated": _iso(self.updated),
+            "updated_source": _opt_str(self.updated_source),
+            "byline": list(self.byline),
+            "credits": list(self.credits),
+            "agency": self.agency,
+            "dateline": self.dateline,
+            "outlet": self.outlet,
+            "language": self.language,
+            "teaser_only": self.teaser_only,
+            "text": self.text,
+            "blocks": [{"kind": b.kind, "start": b.start, "end": b.end} for b in self.blocks],
+            "removed": [r.to_dict() for r in self.removed],
+            "flags": [f.to_dict() for f in self.flags],
+        }
+
+
+def content_id(text: str) -> str:
+    """A stable id derived from content, for inputs that carry no id of their own."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _opt_str(value: StrEnum | None) -> str | None:
+    return str(value) if value is not None else None

@@ -87,6 +87,7 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
 
     _classify(lines, recurring, article)
     _find_title(lines, article)
+    _find_standfirst(lines, article)
     _find_captions(lines)
     if raw.page_text or (raw.page_text is None and looks_like_page([ln.text for ln in lines if ln.kind == CONTENT])):
         _keep_main_region(lines)
@@ -172,6 +173,17 @@ def _find_title(lines: list[_Line], article: Article) -> None:
     if 2 <= words <= _HEADLINE_MAX_WORDS and not first.text.endswith((".", ",", ";")) and len(content) > 1:
         first.kind, first.reason = TITLE, "title"
         article.title = first.text
+
+
+def _find_standfirst(lines: list[_Line], article: Article) -> None:
+    """A standfirst sits between the title and the byline block; it stays in the text and is the subtitle."""
+    if article.subtitle:
+        return
+    for i, ln in enumerate(lines):
+        if ln.kind == CONTENT:
+            if _neighbour_kind(lines, i, -1) == TITLE and _neighbour_kind(lines, i, 1) == META and is_terminated(ln.text):
+                article.subtitle = ln.text
+            return
 
 
 def _neighbour_kind(lines: list[_Line], i: int, step: int) -> str:

@@ -1,0 +1,1 @@
+"""Render: typed records to JSON and Markdown (and, with the brief, HTML)."""

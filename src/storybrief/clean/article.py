@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..model import Article, Block, DateSource, Flag, RawDocument, Removal, content_id
 from . import metadata as md
 from .garble import garble_flags
-from .inline import inline_junk
+from .inline import ends_with_photo_credit, inline_junk
 from .page import is_terminated, line_score, line_weight, looks_like_page, main_region
 from .rules import junk_reason, strip_bullets
 
@@ -122,18 +122,25 @@ def _classify(lines: list[_Line], recurring: frozenset[str], article: Article) -
             _apply(article, found)
 
 
+_BYLINE_HINT_RE = re.compile(r"\b(by|authors?|reporter|byline)\b", re.IGNORECASE)
+
+
 def _metadata_line(text: str) -> md.Found | None:
+    """Cheap tests first: most lines hold no year, no "by" and no "contributed"."""
     if len(text) > 400:
         return None
     stripped = strip_bullets(text)
-    for match in (md.match_date_line, md.match_byline, md.match_contributors):
-        found = match(stripped)
-        if found is not None:
-            return found
-    credit = md.match_wire_credit(stripped)
-    if credit is not None and credit[1] == 0:
-        return credit[0]
-    return None
+    found: md.Found | None = None
+    if _BYLINE_HINT_RE.search(stripped, 0, 80):
+        found = md.match_byline(stripped)
+    if found is None and md.has_year(stripped):
+        found = md.match_date_line(stripped)
+    if found is None and "contributed" in stripped:
+        found = md.match_contributors(stripped)
+    if found is None and stripped.endswith(")") and stripped.startswith("("):
+        credit = md.match_wire_credit(stripped)
+        found = credit[0] if credit is not None and credit[1] == 0 else None
+    return found
 
 
 def _apply(article: Article, found: md.Found) -> None:
@@ -197,7 +204,12 @@ def _neighbour_kind(lines: list[_Line], i: int, step: int) -> str:
 
 def _find_captions(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
-        if ln.kind != CONTENT or is_terminated(ln.text):
+        if ln.kind != CONTENT:
+            continue
+        if ends_with_photo_credit(ln.text):
+            ln.kind, ln.reason = JUNK, "image-caption"
+            continue
+        if is_terminated(ln.text):
             continue
         words = len(ln.text.split())
         if _CAPTION_HINT_RE.search(ln.text) and words >= 4:
@@ -330,7 +342,13 @@ def _removals(lines: list[_Line]) -> list[Removal]:
 
 def _dedupe_people(article: Article) -> None:
     """A wire agency is never an author; credits never repeat the byline."""
-    article.byline = [n for n in dict.fromkeys(article.byline) if md.agency_name(n) is None]
+    people = []
+    for name in dict.fromkeys(article.byline):
+        if md.is_organisation(name):
+            article.agency = article.agency or md.agency_name(name) or name
+        else:
+            people.append(name)
+    article.byline = people
     article.credits = [n for n in dict.fromkeys(article.credits) if n not in article.byline]
 
 

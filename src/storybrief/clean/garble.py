@@ -11,21 +11,24 @@ import re
 
 from ..model import Flag
 
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"[†‡¶§]"), "stray typographic symbol"),
-    (re.compile(r"(?<=[a-z][.!?] )-[A-Z][\w-]*\.?"), "hyphen glued to a word after a full stop"),
+# (pattern, what it means, a substring every match contains: a cheap test before the regex runs)
+_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"[†‡¶§]"), "stray typographic symbol", ""),
+    (re.compile(r"(?<=[a-z][.!?] )-[A-Z][\w-]*\.?"), "hyphen glued to a word after a full stop", " -"),
     # a closing quote, then a few lower-case words and another closing quote with no opening quote between
-    (re.compile(r"(?<=[.!?,]”) [a-z][^“”\"]{0,40}?”"), "unbalanced quotation fragment"),
-    (re.compile(r"(?<=[.!?]\") [a-z][^\"]{0,40}?\"(?=[.,]?(\s|$))"), "unbalanced quotation fragment"),
+    (re.compile(r"(?<=[.!?,]”) [a-z][^“”\"]{0,40}?”"), "unbalanced quotation fragment", "”"),
+    (re.compile(r"(?<=[.!?]\") [a-z][^\"]{0,40}?\"(?=[.,]?(\s|$))"), "unbalanced quotation fragment", '"'),
     # "...the South said. Korean Ministry of Defense." — a capitalised noun phrase left as a sentence
     (re.compile(r"(?<=\bsaid\. )(?:[A-Z][\w’']+ ){1,4}(?:Ministry|Department|Office|Agency|Command|Council)\b[^.]{0,40}\."),
-     "orphaned attribution fragment"),
+     "orphaned attribution fragment", "said. "),
 ]
 
 
 def garble_flags(text: str) -> list[Flag]:
     flags: list[Flag] = []
-    for pattern, detail in _PATTERNS:
+    for pattern, detail, hint in _PATTERNS:
+        if hint and hint not in text:
+            continue
         for m in pattern.finditer(text):
             flags.append(Flag("garbled", m.group(0), m.start(), m.end(), detail))
     flags.sort(key=lambda f: f.start)

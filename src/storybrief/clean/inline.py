@@ -30,23 +30,33 @@ _PHOTO_PAREN_RE = re.compile(
     r"\s?\(\s*(?:image|photo|photograph|picture|file photo|credit|pictured|video)\s*(?::|by)\s*[^()]{1,120}\)",
     re.IGNORECASE,
 )
+_ENDS_WITH_CREDIT_RE = re.compile(_PHOTO_PAREN_RE.pattern + r"\s*$", re.IGNORECASE)
+
+
+def ends_with_photo_credit(line: str) -> bool:
+    """A line closed by "(Photo: ...)" is a caption as a whole, not a paragraph with a credit in it."""
+    return line.endswith(")") and _ENDS_WITH_CREDIT_RE.search(line) is not None
+
+
 _IMAGE_COPYRIGHT_RE = re.compile(r"\bimage copyright\s+(?:[\w.-]+\s){1,3}(?=\S)", re.IGNORECASE)
 
 
 def inline_junk(line: str) -> list[Span]:
     spans: list[Span] = []
-    for m in _GLUED_WIDGET_RE.finditer(line):
-        # keep one copy of the name; cut the second copy, the headlines and the MORE button
-        spans.append((m.start("name") + len(m.group("name")), m.end("widget"), "related-links-widget"))
-    for m in _TOGGLE_CAPTION_RE.finditer(line):
-        spans.append((m.start(), m.end(), "image-caption"))
-    for m in _INLINE_AD_RE.finditer(line):
-        spans.append((m.start(), m.end(), "ad-slot"))
-    for m in _PHOTO_PAREN_RE.finditer(line):
-        spans.append((m.start(), m.end(), "image-credit"))
-    for m in _IMAGE_COPYRIGHT_RE.finditer(line):
-        spans.append((m.start(), m.end(), "image-credit"))
-    return _merge(spans)
+    lower = line.lower()
+    if "more" in lower:
+        for m in _GLUED_WIDGET_RE.finditer(line):
+            # keep one copy of the name; cut the second copy, the headlines and the MORE button
+            spans.append((m.start("name") + len(m.group("name")), m.end("widget"), "related-links-widget"))
+    if "enlarge this image" in lower:
+        spans.extend((m.start(), m.end(), "image-caption") for m in _TOGGLE_CAPTION_RE.finditer(line))
+    if "advertisement" in lower:
+        spans.extend((m.start(), m.end(), "ad-slot") for m in _INLINE_AD_RE.finditer(line))
+    if "(" in line:
+        spans.extend((m.start(), m.end(), "image-credit") for m in _PHOTO_PAREN_RE.finditer(line))
+    if "copyright" in lower:
+        spans.extend((m.start(), m.end(), "image-credit") for m in _IMAGE_COPYRIGHT_RE.finditer(line))
+    return _merge(spans) if spans else spans
 
 
 def _merge(spans: list[Span]) -> list[Span]:

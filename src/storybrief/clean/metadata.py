@@ -80,8 +80,23 @@ def split_names(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_ORG_WORDS = frozenset(
+    "wire service services news agency press staff desk bureau media reporters newsroom team editors editorial "
+    "online digital correspondents network radio television tv times post daily herald journal".split()
+)
+
+
+def is_organisation(text: str) -> bool:
+    """"Valeport Wire Service", "Staff Reporters": credits that name an organisation, not a person."""
+    return agency_name(text) is not None or any(w.lower().strip(".") in _ORG_WORDS for w in text.split())
+
+
 def is_name(text: str) -> bool:
-    return bool(_NAME_RE.match(text)) and any(c.islower() for c in text) and len(text) <= 50
+    return bool(_NAME_RE.match(text)) and any(c.islower() for c in text) and len(text) <= 50 and not is_organisation(text)
+
+
+def has_year(text: str) -> bool:
+    return _YEAR_RE.search(text) is not None
 
 
 def date_value(text: str) -> datetime | None:
@@ -111,7 +126,7 @@ def _names_and_agency(text: str) -> tuple[list[str], str | None] | None:
     names: list[str] = []
     agency: str | None = None
     for part in split_names(text):
-        found = agency_name(part)
+        found = agency_name(part) or (part if is_organisation(part) and _NAME_RE.match(part) else None)
         if found:
             agency = agency or found
         elif is_name(part):

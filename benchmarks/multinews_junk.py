@@ -34,7 +34,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from _data import datasets_dir
-
 from storybrief.clean import clean_text
 
 _TOKEN_RE = re.compile(r"\w+")

@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Callable
 
 from _data import datasets_dir
-
 from storybrief.clean import clean_text
 
 _TOKEN_RE = re.compile(r"\w+")
@@ -59,7 +58,9 @@ def main() -> None:
     args = parser.parse_args()
     folder = datasets_dir() / "pagetext_cleaning"
     gold = [json.loads(line) for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    pages = [(g["id"], (folder / "pages" / f"{g['id']}.txt").read_text(encoding="utf-8"), g["article_body"]) for g in gold]
+    pages = [
+        (g["id"], (folder / "pages" / f"{g['id']}.txt").read_text(encoding="utf-8"), g["article_body"]) for g in gold
+    ]
     systems: list[tuple[str, Callable[[str], str]]] = [
         ("whole page (baseline)", lambda page: page),
         ("lines >= 10 words (baseline)", long_lines),

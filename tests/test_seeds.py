@@ -18,9 +18,28 @@ IST = timezone(timedelta(hours=5, minutes=30))
 
 # Fragments of junk that must not survive anywhere in the cleaned text (lower-cased comparison).
 JUNK = {
-    "000": ["advertisement", "image: ap", "image:self", "(image", "reported by", "updated october", "published october"],
-    "001": ["oops", "something went wrong", "try again later", "min read", "in this article", "a missile is launched during",
-            "reporting by", "editing by", "our goal is to create", "suspending article commenting", "(reuters) -"],
+    "000": [
+        "advertisement",
+        "image: ap",
+        "image:self",
+        "(image",
+        "reported by",
+        "updated october",
+        "published october",
+    ],
+    "001": [
+        "oops",
+        "something went wrong",
+        "try again later",
+        "min read",
+        "in this article",
+        "a missile is launched during",
+        "reporting by",
+        "editing by",
+        "our goal is to create",
+        "suspending article commenting",
+        "(reuters) -",
+    ],
     "002": ["blinkenantony", "ukraine receives second batch", "pope notes", "more on thursday", "tracking us embassy"],
     "004": ["source link", "please enter your comment", "please enter your name", "contributed to this report"],
 }

@@ -9,11 +9,42 @@ from functools import lru_cache
 # Time-zone abbreviations that appear in news datelines, with their offsets in minutes. Ambiguous
 # abbreviations take the reading common in English-language news (IST = India, CST = US Central).
 TZ_OFFSETS: dict[str, int] = {
-    "UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
-    "MSK": 180, "IST": 330, "PKT": 300, "ICT": 420, "WIB": 420, "SGT": 480, "HKT": 480,
-    "PHT": 480, "AWST": 480, "KST": 540, "JST": 540, "AEST": 600, "AEDT": 660, "NZST": 720,
-    "NZDT": 780, "EST": -300, "EDT": -240, "ET": -300, "CST": -360, "CDT": -300, "CT": -360,
-    "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "PT": -480, "AKST": -540, "HST": -600,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "BST": 60,
+    "CET": 60,
+    "CEST": 120,
+    "EET": 120,
+    "EEST": 180,
+    "MSK": 180,
+    "IST": 330,
+    "PKT": 300,
+    "ICT": 420,
+    "WIB": 420,
+    "SGT": 480,
+    "HKT": 480,
+    "PHT": 480,
+    "AWST": 480,
+    "KST": 540,
+    "JST": 540,
+    "AEST": 600,
+    "AEDT": 660,
+    "NZST": 720,
+    "NZDT": 780,
+    "EST": -300,
+    "EDT": -240,
+    "ET": -300,
+    "CST": -360,
+    "CDT": -300,
+    "CT": -360,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "PT": -480,
+    "AKST": -540,
+    "HST": -600,
 }
 
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -22,9 +53,20 @@ _ORDINAL_RE = re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
         1,
     )
     for name in names
@@ -78,7 +120,7 @@ def parse_datetime(value: str) -> datetime | None:
     import dateparser  # slow to import; only needed for free-form dates
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    parsed: datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
     if tz is not None:

@@ -24,11 +24,14 @@ from .inline import ends_with_photo_credit, inline_junk
 from .page import is_terminated, line_score, line_weight, looks_like_page, main_region
 from .rules import junk_reason, strip_bullets
 
-_SPACE_TRANS = str.maketrans({c: " " for c in "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"})
+_SPACE_TRANS = str.maketrans(
+    {c: " " for c in "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"}
+)
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _CAPTION_HINT_RE = re.compile(
     r"\b(is|are|was|were) (seen|pictured|shown|photographed)\b|\bpictured\b|\bposes?\b|\bfile photo\b|"
-    r"\b(photo|image) (courtesy|credit|by)\b|\((ap|afp|reuters|getty)( photo| images)?\)|/\s*(ap|afp|reuters|getty images)\b",
+    r"\b(photo|image) (courtesy|credit|by)\b|\((ap|afp|reuters|getty)( photo| images)?\)|"
+    r"/\s*(ap|afp|reuters|getty images)\b",
     re.IGNORECASE,
 )
 _HEADLINE_MAX_WORDS = 25
@@ -144,9 +147,8 @@ def _metadata_line(text: str) -> md.Found | None:
 
 
 def _apply(article: Article, found: md.Found) -> None:
-    if found.published and article.published_source is not DateSource.METADATA:
-        if article.published is None:
-            article.published, article.published_source = found.published, DateSource.TEXT
+    if found.published and article.published_source is not DateSource.METADATA and article.published is None:
+        article.published, article.published_source = found.published, DateSource.TEXT
     if found.updated and article.updated is None:
         article.updated, article.updated_source = found.updated, DateSource.TEXT
     for name in found.byline:
@@ -188,7 +190,11 @@ def _find_standfirst(lines: list[_Line], article: Article) -> None:
         return
     for i, ln in enumerate(lines):
         if ln.kind == CONTENT:
-            if _neighbour_kind(lines, i, -1) == TITLE and _neighbour_kind(lines, i, 1) == META and is_terminated(ln.text):
+            if (
+                _neighbour_kind(lines, i, -1) == TITLE
+                and _neighbour_kind(lines, i, 1) == META
+                and is_terminated(ln.text)
+            ):
                 article.subtitle = ln.text
             return
 
@@ -215,9 +221,11 @@ def _find_captions(lines: list[_Line]) -> None:
         if _CAPTION_HINT_RE.search(ln.text) and words >= 4:
             ln.kind, ln.reason = JUNK, "image-caption"
             continue
-        stranded = _neighbour_kind(lines, i, -1) in (JUNK, META, TITLE, "edge") and _neighbour_kind(
-            lines, i, 1
-        ) in (JUNK, META, "edge")
+        stranded = _neighbour_kind(lines, i, -1) in (JUNK, META, TITLE, "edge") and _neighbour_kind(lines, i, 1) in (
+            JUNK,
+            META,
+            "edge",
+        )
         if stranded and words >= 6:
             ln.kind, ln.reason = JUNK, "image-caption"
 
@@ -297,7 +305,7 @@ def _is_subhead(text: str, kept: list[tuple[int, str]], n: int) -> bool:
     if words > _SUBHEAD_MAX_WORDS or is_terminated(text) or text.endswith((",", "-")) or n == len(kept) - 1:
         return False
     nxt = kept[n + 1][1]
-    return line_weight(nxt) > words and text[:1].isupper() or text[:1].isdigit()
+    return (line_weight(nxt) > words and text[:1].isupper()) or text[:1].isdigit()
 
 
 def _take_dateline(article: Article, lines: list[_Line]) -> None:
@@ -322,7 +330,9 @@ def _take_dateline(article: Article, lines: list[_Line]) -> None:
     shift = length
     article.text = article.text[: first.start] + article.text[first.start + length :]
     article.blocks = [
-        b if b.end <= first.start else Block(b.kind, b.start if b.start < first.start + 1 else b.start - shift, b.end - shift)
+        b
+        if b.end <= first.start
+        else Block(b.kind, b.start if b.start < first.start + 1 else b.start - shift, b.end - shift)
         for b in article.blocks
     ]
 

@@ -19,8 +19,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?<=[.!?,]”) [a-z][^“”\"]{0,40}?”"), "unbalanced quotation fragment", "”"),
     (re.compile(r"(?<=[.!?]\") [a-z][^\"]{0,40}?\"(?=[.,]?(\s|$))"), "unbalanced quotation fragment", '"'),
     # "...the South said. Korean Ministry of Defense." — a capitalised noun phrase left as a sentence
-    (re.compile(r"(?<=\bsaid\. )(?:[A-Z][\w’']+ ){1,4}(?:Ministry|Department|Office|Agency|Command|Council)\b[^.]{0,40}\."),
-     "orphaned attribution fragment", "said. "),
+    (
+        re.compile(
+            r"(?<=\bsaid\. )(?:[A-Z][\w’']+ ){1,4}(?:Ministry|Department|Office|Agency|Command|Council)\b[^.]{0,40}\."
+        ),
+        "orphaned attribution fragment",
+        "said. ",
+    ),
 ]
 
 
@@ -33,4 +38,3 @@ def garble_flags(text: str) -> list[Flag]:
             flags.append(Flag("garbled", m.group(0), m.start(), m.end(), detail))
     flags.sort(key=lambda f: f.start)
     return flags
-

@@ -14,20 +14,57 @@ from ..timeparse import parse_datetime
 
 # Wire services and broadcasters that appear as credits; the key is the lower-cased form as written.
 AGENCIES: dict[str, str] = {
-    "reuters": "Reuters", "thomson reuters": "Reuters", "ap": "AP", "the ap": "AP", "associated press": "AP",
-    "the associated press": "AP", "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
-    "cnn": "CNN", "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg", "upi": "UPI", "dpa": "dpa",
-    "xinhua": "Xinhua", "yonhap": "Yonhap", "kyodo": "Kyodo", "kyodo news": "Kyodo", "pti": "PTI", "ians": "IANS",
-    "ani": "ANI", "efe": "EFE", "ansa": "ANSA", "tass": "TASS", "ria novosti": "RIA Novosti", "bbc": "BBC",
-    "nbc news": "NBC News", "abc news": "ABC News", "cbs news": "CBS News", "fox news": "Fox News", "aap": "AAP",
-    "anadolu": "Anadolu", "anadolu agency": "Anadolu", "bernama": "Bernama", "pa": "PA", "pa media": "PA",
-    "press association": "PA", "canadian press": "Canadian Press", "the canadian press": "Canadian Press",
-    "al jazeera": "Al Jazeera", "nyt": "The New York Times", "the new york times": "The New York Times",
-    "the washington post": "The Washington Post", "msnbc": "MSNBC",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "ap": "AP",
+    "the ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "cnn": "CNN",
+    "bloomberg": "Bloomberg",
+    "bloomberg news": "Bloomberg",
+    "upi": "UPI",
+    "dpa": "dpa",
+    "xinhua": "Xinhua",
+    "yonhap": "Yonhap",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "pti": "PTI",
+    "ians": "IANS",
+    "ani": "ANI",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "tass": "TASS",
+    "ria novosti": "RIA Novosti",
+    "bbc": "BBC",
+    "nbc news": "NBC News",
+    "abc news": "ABC News",
+    "cbs news": "CBS News",
+    "fox news": "Fox News",
+    "aap": "AAP",
+    "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu",
+    "bernama": "Bernama",
+    "pa": "PA",
+    "pa media": "PA",
+    "press association": "PA",
+    "canadian press": "Canadian Press",
+    "the canadian press": "Canadian Press",
+    "al jazeera": "Al Jazeera",
+    "nyt": "The New York Times",
+    "the new york times": "The New York Times",
+    "the washington post": "The Washington Post",
+    "msnbc": "MSNBC",
 }
 
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-_DATEISH_RE = re.compile(rf"(\b({_MONTHS})[a-z]*\.?\s+\d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th)?\s+({_MONTHS})|\d{{4}}-\d\d-\d\d)", re.I)
+_DATEISH_RE = re.compile(
+    rf"(\b({_MONTHS})[a-z]*\.?\s+\d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th)?\s+({_MONTHS})|\d{{4}}-\d\d-\d\d)",
+    re.I,
+)
 _YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
 _DATE_LINE_RE = re.compile(
     r"^(?P<label>last updated|updated|first published|published|posted|last modified|modified|created|date|"
@@ -81,18 +118,47 @@ def split_names(text: str) -> list[str]:
 
 
 _ORG_WORDS = frozenset(
-    "wire service services news agency press staff desk bureau media reporters newsroom team editors editorial "
-    "online digital correspondents network radio television tv times post daily herald journal".split()
+    [
+        "wire",
+        "service",
+        "services",
+        "news",
+        "agency",
+        "press",
+        "staff",
+        "desk",
+        "bureau",
+        "media",
+        "reporters",
+        "newsroom",
+        "team",
+        "editors",
+        "editorial",
+        "online",
+        "digital",
+        "correspondents",
+        "network",
+        "radio",
+        "television",
+        "tv",
+        "times",
+        "post",
+        "daily",
+        "herald",
+        "journal",
+    ]
 )
 
 
 def is_organisation(text: str) -> bool:
-    """"Valeport Wire Service", "Staff Reporters": credits that name an organisation, not a person."""
+    """ "Valeport Wire Service", "Staff Reporters": credits that name an organisation, not a person."""
     return agency_name(text) is not None or any(w.lower().strip(".") in _ORG_WORDS for w in text.split())
 
 
 def is_name(text: str) -> bool:
-    return bool(_NAME_RE.match(text)) and any(c.islower() for c in text) and len(text) <= 50 and not is_organisation(text)
+    return (
+        bool(_NAME_RE.match(text)) and any(c.islower() for c in text) and len(text) <= 50 and not is_organisation(text)
+    )
 
 
 def has_year(text: str) -> bool:
@@ -139,7 +205,7 @@ def _names_and_agency(text: str) -> tuple[list[str], str | None] | None:
 
 
 def match_byline(line: str) -> Found | None:
-    """"By A and B", "Reported by: A", optionally with a date: "By A | Updated March 2, 2022"."""
+    """ "By A and B", "Reported by: A", optionally with a date: "By A | Updated March 2, 2022"."""
     segments = [s.strip() for s in re.split(r"\s+[|•·–—-]\s+|\s*\|\s*", line) if s.strip()]
     result = Found("byline")
     have_names = False
@@ -165,7 +231,7 @@ def match_byline(line: str) -> Found | None:
 
 
 def match_wire_credit(line: str) -> tuple[Found, int] | None:
-    """"(Reporting by A, B and C; Editing by D)" at the end of a line; returns it and where it starts."""
+    """ "(Reporting by A, B and C; Editing by D)" at the end of a line; returns it and where it starts."""
     m = _WIRE_CREDIT_RE.search(line)
     if not m:
         return None
@@ -192,7 +258,7 @@ def match_wire_credit(line: str) -> tuple[Found, int] | None:
 
 
 def match_contributors(line: str) -> Found | None:
-    """"A, B and C of CNN contributed to this report." -> agency CNN, credits A, B, C."""
+    """ "A, B and C of CNN contributed to this report." -> agency CNN, credits A, B, C."""
     m = _CONTRIB_RE.match(line)
     if not m:
         return None

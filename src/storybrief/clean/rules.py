@@ -23,93 +23,191 @@ _SHARE_TARGETS = (
 
 # (reason, pattern) in order of precedence. Patterns match the stripped line in full.
 LINE_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
-    ("ad-slot", _family(
-        r"advertisements?", r"ads?", r"advert", r"sponsored( content| links?| stories)?", r"promoted( content| stories)?",
-        r"paid (content|post|partnership)", r"(story|article|text) continues (below|after)( this)?( (the )?(advertisement|ad))?",
-        r"continue reading( (the main story|below|below advertisement|after (the )?(ad|advertisement)))?",
-        r"scroll (down )?to continue( with content| reading)?", r"skip (advertisement|ad)", r"ad feedback",
-        r"report (this )?ad", r"advertisement:? scroll to continue", r"- advertisement -", r"(\W*)ad(vertisement)?(\W*)",
-    )),
-    ("widget-error", _family(
-        r"oops!?.*", r"something went wrong\.?( please try again( later)?\.?)?", r"please try again( later)?\.?",
-        r"an error (has )?occurred\.?.*", r"sorry!?", r"there was an error processing your (request|subscription)\.?",
-        r"(please )?(enable|turn on) javascript.*", r"javascript is (disabled|required).*", r"loading(\.\.\.|…)?",
-        r"this (content|video|feature|embed) (is )?(not|no longer|currently un)available.*",
-        r"we('re| are) sorry,? (but )?this (feature|content|video) is (currently )?unavailable.*",
-        r"your browser does not support.*", r"video (unavailable|player is loading).*", r"refresh the page.*",
-    )),
-    ("reading-time", _family(
-        r"\W*\d+[\s-]*(min|mins|minute|minutes)[\s-]*(read|reading|listen)\W*",
-        r"(estimated )?(reading|read) time:? *\d+ *(min|mins|minutes?)\.?", r"listen to (this|the) (article|story).*",
-        r"\d+ (min|mins|minutes?) (ago)",
-    )),
-    ("in-this-article", _family(
-        r"in this (article|story|post)\s*:?", r"(related|more)( articles?| stories| coverage| topics| content| links)?\s*:?",
-        r"(read|see|watch) (more|also|next)\s*:?.{0,160}", r"also read\s*:?.{0,160}", r"recommended( for you| stories| reading)?\s*:?",
-        r"(most|more) (popular|read|viewed|shared)( stories| articles| now)?\s*:?", r"trending( now| stories)?\s*:?",
-        r"(top|latest|more) (stories|news|headlines)\s*:?", r"up next\s*:?", r"you (may|might) (also )?(like|be interested in)\s*:?",
-        r"what to read next\s*:?", r"more from [\w .&'-]{2,40}", r"(tags?|topics?|categories|filed under|keywords)\s*:.*",
-        r"show (more|less)", r"load more( stories| articles)?", r"view (all|more)( stories| photos)?", r"back to (top|gallery)",
-        r"jump to comments?", r"key points?:?", r"highlights?:?", r"story (highlights|timeline)",
-    )),
-    ("image-credit", _family(
-        r"\(?\s*(image|images|photo|photos|photograph|picture|pic|credit|illustration|graphic|file photo|file|video|"
-        r"image source|photo credit|image credit)s?\s*(:|\||/|by\b).{0,120}\)?",
-        r"\(?\s*(ap|afp|reuters|getty|getty images|shutterstock|istock|istockphoto|epa|pa|anadolu|xinhua|"
-        r"ap photo|reuters photo|efe|dpa|ani|pti|ians|file)( photo| images?| via getty images)?\s*\)?",
-        r"image \d+ of \d+", r"image \d+ of / \d+", r"\d+ of \d+", r"\d+ ?/ ?\d+", r"caption", r"close", r"(hide|show) caption",
-        r"enlarge this image", r"toggle caption", r"(open|view|see|expand) (image|gallery|photos?|slideshow)( \d+)?",
-        r"(photo|image|video) gallery.*", r".{0,80}(/|\|) ?(getty images|ap|afp|reuters|shutterstock|epa-efe|ap photo)",
-        r"\[?(photo|image|video)s?\]?",
-    )),
-    ("comment-form", _family(
-        r"please enter your (comment|name|email( address)?)( here)?!?\.?", r"you have entered an incorrect email address!?",
-        r"(leave|post|add|write) a (comment|reply|response)\.?.*", r"\d+ (comments?|replies|responses)",
-        r"(view|show|hide|read|see|load) (all )?(\d+ )?comments?( \(\d+\))?", r"comments?( \(\d+\))?:?",
-        r"(log|sign) ?in to (comment|reply|post).*", r"cancel reply", r"(submit|post) (comment|reply)",
-        r"save my name, email,? and website in this browser.*", r"your email address will not be published\.?.*",
-        r"required fields are marked.*", r"name\s*\*?", r"email\s*\*?", r"website", r"comment\s*\*?",
-        r"(be the first to|join the conversation|join the discussion).{0,60}", r"conversation\s*(\(\d+\))?",
-    )),
-    ("source-link", _family(
-        r"source link", r"source:? ?link", r"(view|read|see) (the )?(original|source)( article| story| post)?\.?",
-        r"original (article|story|source)\.?", r"source url:?.*", r"via:? ?\S+", r"source\s*:\s*\S.{0,80}",
-    )),
-    ("share-prompt", _family(
-        r"(share|tweet|email|print|save|bookmark)( (this|the) (article|story|post|page|video|obituary))?(\s*on\s*.{1,30})?\s*:?",
-        r"share (via|on|to|with)\b.{0,60}", r"(click|tap) (here )?to (share|print|email|tweet).*",
-        r"follow (us|me|@\w+)\b.{0,80}", r"find us on .{1,40}", r"connect with us.{0,40}",
-        r"(sign up|subscribe|register)( now| today| here| for free)?( (for|to) .{0,80})?[.!]?",
-        r".{0,60}\bnewsletters?\b.{0,60}(sign up|subscribe|inbox|delivered|emails?).{0,60}",
-        r"(sign up|subscribe|register).{0,80}\bnewsletters?\b.{0,60}",
-        r"(get|download|install) (the|our) (free )?(app|apps)\b.{0,60}", r"(join|follow) (us|our) (on )?.{0,30}(channel|telegram|whatsapp).{0,40}",
-        r"thanks? (you )?for (signing up|subscribing)!?.*", r"keep an eye on your inbox.*", r"you('ve| have) been subscribed.*",
-        r"invalid email( address)?.*", r"please (verify|re-enter|check).{0,80}(email|opt-in|box).*",
-        r"(" + _SHARE_TARGETS + r")(\s*[|/,·•]?\s*(" + _SHARE_TARGETS + r"))*",
-        r"(log ?in|sign ?in|log ?out|sign ?out|register|subscribe|my account|account settings|menu|search|home|"
-        r"skip to (main )?content|skip to navigation|toggle navigation|close menu|open menu|main menu|navigation|"
-        r"go to top|return to top|back to top|top)",
-    )),
-    ("cookie-notice", re.compile(
-        r"^(?=.*\bcookies?\b)(?=.*\b(we use|this (web)?site uses|accept|consent|agree|privacy|settings|preferences|"
-        r"by (continuing|clicking|using))\b).{0,400}$",
-        re.IGNORECASE,
-    )),
-    ("copyright", re.compile(
-        r"^(?:(©|\(c\)|copyright|ⓒ)\s*.{0,200}|.{0,200}\ball rights reserved\b.{0,100}|"
-        r".{0,80}\bmay not be (re)?published, broadcast, rewritten,? or redistributed\b.{0,120}|"
-        r"(privacy( policy| notice)?|terms( of (use|service))?|cookie policy|terms & conditions|contact( us)?|about( us)?|"
-        r"advertise( with us)?|careers|site ?map|accessibility|help|faq|imprint|legal|ad choices|do not sell my (personal )?info(rmation)?)"
-        r"(\s*[|/·•,]\s*(privacy( policy| notice)?|terms( of (use|service))?|cookie policy|contact( us)?|about( us)?|"
-        r"advertise( with us)?|careers|site ?map|accessibility|help|faq|ad choices))*)$",
-        re.IGNORECASE,
-    )),
-    ("moderation-notice", re.compile(
-        r"^.{0,300}\b(safe and engaging place for users|temporarily suspending (article )?comment|comments (are|have been) "
-        r"(closed|disabled|turned off)|community (guidelines|standards)|commenting (has been|is) (closed|disabled)|"
-        r"comments are moderated|we reserve the right to (remove|delete) comments)\b.{0,400}$",
-        re.IGNORECASE,
-    )),
+    (
+        "ad-slot",
+        _family(
+            r"advertisements?",
+            r"ads?",
+            r"advert",
+            r"sponsored( content| links?| stories)?",
+            r"promoted( content| stories)?",
+            r"paid (content|post|partnership)",
+            r"(story|article|text) continues (below|after)( this)?( (the )?(advertisement|ad))?",
+            r"continue reading( (the main story|below|below advertisement|after (the )?(ad|advertisement)))?",
+            r"scroll (down )?to continue( with content| reading)?",
+            r"skip (advertisement|ad)",
+            r"ad feedback",
+            r"report (this )?ad",
+            r"advertisement:? scroll to continue",
+            r"- advertisement -",
+            r"(\W*)ad(vertisement)?(\W*)",
+        ),
+    ),
+    (
+        "widget-error",
+        _family(
+            r"oops!?.*",
+            r"something went wrong\.?( please try again( later)?\.?)?",
+            r"please try again( later)?\.?",
+            r"an error (has )?occurred\.?.*",
+            r"sorry!?",
+            r"there was an error processing your (request|subscription)\.?",
+            r"(please )?(enable|turn on) javascript.*",
+            r"javascript is (disabled|required).*",
+            r"loading(\.\.\.|…)?",
+            r"this (content|video|feature|embed) (is )?(not|no longer|currently un)available.*",
+            r"we('re| are) sorry,? (but )?this (feature|content|video) is (currently )?unavailable.*",
+            r"your browser does not support.*",
+            r"video (unavailable|player is loading).*",
+            r"refresh the page.*",
+        ),
+    ),
+    (
+        "reading-time",
+        _family(
+            r"\W*\d+[\s-]*(min|mins|minute|minutes)[\s-]*(read|reading|listen)\W*",
+            r"(estimated )?(reading|read) time:? *\d+ *(min|mins|minutes?)\.?",
+            r"listen to (this|the) (article|story).*",
+            r"\d+ (min|mins|minutes?) (ago)",
+        ),
+    ),
+    (
+        "in-this-article",
+        _family(
+            r"in this (article|story|post)\s*:?",
+            r"(related|more)( articles?| stories| coverage| topics| content| links)?\s*:?",
+            r"(read|see|watch) (more|also|next)\s*:?.{0,160}",
+            r"also read\s*:?.{0,160}",
+            r"recommended( for you| stories| reading)?\s*:?",
+            r"(most|more) (popular|read|viewed|shared)( stories| articles| now)?\s*:?",
+            r"trending( now| stories)?\s*:?",
+            r"(top|latest|more) (stories|news|headlines)\s*:?",
+            r"up next\s*:?",
+            r"you (may|might) (also )?(like|be interested in)\s*:?",
+            r"what to read next\s*:?",
+            r"more from [\w .&'-]{2,40}",
+            r"(tags?|topics?|categories|filed under|keywords)\s*:.*",
+            r"show (more|less)",
+            r"load more( stories| articles)?",
+            r"view (all|more)( stories| photos)?",
+            r"back to (top|gallery)",
+            r"jump to comments?",
+            r"key points?:?",
+            r"highlights?:?",
+            r"story (highlights|timeline)",
+        ),
+    ),
+    (
+        "image-credit",
+        _family(
+            r"\(?\s*(image|images|photo|photos|photograph|picture|pic|credit|illustration|graphic|file photo|file|video|"
+            r"image source|photo credit|image credit)s?\s*(:|\||/|by\b).{0,120}\)?",
+            r"\(?\s*(ap|afp|reuters|getty|getty images|shutterstock|istock|istockphoto|epa|pa|anadolu|xinhua|"
+            r"ap photo|reuters photo|efe|dpa|ani|pti|ians|file)( photo| images?| via getty images)?\s*\)?",
+            r"image \d+ of \d+",
+            r"image \d+ of / \d+",
+            r"\d+ of \d+",
+            r"\d+ ?/ ?\d+",
+            r"caption",
+            r"close",
+            r"(hide|show) caption",
+            r"enlarge this image",
+            r"toggle caption",
+            r"(open|view|see|expand) (image|gallery|photos?|slideshow)( \d+)?",
+            r"(photo|image|video) gallery.*",
+            r".{0,80}(/|\|) ?(getty images|ap|afp|reuters|shutterstock|epa-efe|ap photo)",
+            r"\[?(photo|image|video)s?\]?",
+        ),
+    ),
+    (
+        "comment-form",
+        _family(
+            r"please enter your (comment|name|email( address)?)( here)?!?\.?",
+            r"you have entered an incorrect email address!?",
+            r"(leave|post|add|write) a (comment|reply|response)\.?.*",
+            r"\d+ (comments?|replies|responses)",
+            r"(view|show|hide|read|see|load) (all )?(\d+ )?comments?( \(\d+\))?",
+            r"comments?( \(\d+\))?:?",
+            r"(log|sign) ?in to (comment|reply|post).*",
+            r"cancel reply",
+            r"(submit|post) (comment|reply)",
+            r"save my name, email,? and website in this browser.*",
+            r"your email address will not be published\.?.*",
+            r"required fields are marked.*",
+            r"name\s*\*?",
+            r"email\s*\*?",
+            r"website",
+            r"comment\s*\*?",
+            r"(be the first to|join the conversation|join the discussion).{0,60}",
+            r"conversation\s*(\(\d+\))?",
+        ),
+    ),
+    (
+        "source-link",
+        _family(
+            r"source link",
+            r"source:? ?link",
+            r"(view|read|see) (the )?(original|source)( article| story| post)?\.?",
+            r"original (article|story|source)\.?",
+            r"source url:?.*",
+            r"via:? ?\S+",
+            r"source\s*:\s*\S.{0,80}",
+        ),
+    ),
+    (
+        "share-prompt",
+        _family(
+            r"(share|tweet|email|print|save|bookmark)( (this|the) (article|story|post|page|video|obituary))?(\s*on\s*.{1,30})?\s*:?",
+            r"share (via|on|to|with)\b.{0,60}",
+            r"(click|tap) (here )?to (share|print|email|tweet).*",
+            r"follow (us|me|@\w+)\b.{0,80}",
+            r"find us on .{1,40}",
+            r"connect with us.{0,40}",
+            r"(sign up|subscribe|register)( now| today| here| for free)?( (for|to) .{0,80})?[.!]?",
+            r".{0,60}\bnewsletters?\b.{0,60}(sign up|subscribe|inbox|delivered|emails?).{0,60}",
+            r"(sign up|subscribe|register).{0,80}\bnewsletters?\b.{0,60}",
+            r"(get|download|install) (the|our) (free )?(app|apps)\b.{0,60}",
+            r"(join|follow) (us|our) (on )?.{0,30}(channel|telegram|whatsapp).{0,40}",
+            r"thanks? (you )?for (signing up|subscribing)!?.*",
+            r"keep an eye on your inbox.*",
+            r"you('ve| have) been subscribed.*",
+            r"invalid email( address)?.*",
+            r"please (verify|re-enter|check).{0,80}(email|opt-in|box).*",
+            r"(" + _SHARE_TARGETS + r")(\s*[|/,·•]?\s*(" + _SHARE_TARGETS + r"))*",
+            r"(log ?in|sign ?in|log ?out|sign ?out|register|subscribe|my account|account settings|menu|search|home|"
+            r"skip to (main )?content|skip to navigation|toggle navigation|close menu|open menu|main menu|navigation|"
+            r"go to top|return to top|back to top|top)",
+        ),
+    ),
+    (
+        "cookie-notice",
+        re.compile(
+            r"^(?=.*\bcookies?\b)(?=.*\b(we use|this (web)?site uses|accept|consent|agree|privacy|settings|preferences|"
+            r"by (continuing|clicking|using))\b).{0,400}$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "copyright",
+        re.compile(
+            r"^(?:(©|\(c\)|copyright|ⓒ)\s*.{0,200}|.{0,200}\ball rights reserved\b.{0,100}|"
+            r".{0,80}\bmay not be (re)?published, broadcast, rewritten,? or redistributed\b.{0,120}|"
+            r"(privacy( policy| notice)?|terms( of (use|service))?|cookie policy|terms & conditions|contact( us)?|about( us)?|"
+            r"advertise( with us)?|careers|site ?map|accessibility|help|faq|imprint|legal|ad choices|do not sell my (personal )?info(rmation)?)"
+            r"(\s*[|/·•,]\s*(privacy( policy| notice)?|terms( of (use|service))?|cookie policy|contact( us)?|about( us)?|"
+            r"advertise( with us)?|careers|site ?map|accessibility|help|faq|ad choices))*)$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "moderation-notice",
+        re.compile(
+            r"^.{0,300}\b(safe and engaging place for users|temporarily suspending (article )?comment|comments (are|have been) "
+            r"(closed|disabled|turned off)|community (guidelines|standards)|commenting (has been|is) (closed|disabled)|"
+            r"comments are moderated|we reserve the right to (remove|delete) comments)\b.{0,400}$",
+            re.IGNORECASE,
+        ),
+    ),
     ("bare-url", re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)),
 ]
 
@@ -118,8 +216,11 @@ LINE_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
 _LONG_FAMILIES = {"cookie-notice", "copyright", "moderation-notice"}
 _SHORT_LINE_CHARS = 200
 # Every long-line family contains one of these words; lines without them skip the costly patterns.
-_LONG_HINT_RE = re.compile(r"cookie|©|ⓒ|\(c\)|copyright|rights reserved|redistributed|comment|engaging place|"
-                           r"community (guidelines|standards)", re.IGNORECASE)
+_LONG_HINT_RE = re.compile(
+    r"cookie|©|ⓒ|\(c\)|copyright|rights reserved|redistributed|comment|engaging place|"
+    r"community (guidelines|standards)",
+    re.IGNORECASE,
+)
 
 
 def _combined(families: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:

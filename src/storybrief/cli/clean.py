@@ -28,7 +28,10 @@ def clean(
         str, typer.Option("--max-size", help="Size limit per input file, e.g. 20MB.", show_default=True)
     ] = f"{DEFAULT_MAX_BYTES // (1024 * 1024)}MB",
     corpus_evidence: Annotated[
-        bool, typer.Option("--corpus-evidence/--no-corpus-evidence", help="Treat lines recurring across the input as boilerplate.")
+        bool,
+        typer.Option(
+            "--corpus-evidence/--no-corpus-evidence", help="Treat lines recurring across the input as boilerplate."
+        ),
     ] = True,
 ) -> None:
     """Read article files of any supported format and print them cleaned, with their metadata."""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Callable
 
 import typer
 from rich.console import Console
@@ -40,7 +39,13 @@ def progress_bar(total: int | None, label: str, enabled: bool) -> Iterator[Calla
     if not enabled or not sys.stderr.isatty():
         yield lambda _name: None
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task(label, total=total)
         yield lambda _name: progress.advance(task)

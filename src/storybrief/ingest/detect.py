@@ -36,7 +36,7 @@ def detect_format(head: bytes, suffix: str) -> InputFormat:
         return InputFormat.WARC
     by_suffix = _BY_SUFFIX.get(suffix)
     text = start[:4096].decode("utf-8", errors="replace")
-    if text.startswith("<") and by_suffix in (None, InputFormat.FEED, InputFormat.HTML) or suffix == ".xml":
+    if (text.startswith("<") and by_suffix in (None, InputFormat.FEED, InputFormat.HTML)) or suffix == ".xml":
         if _FEED_RE.search(text):
             return InputFormat.FEED
         if _HTML_RE.search(text):

@@ -12,8 +12,16 @@ from ..timeparse import parse_datetime
 
 _TAG_RE = re.compile(r"<\s*(p|br|div|html|body|article|span|a|h[1-6]|li|ul|em|strong|b|i)\b[^>]*>", re.IGNORECASE)
 _PUBLISHED_META = (
-    "article:published_time", "og:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
-    "pubdate", "publishdate", "sailthru.date", "parsely-pub-date",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "pubdate",
+    "publishdate",
+    "sailthru.date",
+    "parsely-pub-date",
 )
 _UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified")
 

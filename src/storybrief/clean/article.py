@@ -92,7 +92,9 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     _find_title(lines, article)
     _find_standfirst(lines, article)
     _find_captions(lines)
-    if raw.page_text or (raw.page_text is None and looks_like_page([ln.text for ln in lines if ln.kind == CONTENT])):
+    content = [ln.text for ln in lines if ln.kind == CONTENT]
+    junk = sum(1 for ln in lines if ln.kind == JUNK)
+    if raw.page_text or (raw.page_text is None and looks_like_page(content, junk)):
         _keep_main_region(lines)
     _cut_inline(lines, article)
     _assemble(lines, article)

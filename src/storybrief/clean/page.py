@@ -43,13 +43,14 @@ def line_score(text: str) -> float:
     return -SHORT_LINE_PENALTY
 
 
-def looks_like_page(texts: Sequence[str]) -> bool:
-    """Whole-page text has many lines and most of them are short fragments."""
+def looks_like_page(texts: Sequence[str], junk: int = 0) -> bool:
+    """Whole-page text has many lines and most of them are short fragments (or junk already recognised)."""
     lines = [t for t in texts if t.strip()]
-    if len(lines) < 25:
+    total = len(lines) + junk
+    if total < 20:
         return False
-    fragments = sum(1 for t in lines if line_score(t) < 0)
-    return fragments / len(lines) >= 0.45
+    fragments = sum(1 for t in lines if line_score(t) < 0) + junk
+    return fragments / total >= 0.45
 
 
 def main_region(scores: Sequence[float]) -> tuple[int, int]:

@@ -182,8 +182,9 @@ LINE_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
     (
         "cookie-notice",
         re.compile(
-            r"^(?=.*\bcookies?\b)(?=.*\b(we use|this (web)?site uses|accept|consent|agree|privacy|settings|preferences|"
-            r"by (continuing|clicking|using))\b).{0,400}$",
+            r"^(?=.*\b(we use cookies|(this|our) (web)?site uses cookies|uses cookies|accept (all )?cookies|"
+            r"cookie (settings|preferences|policy|consent|notice)|(consent|agree) to (the use of |our use of )?cookies)\b)"
+            r"(?=.*\b(you|your|we|our|us)\b).{0,400}$",
             re.IGNORECASE,
         ),
     ),

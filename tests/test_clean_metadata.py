@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from storybrief.clean import metadata as md
+
+IST = timezone(timedelta(hours=5, minutes=30))
+
+
+def test_updated_and_published_lines_are_aware() -> None:
+    found = md.match_date_line("Updated October 1st, 2021 at 11:53 IST")
+    assert found is not None and found.updated == datetime(2021, 10, 1, 11, 53, tzinfo=IST)
+    assert found.published is None
+    found = md.match_date_line("Published March 14th, 2026 at 09:20 IST")
+    assert found is not None and found.published == datetime(2026, 3, 14, 9, 20, tzinfo=IST)
+
+
+def test_bare_date_line_and_prose_with_a_year() -> None:
+    found = md.match_date_line("March 13, 2026 2:15 PM UTC")
+    assert found is not None and found.published == datetime(2026, 3, 13, 14, 15, tzinfo=UTC)
+    assert md.match_date_line("The depot opened in March 2019 after a long dispute over the lease of the pier.") is None
+
+
+def test_bylines() -> None:
+    found = md.match_byline("Reported by: Zaini Majeed")
+    assert found is not None and found.byline == ["Zaini Majeed"]
+    found = md.match_byline("By Tobias Wren and Amira Sato")
+    assert found is not None and found.byline == ["Tobias Wren", "Amira Sato"]
+    found = md.match_byline("By Reuters")
+    assert found is not None and found.byline == [] and found.agency == "Reuters"
+    found = md.match_byline("by Bryan DeArdo | Nov 18, 2019 at 9:24 pm ET • 2 min read")
+    assert found is not None and found.byline == ["Bryan DeArdo"] and found.published is not None
+    assert md.match_byline("By Friday, the company had sold most of its stock.") is None
+
+
+def test_wire_credit_splits_reporters_and_editors() -> None:
+    result = md.match_wire_credit("(Reporting by A Person, B Person and C Person; Editing by D Person and E Person)")
+    assert result is not None
+    found, start = result
+    assert start == 0
+    assert found.byline == ["A Person", "B Person", "C Person"]
+    assert found.credits == ["D Person", "E Person"]
+
+
+def test_wire_credit_at_the_end_of_a_paragraph() -> None:
+    line = "The talks resume on Monday. (Additional reporting by Ana Ruiz; Writing by Lena Marsh)"
+    result = md.match_wire_credit(line)
+    assert result is not None
+    found, start = result
+    assert line[start:].startswith("(Additional")
+    assert found.byline == ["Lena Marsh"] and found.credits == ["Ana Ruiz"]
+
+
+def test_contributors_line_gives_agency_and_credits() -> None:
+    found = md.match_contributors("Ann Lee, Bo Chan and Cy Diaz of CNN contributed to this report.")
+    assert found is not None and found.agency == "CNN" and found.credits == ["Ann Lee", "Bo Chan", "Cy Diaz"]
+    found = md.match_contributors("The Associated Press contributed to this report.")
+    assert found is not None and found.agency == "AP" and found.credits == []
+
+
+def test_datelines() -> None:
+    assert md.match_dateline("WASHINGTON (Reuters) -North Korea's tests") == ("WASHINGTON", "Reuters", 22)
+    place, agency, _ = md.match_dateline("SEOUL, South Korea (AP) — The North fired") or ("", None, 0)
+    assert (place, agency) == ("SEOUL, South Korea", "AP")
+    assert md.match_dateline("VALEPORT — Residents returned")[:2] == ("VALEPORT", None)  # type: ignore[index]
+    assert md.match_dateline("NATO said on Monday that") is None
+    assert md.match_dateline("US officials: the plan") is None
+
+
+def test_organisations_are_not_people() -> None:
+    assert md.is_organisation("Valeport Wire Service")
+    assert md.is_organisation("The Associated Press")
+    assert not md.is_organisation("Zaini Majeed")
+    assert md.is_name("Zaini Majeed") and not md.is_name("Valeport Wire Service")

@@ -4,7 +4,6 @@ from storybrief.clean import clean_documents
 from storybrief.clean.boilerplate import recurring_lines
 from storybrief.model import InputFormat, RawDocument
 
-
 PLACES = ["harbour", "ferry terminal", "old town", "airport", "university", "stadium"]
 EVENTS = ["a fire", "a strike", "a flood", "a concert", "an election count", "a storm"]
 

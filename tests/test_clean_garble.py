@@ -4,7 +4,9 @@ from storybrief.clean.garble import garble_flags
 
 
 def test_garbled_rewriting_is_flagged_with_offsets() -> None:
-    text = 'in response to leaks from North Valeport. -Harbour. † Officials said the work would "continue." to proceed".'
+    text = (
+        'in response to leaks from North Valeport. -Harbour. † Officials said the work would "continue." to proceed".'
+    )
     flags = garble_flags(text)
     details = {f.detail for f in flags}
     assert "stray typographic symbol" in details

@@ -15,7 +15,10 @@ from storybrief.timeparse import parse_datetime
         ("2022-09-21", datetime(2022, 9, 21, tzinfo=UTC)),
         ("October 1st, 2021 at 11:53 IST", datetime(2021, 10, 1, 11, 53, tzinfo=timezone(timedelta(minutes=330)))),
         ("Nov 18, 2019 at 9:24 pm ET", datetime(2019, 11, 18, 21, 24, tzinfo=timezone(timedelta(hours=-5)))),
-        ("1:39 am EST, Wednesday, November 20, 2019", datetime(2019, 11, 20, 1, 39, tzinfo=timezone(timedelta(hours=-5)))),
+        (
+            "1:39 am EST, Wednesday, November 20, 2019",
+            datetime(2019, 11, 20, 1, 39, tzinfo=timezone(timedelta(hours=-5))),
+        ),
         ("Sat 5 March 2022", datetime(2022, 3, 5, tzinfo=UTC)),
         ("12:00 pm, March 1, 2024", datetime(2024, 3, 1, 12, 0, tzinfo=UTC)),
     ],

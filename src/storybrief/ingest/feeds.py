@@ -52,8 +52,9 @@ def _entry(label: str, entry: Any, outlet: str | None) -> RawDocument:
         outlet=outlet,
         language=entry.get("language"),
         authors=[a.get("name") for a in entry.get("authors") or [] if a.get("name")],
-        published=_date(entry.get("published_parsed")),
-        updated=_date(entry.get("updated_parsed")),
+        # dict.get: feedparser's own .get() maps a missing "updated" onto "published" with a warning
+        published=_date(dict.get(entry, "published_parsed")),
+        updated=_date(dict.get(entry, "updated_parsed")),
     )
     if looks_like_html(body):
         raw = raw_from_html(label, body, meta=meta, fmt=InputFormat.FEED)

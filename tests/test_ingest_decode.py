@@ -71,7 +71,9 @@ def test_utf16_with_bom_is_not_mistaken_for_binary() -> None:
     assert decode(data) == QUAY_DE
 
 
-@pytest.mark.parametrize(("text", "encoding"), [(QUAY_EN, "cp1252"), (QUAY_FR, "cp1252"), (QUAY_DE, "latin-1")])
+@pytest.mark.parametrize(
+    ("text", "encoding"), [(QUAY_EN, "cp1252"), (QUAY_FR, "cp1252"), (QUAY_DE, "latin-1")]
+)
 def test_legacy_single_byte_encodings_are_detected(text: str, encoding: str) -> None:
     data = text.encode(encoding)
     with pytest.raises(UnicodeDecodeError):

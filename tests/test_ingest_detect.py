@@ -39,7 +39,11 @@ WARC = b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"
         (HTML, ".xml", InputFormat.HTML),
         (HTML, ".htm", InputFormat.HTML),
         (b"<div class='story'><p>Text</p></div>", "", InputFormat.HTML),
-        (b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', ".xhtml", InputFormat.HTML),
+        (
+            b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"></html>',
+            ".xhtml",
+            InputFormat.HTML,
+        ),
         # A .txt scrape that starts with markup stays text.
         (b"<p>Scraped paragraph kept as text.</p>", ".txt", InputFormat.TEXT),
         (b"<<< UPDATE >>> The ferry is late.", "", InputFormat.TEXT),
@@ -74,14 +78,19 @@ def test_detect_format(head: bytes, suffix: str, expected: InputFormat) -> None:
     ("name", "data", "expected"),
     [
         ("scrape.txt", b"<p>The pier lights failed.</p><p>Engineers were called.</p>", InputFormat.TEXT),
-        ("page", b"<html><body><p>The pier lights at Wrenna failed on Sunday night.</p></body></html>",
-         InputFormat.HTML),
+        (
+            "page",
+            b"<html><body><p>The pier lights at Wrenna failed on Sunday night.</p></body></html>",
+            InputFormat.HTML,
+        ),
         ("record", b'{"title": "Pier", "text": "The pier lights failed."}', InputFormat.JSON),
         ("records", b'{"text": "Lights failed."}\n{"text": "Lights fixed."}\n', InputFormat.JSONL),
         ("notes.md", b"# Pier\n\nThe pier lights failed.", InputFormat.TEXT),
     ],
 )
-def test_read_inputs_uses_the_detected_format(tmp_path: Path, name: str, data: bytes, expected: InputFormat) -> None:
+def test_read_inputs_uses_the_detected_format(
+    tmp_path: Path, name: str, data: bytes, expected: InputFormat
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     out = list(read_inputs([str(path)]))

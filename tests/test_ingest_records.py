@@ -117,10 +117,18 @@ def test_jsonl_malformed_line_is_reported_with_its_number_and_other_lines_are_re
     path = _write(
         tmp_path,
         "mixed.jsonl",
-        _jsonl({"text": LOCK}, '{"text": "unterminated', {"text": TOWPATH}, "not json at all", {"text": BRIDGE}),
+        _jsonl(
+            {"text": LOCK}, '{"text": "unterminated', {"text": TOWPATH}, "not json at all", {"text": BRIDGE}
+        ),
     )
     out = _read(path)
-    assert [type(d).__name__ for d in out] == ["RawDocument", "InputError", "RawDocument", "InputError", "RawDocument"]
+    assert [type(d).__name__ for d in out] == [
+        "RawDocument",
+        "InputError",
+        "RawDocument",
+        "InputError",
+        "RawDocument",
+    ]
     assert [d.input for d in out] == [f"{path}:1", str(path), f"{path}:3", str(path), f"{path}:5"]
     assert isinstance(out[1], InputError) and isinstance(out[3], InputError)
     assert out[1].line == 2
@@ -133,7 +141,8 @@ def test_jsonl_malformed_line_is_reported_with_its_number_and_other_lines_are_re
 
 
 def test_jsonl_blank_lines_are_skipped_but_still_counted(tmp_path: Path) -> None:
-    path = _write(tmp_path, "gaps.jsonl", json.dumps({"text": LOCK}) + "\n\n   \n" + json.dumps({"text": TOWPATH}) + "\n")
+    content = json.dumps({"text": LOCK}) + "\n\n   \n" + json.dumps({"text": TOWPATH}) + "\n"
+    path = _write(tmp_path, "gaps.jsonl", content)
     assert [d.input for d in _read(path)] == [f"{path}:1", f"{path}:4"]
 
 
@@ -147,7 +156,12 @@ def test_jsonl_record_without_text_is_an_error_with_its_line(tmp_path: Path) -> 
     path = _write(
         tmp_path,
         "notext.jsonl",
-        _jsonl({"text": LOCK}, {"title": "Headline only", "url": "https://x.example/1"}, {"text": "   "}, {"text": TOWPATH}),
+        _jsonl(
+            {"text": LOCK},
+            {"title": "Headline only", "url": "https://x.example/1"},
+            {"text": "   "},
+            {"text": TOWPATH},
+        ),
     )
     out = _read(path)
     assert out[1] == InputError(str(path), NO_TEXT, line=2)
@@ -186,9 +200,9 @@ def test_jsonl_utf8_bom_and_non_ascii(tmp_path: Path) -> None:
 def test_jsonl_in_cp1252_is_decoded(tmp_path: Path) -> None:
     body = "The café by the lock – “Mardle Cup” – reopened; it’s busier than ever, said the owner. " * 3
     path = tmp_path / "legacy.jsonl"
-    legacy = (json.dumps({"text": body}, ensure_ascii=False) + "\n" + json.dumps({"text": TOWPATH}) + "\n").encode(
-        "cp1252"
-    )
+    legacy = (
+        json.dumps({"text": body}, ensure_ascii=False) + "\n" + json.dumps({"text": TOWPATH}) + "\n"
+    ).encode("cp1252")
     path.write_bytes(legacy)
     out = _read(path)
     assert [d.text for d in out] == [body, TOWPATH]
@@ -202,7 +216,9 @@ def test_jsonl_in_cp1252_is_decoded(tmp_path: Path) -> None:
 )
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
 def test_jsonl_string_with_unicode_line_separator(tmp_path: Path, separator: str) -> None:
-    first = json.dumps({"text": f"The lock keeper waved.{separator}Then the gates opened."}, ensure_ascii=False)
+    first = json.dumps(
+        {"text": f"The lock keeper waved.{separator}Then the gates opened."}, ensure_ascii=False
+    )
     path = _write(tmp_path, "sep.jsonl", first + "\n" + json.dumps({"text": TOWPATH}) + "\n")
     out = _read(path)
     assert [(d.input, d.text) for d in out] == [
@@ -241,15 +257,14 @@ def test_json_list_labels_records_by_position(tmp_path: Path) -> None:
         "list.json",
         json.dumps([{"text": LOCK}, {"title": "no text here"}, "oops", {"text": TOWPATH, "id": True}]),
     )
-    out = _read(path)
-    assert out == [
-        RawDocument(f"{path}#1", InputFormat.JSON, LOCK, meta=out[0].meta),  # type: ignore[union-attr]
-        InputError(f"{path}#2", NO_TEXT),
-        InputError(f"{path}#3", "a JSON record must be an object, got str"),
-        RawDocument(f"{path}#4", InputFormat.JSON, TOWPATH, meta=out[3].meta),  # type: ignore[union-attr]
-    ]
-    assert isinstance(out[3], RawDocument)
-    assert out[3].meta.id is None  # a boolean id is ignored
+    first, second, third, fourth = _read(path)
+    assert isinstance(first, RawDocument)
+    assert (first.input, first.format, first.text) == (f"{path}#1", InputFormat.JSON, LOCK)
+    assert second == InputError(f"{path}#2", NO_TEXT)
+    assert third == InputError(f"{path}#3", "a JSON record must be an object, got str")
+    assert isinstance(fourth, RawDocument)
+    assert (fourth.input, fourth.format, fourth.text) == (f"{path}#4", InputFormat.JSON, TOWPATH)
+    assert fourth.meta.id is None  # a boolean id is ignored
 
 
 def test_json_articles_wrapper(tmp_path: Path) -> None:
@@ -258,7 +273,12 @@ def test_json_articles_wrapper(tmp_path: Path) -> None:
         "totalResults": 2,
         "articles": [
             {"title": "Lock", "content": LOCK, "source": {"name": "Canal Courier"}, "publishedAt": "ignored"},
-            {"title": "Towpath", "description": "Walkers return", "content": TOWPATH, "author": "Corin Ashdown"},
+            {
+                "title": "Towpath",
+                "description": "Walkers return",
+                "content": TOWPATH,
+                "author": "Corin Ashdown",
+            },
         ],
     }
     path = _write(tmp_path, "api.json", json.dumps(payload))
@@ -283,7 +303,9 @@ def test_json_malformed_reports_the_line(tmp_path: Path) -> None:
     assert _read(path) == [InputError(str(path), "malformed JSON: Expecting ',' delimiter", line=4)]
 
 
-@pytest.mark.parametrize(("content", "kind"), [('"just a string"', "str"), ("12", "int"), ("null", "NoneType")])
+@pytest.mark.parametrize(
+    ("content", "kind"), [('"just a string"', "str"), ("12", "int"), ("null", "NoneType")]
+)
 def test_json_top_level_scalar_is_an_error(tmp_path: Path, content: str, kind: str) -> None:
     path = _write(tmp_path, "scalar.json", content)
     assert _read(path) == [InputError(str(path), f"a JSON record must be an object, got {kind}")]
@@ -341,7 +363,9 @@ def test_unparseable_date_is_dropped_not_fatal(tmp_path: Path) -> None:
     "copied from an RSS pubDate, keeps its local clock time but loses the offset and is labelled UTC",
 )
 def test_rfc822_pubdate_keeps_its_offset(tmp_path: Path) -> None:
-    path = _write(tmp_path, "pub.json", json.dumps({"text": LOCK, "pubDate": "Tue, 05 Mar 2024 08:30:00 +0100"}))
+    path = _write(
+        tmp_path, "pub.json", json.dumps({"text": LOCK, "pubDate": "Tue, 05 Mar 2024 08:30:00 +0100"})
+    )
     (doc,) = _read(path)
     assert isinstance(doc, RawDocument)
     assert doc.meta.published == datetime(2024, 3, 5, 7, 30, tzinfo=UTC)
@@ -388,32 +412,43 @@ def test_author_field_shapes(value: object, expected: list[str]) -> None:
 )
 def test_author_object_without_name_is_skipped() -> None:
     raw = record_to_raw(
-        "r", {"text": LOCK, "authors": [{"name": "Petra Holloway"}, {"email": "desk@canal.example"}]}, InputFormat.JSON
+        "r",
+        {"text": LOCK, "authors": [{"name": "Petra Holloway"}, {"email": "desk@canal.example"}]},
+        InputFormat.JSON,
     )
     assert raw.meta.authors == ["Petra Holloway"]
 
 
-def test_outlet_field_order_and_shapes() -> None:
-    assert record_to_raw("r", {"text": LOCK, "publisher": " Mardle Post "}, InputFormat.JSON).meta.outlet == "Mardle Post"
-    assert record_to_raw("r", {"text": LOCK, "source_domain": "mardle.example"}, InputFormat.JSON).meta.outlet == (
-        "mardle.example"
-    )
-    assert record_to_raw("r", {"text": LOCK, "source": {"title": "Courier"}}, InputFormat.JSON).meta.outlet == "Courier"
-    assert record_to_raw("r", {"text": LOCK, "source": "", "outlet": "Gazette"}, InputFormat.JSON).meta.outlet == (
-        "Gazette"
-    )
+@pytest.mark.parametrize(
+    ("fields", "outlet"),
+    [
+        ({"publisher": " Mardle Post "}, "Mardle Post"),
+        ({"source_domain": "mardle.example"}, "mardle.example"),
+        ({"source": {"title": "Courier"}}, "Courier"),
+        ({"source": "", "outlet": "Gazette"}, "Gazette"),
+        ({"source": {"id": "only-an-id"}}, None),
+        ({"sitename": "   "}, None),
+    ],
+)
+def test_outlet_field_order_and_shapes(fields: dict[str, Any], outlet: str | None) -> None:
+    assert record_to_raw("r", {"text": LOCK, **fields}, InputFormat.JSON).meta.outlet == outlet
 
 
 def test_text_field_precedence() -> None:
-    raw = record_to_raw("r", {"body": "from body", "text": "from text", "content": "from content"}, InputFormat.JSON)
+    raw = record_to_raw(
+        "r", {"body": "from body", "text": "from text", "content": "from content"}, InputFormat.JSON
+    )
     assert raw.text == "from text"
     raw = record_to_raw("r", {"text": "", "maintext": "from maintext"}, InputFormat.JSON)
     assert raw.text == "from maintext"
 
 
 def test_read_json_and_read_jsonl_directly() -> None:
-    assert [d.input for d in read_json("dump", json.dumps([{"text": LOCK}, {"text": TOWPATH}]))] == ["dump#1", "dump#2"]
+    assert [d.input for d in read_json("dump", json.dumps([{"text": LOCK}, {"text": TOWPATH}]))] == [
+        "dump#1",
+        "dump#2",
+    ]
     out = list(read_jsonl("lines", _jsonl({"text": LOCK}, "{", {"text": TOWPATH})))
     assert [d.input for d in out] == ["lines:1", "lines", "lines:3"]
-    assert out[1] == InputError("lines", Msg.JSON_LINE_MALFORMED.format(reason="Expecting property name enclosed in "
-                                                                       "double quotes"), line=2)
+    reason = "Expecting property name enclosed in double quotes"
+    assert out[1] == InputError("lines", Msg.JSON_LINE_MALFORMED.format(reason=reason), line=2)

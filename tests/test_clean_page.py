@@ -35,3 +35,17 @@ def test_whole_page_text_keeps_the_article_only() -> None:
     assert "Harbour dredging" not in article.text and "Business" not in article.text
     reasons = {r.reason for r in article.removed}
     assert "page-boilerplate" in reasons
+
+
+def test_readers_comments_are_cut_after_the_article() -> None:
+    body = [PROSE, PROSE.replace("Tuesday", "Monday"), PROSE.replace("evening", "morning")]
+    comments = ["12 responses to “Inquiry opened”", "harbourfan says:", "About time somebody looked at those tanks.",
+                "quaywatcher says:", "The council knew for years and did nothing about any of it, as usual."]  # fmt: skip
+    article = clean_text("\n\n".join(["Inquiry opened into Valeport leak", *body, *comments]))
+    assert len(article.paragraphs) == 3 and "About time" not in article.text
+    assert sum(r.reason == "comments" for r in article.removed) == 5
+
+
+def test_a_comment_nav_link_before_the_article_is_not_a_comment_section() -> None:
+    article = clean_text("\n\n".join(["Inquiry opened into Valeport leak", "Comments", PROSE, PROSE, PROSE]))
+    assert len(article.paragraphs) == 3

@@ -22,7 +22,7 @@ from . import metadata as md
 from .garble import garble_flags
 from .inline import ends_with_photo_credit, inline_junk
 from .page import is_terminated, line_score, line_weight, looks_like_page, main_region
-from .rules import junk_reason, strip_bullets
+from .rules import is_comment_author, is_comment_section_header, junk_reason, strip_bullets
 
 _SPACE_TRANS = str.maketrans(
     {c: " " for c in "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"}
@@ -96,6 +96,7 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     junk = sum(1 for ln in lines if ln.kind == JUNK)
     if raw.page_text or (raw.page_text is None and looks_like_page(content, junk)):
         _keep_main_region(lines)
+    _cut_comment_section(lines)
     _cut_inline(lines, article)
     _assemble(lines, article)
     _take_dateline(article, lines)
@@ -240,6 +241,23 @@ def _keep_main_region(lines: list[_Line]) -> None:
     for i in idx:
         if lines[i].kind == CONTENT and i not in keep:
             lines[i].kind, lines[i].reason = JUNK, "page-boilerplate"
+
+
+def _cut_comment_section(lines: list[_Line]) -> None:
+    """Readers' comments follow a header ("34 responses to ...") or a run of "name says:" lines."""
+    prose = 0  # the article must have started: a few sentences of prose before any comment section
+    for i, ln in enumerate(lines):
+        if ln.kind == CONTENT and is_terminated(ln.text) and line_weight(ln.text) >= 8:
+            prose += 1
+        if prose < 3 or ln.kind == BLANK:
+            continue
+        header = is_comment_section_header(ln.text)
+        authors = is_comment_author(ln.text) and sum(is_comment_author(x.text) for x in lines[i : i + 12]) >= 2
+        if header or authors:
+            for rest in lines[i:]:
+                if rest.kind == CONTENT or (rest.kind == JUNK and rest is ln):
+                    rest.kind, rest.reason = JUNK, "comments"
+            return
 
 
 def _cut_inline(lines: list[_Line], article: Article) -> None:

@@ -235,6 +235,25 @@ _LONG = [(reason, pattern) for reason, pattern in LINE_FAMILIES if reason in _LO
 _LONG_RE = _combined(_LONG)
 
 
+# The header of a readers' comment section: everything after it is comments, not article.
+COMMENT_SECTION_RE = re.compile(
+    r"^(\d+\s+(comments?|responses?|replies|reactions)|comments|responses|replies|reactions)(\s+(to|on)\s+.{1,200})?\s*:?$|"
+    r"^(reader|readers'?|user) comments?:?$|^(join|start) the (discussion|conversation).{0,60}$|"
+    r"^(show|view|load|read) (all )?(\d+ )?comments?.{0,20}$|^(\d+ )?comments? \(\d+\)$",
+    re.IGNORECASE,
+)
+# A comment's author line: "thelastfan says:", "Jane Roe wrote:".
+_COMMENT_AUTHOR_RE = re.compile(r"^[\w .'@-]{1,40}\s(says|said|wrote|writes|commented):$", re.IGNORECASE)
+
+
+def is_comment_section_header(line: str) -> bool:
+    return COMMENT_SECTION_RE.match(strip_bullets(line)) is not None
+
+
+def is_comment_author(line: str) -> bool:
+    return _COMMENT_AUTHOR_RE.match(line.strip()) is not None
+
+
 def strip_bullets(line: str) -> str:
     """The line without list bullets, dashes and padding around it."""
     return _BULLET_RE.sub("", line).strip()

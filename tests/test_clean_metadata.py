@@ -72,3 +72,9 @@ def test_organisations_are_not_people() -> None:
     assert md.is_organisation("The Associated Press")
     assert not md.is_organisation("Zaini Majeed")
     assert md.is_name("Zaini Majeed") and not md.is_name("Valeport Wire Service")
+
+
+def test_wire_credit_drops_the_reporters_location() -> None:
+    result = md.match_wire_credit("(Additional reporting by Huw Jones in London and Ana Ruiz; Editing by Edwina Gibbs)")
+    assert result is not None
+    assert result[0].credits == ["Huw Jones", "Ana Ruiz", "Edwina Gibbs"]

@@ -8,11 +8,17 @@ PROSE = (
     "the evening and drew a large crowd to the public gallery."
 )
 
+SECOND = (
+    "Members of the environment committee will question the depot's owner, the port authority and the fire "
+    "service, and the first hearing is expected within a fortnight."
+)
+THIRD = "Residents of Kettle Row said they wanted to know why the warnings in the 2024 survey were never acted upon."
+
 
 def _page() -> str:
     menu = ["Home", "News", "Sport", "Business", "Weather", "Subscribe", "Sign in"] * 4
     related = ["Harbour dredging resumes after the storm", "Council approves flood levy", "Ferry timetable changes"]
-    body = [PROSE, "Background", PROSE.replace("Tuesday", "Wednesday"), PROSE.replace("evening", "night")]
+    body = [PROSE, "Background", SECOND, THIRD]
     footer = ["About us", "Contact", "Careers", "Privacy Policy", "© 2026 Example Media"]
     return "\n".join([*menu, "Inquiry opened into Valeport leak", *body, "Most read", *related, *footer])
 
@@ -38,7 +44,7 @@ def test_whole_page_text_keeps_the_article_only() -> None:
 
 
 def test_readers_comments_are_cut_after_the_article() -> None:
-    body = [PROSE, PROSE.replace("Tuesday", "Monday"), PROSE.replace("evening", "morning")]
+    body = [PROSE, SECOND, THIRD]
     comments = ["12 responses to “Inquiry opened”", "harbourfan says:", "About time somebody looked at those tanks.",
                 "quaywatcher says:", "The council knew for years and did nothing about any of it, as usual."]  # fmt: skip
     article = clean_text("\n\n".join(["Inquiry opened into Valeport leak", *body, *comments]))
@@ -47,5 +53,11 @@ def test_readers_comments_are_cut_after_the_article() -> None:
 
 
 def test_a_comment_nav_link_before_the_article_is_not_a_comment_section() -> None:
-    article = clean_text("\n\n".join(["Inquiry opened into Valeport leak", "Comments", PROSE, PROSE, PROSE]))
+    article = clean_text("\n\n".join(["Inquiry opened into Valeport leak", "Comments", PROSE, SECOND, THIRD]))
     assert len(article.paragraphs) == 3
+
+
+def test_text_repeated_later_on_the_page_is_dropped() -> None:
+    article = clean_text("\n\n".join(["Inquiry opened into Valeport leak", PROSE, SECOND, THIRD, f"{PROSE} {SECOND}"]))
+    assert len(article.paragraphs) == 3
+    assert [r.reason for r in article.removed][-1] == "repeated-text"

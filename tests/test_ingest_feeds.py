@@ -189,7 +189,11 @@ def test_html_teaser_in_description(tmp_path: Path) -> None:
 
 
 def test_entry_with_markup_but_no_text_is_an_error_and_others_are_read(tmp_path: Path) -> None:
-    empty = "<item><title>Blank</title><description>" + escape("<div><p></p><p></p></div>") + "</description></item>"
+    empty = (
+        "<item><title>Blank</title><description>"
+        + escape("<div><p></p><p></p></div>")
+        + "</description></item>"
+    )
     fine = "<item><title>Fine</title><description>The quay lights are fixed.</description></item>"
     path = _write(tmp_path, "partly.rss", _rss_with_items(empty, fine))
     out = _read(path)
@@ -201,8 +205,9 @@ def test_feed_detected_without_extension_and_gzipped(tmp_path: Path) -> None:
     path = _write(tmp_path, "gazette.rss.gz", gzip.compress(RSS.encode("utf-8")))
     out = _read(path)
     assert [d.input for d in out] == [f"{path}#1", f"{path}#2", f"{path}#3"]
-    path2 = _write(tmp_path, "gazette_download", RSS)
-    assert _read(path2)[0].format is InputFormat.FEED  # type: ignore[union-attr]
+    first = _read(_write(tmp_path, "gazette_download", RSS))[0]
+    assert isinstance(first, RawDocument)
+    assert first.format is InputFormat.FEED
 
 
 def test_rss_in_cp1252_declared_encoding(tmp_path: Path) -> None:

@@ -196,7 +196,10 @@ def test_utf16_page_declaring_utf16_keeps_its_meta_dates(tmp_path: Path) -> None
     "so the full timestamp is dropped and only trafilatura's date (midnight UTC) is kept",
 )
 def test_time_element_gives_the_full_timestamp(tmp_path: Path) -> None:
-    body = '<p class="byline">By Rowena Tallis</p><time datetime="2024-03-04T19:45:00+01:00">4 March</time>' + BODY
+    body = (
+        '<p class="byline">By Rowena Tallis</p><time datetime="2024-03-04T19:45:00+01:00">4 March</time>'
+        + BODY
+    )
     doc = _read_page(tmp_path, page(body=body))
     assert isinstance(doc, RawDocument)
     assert doc.meta.published == datetime(2024, 3, 4, 19, 45, tzinfo=CET)

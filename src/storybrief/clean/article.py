@@ -97,6 +97,7 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     if raw.page_text or (raw.page_text is None and looks_like_page(content, junk)):
         _keep_main_region(lines)
     _cut_comment_section(lines)
+    _cut_repeats(lines)
     _cut_inline(lines, article)
     _assemble(lines, article)
     _take_dateline(article, lines)
@@ -234,7 +235,7 @@ def _find_captions(lines: list[_Line]) -> None:
 
 
 def _keep_main_region(lines: list[_Line]) -> None:
-    idx = [i for i, ln in enumerate(lines) if ln.kind in (CONTENT, JUNK)]
+    idx = [i for i, ln in enumerate(lines) if ln.kind in (CONTENT, JUNK, META)]
     scores = [line_score(lines[i].text) if lines[i].kind == CONTENT else -2.0 for i in idx]
     start, end = main_region(scores)
     keep = set(idx[start:end])
@@ -258,6 +259,20 @@ def _cut_comment_section(lines: list[_Line]) -> None:
                 if rest.kind == CONTENT or (rest.kind == JUNK and rest is ln):
                     rest.kind, rest.reason = JUNK, "comments"
             return
+
+
+def _cut_repeats(lines: list[_Line]) -> None:
+    """A long line whose text was already given earlier (a pull quote, the body repeated in page data)."""
+    seen: set[tuple[str, ...]] = set()
+    for ln in lines:
+        if ln.kind != CONTENT:
+            continue
+        words = ln.text.lower().split()
+        grams = {tuple(words[k : k + 4]) for k in range(max(0, len(words) - 3))}
+        if len(words) >= 12 and grams and len(grams & seen) / len(grams) >= 0.8:
+            ln.kind, ln.reason = JUNK, "repeated-text"
+            continue
+        seen |= grams
 
 
 def _cut_inline(lines: list[_Line], article: Article) -> None:

@@ -107,6 +107,9 @@ class Found:
     agency: str | None = None
 
 
+_IN_PLACE_RE = re.compile(r"\s+in\s+[A-Z][\w.' -]*$")
+
+
 def agency_name(text: str) -> str | None:
     """The canonical agency for ``text`` ("The Associated Press" -> "AP"), or ``None``."""
     return AGENCIES.get(" ".join(text.lower().strip(" .").split()))
@@ -242,6 +245,7 @@ def match_wire_credit(line: str) -> tuple[Found, int] | None:
             continue
         people: list[str] = []
         for name in split_names(names):
+            name = _IN_PLACE_RE.sub("", name)  # "Huw Jones in London"
             agency = agency_name(name)
             if agency:
                 found.agency = found.agency or agency

@@ -31,9 +31,14 @@ def is_terminated(text: str) -> bool:
     return bool(_TERMINAL_RE.search(text.rstrip()))
 
 
+_TEASER_END_RE = re.compile(r"(\.\.\.|…|\[…\]|»)$")
+
+
 def line_score(text: str) -> float:
-    """Positive for prose, negative for navigation-like fragments."""
+    """Positive for prose, negative for navigation-like fragments and truncated teasers."""
     n = line_weight(text)
+    if _TEASER_END_RE.search(text):
+        return -SHORT_LINE_PENALTY
     if is_terminated(text):
         if n >= 8:
             return n

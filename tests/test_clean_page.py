@@ -45,8 +45,13 @@ def test_whole_page_text_keeps_the_article_only() -> None:
 
 def test_readers_comments_are_cut_after_the_article() -> None:
     body = [PROSE, SECOND, THIRD]
-    comments = ["12 responses to “Inquiry opened”", "harbourfan says:", "About time somebody looked at those tanks.",
-                "quaywatcher says:", "The council knew for years and did nothing about any of it, as usual."]  # fmt: skip
+    comments = [
+        "12 responses to “Inquiry opened”",
+        "harbourfan says:",
+        "About time somebody looked at those tanks.",
+        "quaywatcher says:",
+        "The council knew for years and did nothing about any of it, as usual.",
+    ]
     article = clean_text("\n\n".join(["Inquiry opened into Valeport leak", *body, *comments]))
     assert len(article.paragraphs) == 3 and "About time" not in article.text
     assert sum(r.reason == "comments" for r in article.removed) == 5

@@ -1,4 +1,4 @@
-"""Every input is accounted for: each path yields at least one document or error, in order, and nothing else."""
+"""Every input is accounted for: each path yields at least one document or error, in order."""
 
 from __future__ import annotations
 
@@ -146,10 +146,7 @@ def test_errors_render_with_their_location(tmp_path: Path) -> None:
     paths = _build(tmp_path / "corpus")
     errors = [i for i in read_inputs(paths, max_bytes=MAX_BYTES) if isinstance(i, InputError)]
     line_error = next(e for e in errors if e.line is not None and e.input.endswith("05_lines.jsonl"))
-    assert (
-        str(line_error)
-        == f"{paths[4]}:2: malformed JSON line: Expecting property name enclosed in double quotes"
-    )
+    assert str(line_error) == f"{paths[4]}:2: malformed JSON line: Expecting property name enclosed in double quotes"
     assert line_error.to_dict() == {
         "input": paths[4],
         "line": 2,

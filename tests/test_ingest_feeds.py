@@ -179,8 +179,14 @@ def test_long_description_ending_like_a_teaser_is_a_teaser(tmp_path: Path, endin
 
 
 def test_html_teaser_in_description(tmp_path: Path) -> None:
-    teaser = '<p>The Skerry ferry timetable changes next week.</p><p><a href="https://skerry.example/t">Continue reading</a></p>'
-    item = f"<item><title>Ferry</title><link>https://skerry.example/t</link><description>{escape(teaser)}</description></item>"
+    teaser = (
+        "<p>The Skerry ferry timetable changes next week.</p>"
+        '<p><a href="https://skerry.example/t">Continue reading</a></p>'
+    )
+    item = (
+        "<item><title>Ferry</title><link>https://skerry.example/t</link>"
+        f"<description>{escape(teaser)}</description></item>"
+    )
     (doc,) = _read(_write(tmp_path, "teaser.rss", _rss_with_items(item)))
     assert isinstance(doc, RawDocument)
     assert doc.meta.teaser_only is True
@@ -189,11 +195,7 @@ def test_html_teaser_in_description(tmp_path: Path) -> None:
 
 
 def test_entry_with_markup_but_no_text_is_an_error_and_others_are_read(tmp_path: Path) -> None:
-    empty = (
-        "<item><title>Blank</title><description>"
-        + escape("<div><p></p><p></p></div>")
-        + "</description></item>"
-    )
+    empty = "<item><title>Blank</title><description>" + escape("<div><p></p><p></p></div>") + "</description></item>"
     fine = "<item><title>Fine</title><description>The quay lights are fixed.</description></item>"
     path = _write(tmp_path, "partly.rss", _rss_with_items(empty, fine))
     out = _read(path)
@@ -219,11 +221,6 @@ def test_rss_in_cp1252_declared_encoding(tmp_path: Path) -> None:
     assert doc.text == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: feeds._entry reads entry['language'], which feedparser never sets; the channel's "
-    "<language> (parsed.feed.language) is ignored, so every feed document has language None",
-)
 def test_channel_language_reaches_entries(tmp_path: Path) -> None:
     doc = _read(_write(tmp_path, "gazette.rss", RSS))[1]
     assert isinstance(doc, RawDocument)
@@ -273,15 +270,11 @@ def test_atom_plain_text_content(tmp_path: Path) -> None:
     assert doc.meta.teaser_only is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: for an entry without <link>, feedparser copies the id into entry.link (guidislink) and "
-    "feeds._entry takes it as the URL, so a tag:/urn: identifier ends up in meta.url",
-)
 def test_atom_entry_id_is_not_used_as_url(tmp_path: Path) -> None:
     feed = (
         '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
-        "<entry><title>x</title><id>tag:tidings.example,2024:8</id><summary>Brief note.</summary></entry></feed>"
+        "<entry><title>x</title><id>tag:tidings.example,2024:8</id>"
+        "<summary>Brief note.</summary></entry></feed>"
     )
     (doc,) = _read(_write(tmp_path, "nolink.atom", feed))
     assert isinstance(doc, RawDocument)

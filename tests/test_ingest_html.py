@@ -154,9 +154,7 @@ def test_several_authors_are_split(tmp_path: Path) -> None:
 def test_page_without_article_text_is_an_error(tmp_path: Path) -> None:
     html = "<html><head><title>Loading…</title></head><body><script>var a = 1;</script></body></html>"
     err = _read_page(tmp_path, html)
-    assert err == InputError(
-        str(tmp_path / "mill.html"), "no article text could be extracted from this HTML page"
-    )
+    assert err == InputError(str(tmp_path / "mill.html"), "no article text could be extracted from this HTML page")
 
 
 def test_cp1252_page_is_decoded(tmp_path: Path) -> None:
@@ -178,11 +176,6 @@ def test_utf16_page_with_bom(tmp_path: Path) -> None:
     assert doc.meta.published == datetime(2024, 3, 4, 19, 45, tzinfo=CET)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: html._meta_tags re-encodes the decoded page as UTF-8 bytes but lxml then obeys the page's "
-    "<meta charset='utf-16'>, so no meta tag is read and article:published_time is lost",
-)
 def test_utf16_page_declaring_utf16_keeps_its_meta_dates(tmp_path: Path) -> None:
     html = page(FULL_HEAD, charset="utf-16")
     doc = _read_page(tmp_path, codecs.BOM_UTF16_LE + html.encode("utf-16-le"))
@@ -190,16 +183,8 @@ def test_utf16_page_declaring_utf16_keeps_its_meta_dates(tmp_path: Path) -> None
     assert doc.meta.published == datetime(2024, 3, 4, 19, 45, tzinfo=CET)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: html._meta_tags collects <time datetime> as 'time:datetime' but no lookup uses that key, "
-    "so the full timestamp is dropped and only trafilatura's date (midnight UTC) is kept",
-)
 def test_time_element_gives_the_full_timestamp(tmp_path: Path) -> None:
-    body = (
-        '<p class="byline">By Rowena Tallis</p><time datetime="2024-03-04T19:45:00+01:00">4 March</time>'
-        + BODY
-    )
+    body = '<p class="byline">By Rowena Tallis</p><time datetime="2024-03-04T19:45:00+01:00">4 March</time>' + BODY
     doc = _read_page(tmp_path, page(body=body))
     assert isinstance(doc, RawDocument)
     assert doc.meta.published == datetime(2024, 3, 4, 19, 45, tzinfo=CET)
@@ -227,7 +212,8 @@ def test_meta_tags_first_occurrence_wins_and_keys_are_lower_cased() -> None:
     html = (
         '<html><head><meta Property="OG:Title" content=" First "><meta property="og:title" content="Second">'
         '<meta name="empty" content=""><meta itemprop="datePublished" content="2024-01-02"></head>'
-        '<body><time datetime="2024-01-03T10:00:00Z">x</time><time datetime="2024-01-04">y</time></body></html>'
+        '<body><time datetime="2024-01-03T10:00:00Z">x</time>'
+        '<time datetime="2024-01-04">y</time></body></html>'
     )
     assert _meta_tags(html) == {
         "og:title": "First",

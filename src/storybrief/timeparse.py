@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import re
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
@@ -49,6 +50,9 @@ TZ_OFFSETS: dict[str, int] = {
 
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _TZ_RE = re.compile(r"(?<![\w/])(" + "|".join(sorted(TZ_OFFSETS, key=len, reverse=True)) + r")(?![\w/])")
+_RFC822_RE = re.compile(
+    r"^([A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(:\d{2})?\s*([+-]\d{4}|GMT|UT|UTC|Z)$"
+)
 _ORDINAL_RE = re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)
 MONTHS = {
     name: number
@@ -100,6 +104,11 @@ def parse_datetime(value: str) -> datetime | None:
     text = " ".join(value.split())
     if not text:
         return None
+    if _RFC822_RE.match(text):  # feeds and mail headers: "Tue, 05 Mar 2024 08:30:00 +0100"
+        try:
+            return aware(email.utils.parsedate_to_datetime(text))
+        except (TypeError, ValueError):
+            pass
     if _ISO_RE.match(text):
         try:
             return aware(datetime.fromisoformat(text.replace("Z", "+00:00")))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..errors import InputProblem
+from ..errors import InputProblem, Msg
 from ..model import InputError, InputFormat, RawDocument
 from .decode import decode
 from .detect import detect_format
@@ -49,6 +49,8 @@ def read_source_records(source: Source) -> Iterator[RawDocument | InputError]:
             yield from read_feed(source.name, source.data)
         else:
             text = decode(source.data)
+            if not text.strip():
+                raise InputProblem(Msg.EMPTY)
             if fmt is InputFormat.JSON:
                 yield from read_json(source.name, text)
             elif fmt is InputFormat.JSONL:

@@ -25,6 +25,17 @@ _FEED_RE = re.compile(r"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML_RE = re.compile(r"<(!doctype html|html|head|body|article|div|p|main|meta)\b", re.IGNORECASE)
 
 
+def _sniff_text(head: bytes) -> str:
+    """The first few KB as text, honouring a UTF-16/32 byte-order mark (feeds and pages are often UTF-16)."""
+    for bom, encoding in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+    ):  # fmt: skip
+        if head.startswith(bom):
+            return head[len(bom) :].decode(encoding, errors="replace").lstrip()
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].decode("utf-8", errors="replace")
+
+
 def detect_format(head: bytes, suffix: str) -> InputFormat:
     """Guess the format of a file from its first bytes and its (decompressed) extension.
 
@@ -35,7 +46,7 @@ def detect_format(head: bytes, suffix: str) -> InputFormat:
     if start.startswith(b"WARC/"):
         return InputFormat.WARC
     by_suffix = _BY_SUFFIX.get(suffix)
-    text = start[:4096].decode("utf-8", errors="replace")
+    text = _sniff_text(head)
     if (text.startswith("<") and by_suffix in (None, InputFormat.FEED, InputFormat.HTML)) or suffix == ".xml":
         if _FEED_RE.search(text):
             return InputFormat.FEED

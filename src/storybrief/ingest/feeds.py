@@ -28,16 +28,18 @@ def read_feed(name: str, data: bytes) -> Iterator[RawDocument | InputError]:
     if not entries:
         yield InputError(name, Msg.FEED_NO_ENTRIES)
         return
-    outlet = (parsed.get("feed") or {}).get("title")
+    channel = parsed.get("feed") or {}
+    outlet = channel.get("title")
+    language = channel.get("language")
     for i, entry in enumerate(entries, 1):
         label = f"{name}#{i}"
         try:
-            yield _entry(label, entry, outlet)
+            yield _entry(label, entry, outlet, language)
         except InputProblem as problem:
             yield InputError(label, problem.message)
 
 
-def _entry(label: str, entry: Any, outlet: str | None) -> RawDocument:
+def _entry(label: str, entry: Any, outlet: str | None, language: str | None) -> RawDocument:
     contents = [c.get("value", "") for c in entry.get("content") or [] if c.get("value")]
     body = max(contents, key=len) if contents else ""
     summary = entry.get("summary") or ""
@@ -47,10 +49,10 @@ def _entry(label: str, entry: Any, outlet: str | None) -> RawDocument:
         raise InputProblem(Msg.FEED_ENTRY_EMPTY)
     meta = Metadata(
         id=entry.get("id") or None,
-        url=entry.get("link"),
+        url=_url(entry.get("link")),
         title=entry.get("title"),
         outlet=outlet,
-        language=entry.get("language"),
+        language=language,
         authors=[a.get("name") for a in entry.get("authors") or [] if a.get("name")],
         # dict.get: feedparser's own .get() maps a missing "updated" onto "published" with a warning
         published=_date(dict.get(entry, "published_parsed")),
@@ -63,6 +65,11 @@ def _entry(label: str, entry: Any, outlet: str | None) -> RawDocument:
     words = len(raw.text.split())
     raw.meta.teaser_only = teaser and (words <= TEASER_MAX_WORDS or bool(_TEASER_END_RE.search(raw.text)))
     return raw
+
+
+def _url(link: Any) -> str | None:
+    """feedparser copies an entry's id into ``link`` when there is none; an id such as "tag:..." is no URL."""
+    return link if isinstance(link, str) and link.startswith(("http://", "https://")) else None
 
 
 def _date(value: Any) -> datetime | None:

@@ -20,6 +20,7 @@ _PUBLISHED_META = (
     "dc.date.issued",
     "pubdate",
     "publishdate",
+    "time:datetime",
     "sailthru.date",
     "parsely-pub-date",
 )
@@ -75,7 +76,13 @@ def _meta_tags(html: str) -> dict[str, str]:
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.fromstring(html.encode("utf-8", errors="replace"))
+        # parse the decoded string: re-encoding would let a <meta charset> declaration mislead lxml
+        tree = lxml_html.fromstring(html)
+    except ValueError:  # a str with an XML encoding declaration must be given to lxml as bytes
+        try:
+            tree = lxml_html.fromstring(html.encode("utf-8", errors="replace"))
+        except Exception:
+            return {}
     except Exception:  # lxml raises several types for hopeless markup; metadata is optional
         return {}
     tags: dict[str, str] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import InputProblem, Msg
@@ -31,20 +32,28 @@ def read_json(name: str, text: str) -> Iterator[RawDocument | InputError]:
     if not isinstance(data, list):
         yield InputError(name, Msg.JSON_NOT_OBJECT.format(kind=type(data).__name__))
         return
+    if not data:
+        yield InputError(name, Msg.JSON_EMPTY)
+        return
     for i, item in enumerate(data, 1):
         yield _record_or_error(f"{name}#{i}", item, InputFormat.JSON, line=None)
 
 
 def read_jsonl(name: str, text: str) -> Iterator[RawDocument | InputError]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    found = False
+    # split on "\n" only: str.splitlines() would also split inside records at U+2028, U+0085 and friends
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
+        found = True
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(name, Msg.JSON_LINE_MALFORMED.format(reason=exc.msg), line=lineno)
             continue
         yield _record_or_error(f"{name}:{lineno}", item, InputFormat.JSONL, line=lineno)
+    if not found:
+        yield InputError(name, Msg.EMPTY)
 
 
 def _record_or_error(label: str, item: object, fmt: InputFormat, line: int | None) -> RawDocument | InputError:
@@ -71,10 +80,8 @@ def record_to_raw(label: str, item: dict[str, Any], fmt: InputFormat) -> RawDocu
         language=_first(item, ("language", "lang"), str),
         authors=_authors(item),
     )
-    published = _first(item, DATE_FIELDS, str)
-    meta.published = parse_datetime(published) if published else None
-    updated = _first(item, ("updated", "modified", "date_modified", "updated_at"), str)
-    meta.updated = parse_datetime(updated) if updated else None
+    meta.published = _date(item, DATE_FIELDS)
+    meta.updated = _date(item, ("updated", "modified", "date_modified", "updated_at"))
     if looks_like_html(body):
         return raw_from_html(label, body, meta=meta, fmt=fmt)
     return RawDocument(input=label, format=fmt, text=body, meta=meta)
@@ -83,12 +90,26 @@ def record_to_raw(label: str, item: dict[str, Any], fmt: InputFormat) -> RawDocu
 def _first(item: dict[str, Any], keys: tuple[str, ...], kind: type) -> Any:
     for key in keys:
         value = item.get(key)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if not isinstance(value, kind):
             raise InputProblem(Msg.JSON_FIELD_TYPE.format(field=key, expected="a string", kind=type(value).__name__))
         return value
     return None
+
+
+def _date(item: dict[str, Any], keys: tuple[str, ...]) -> datetime | None:
+    """ISO or free-form date strings, or Unix timestamps (seconds, or milliseconds when that large)."""
+    for key in keys:
+        value = item.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            seconds = value / 1000 if value > 1e11 else value
+            try:
+                return datetime.fromtimestamp(seconds, tz=UTC)
+            except (OverflowError, OSError, ValueError):
+                raise InputProblem(Msg.JSON_FIELD_TYPE.format(field=key, expected="a date", kind="number")) from None
+    text = _first(item, keys, str)
+    return parse_datetime(text) if text else None
 
 
 def _id(value: object) -> str | None:
@@ -115,5 +136,6 @@ def _authors(item: dict[str, Any]) -> list[str]:
         if isinstance(value, str) and value.strip():
             return [a.strip() for a in value.replace(" and ", ",").split(",") if a.strip()]
         if isinstance(value, list):
-            return [str(a.get("name", "")) if isinstance(a, dict) else str(a) for a in value if a]
+            names = [str(a.get("name") or "") if isinstance(a, dict) else str(a) for a in value if a]
+            return [n.strip() for n in names if n.strip()]
     return []

@@ -33,11 +33,11 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file())
-            if not files:
+            entries = sorted(p for p in path.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists()))
+            if not entries:
                 yield InputError(raw, Msg.EMPTY_FOLDER)
-            for p in files:
-                yield str(p)
+            for p in entries:
+                yield str(p) if p.exists() else InputError(str(p), Msg.BROKEN_LINK)
         elif path.exists():
             yield raw
         else:
@@ -51,6 +51,8 @@ def read_source(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
             raise InputProblem(Msg.STDIN_TTY)
         data = sys.stdin.buffer.read(max_bytes + 1)
         label = "<stdin>"
+        if len(data) > max_bytes:
+            raise InputProblem(Msg.TOO_LARGE_STREAM.format(limit=max_bytes))
     else:
         try:
             size = os.path.getsize(name)

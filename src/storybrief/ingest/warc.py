@@ -36,7 +36,12 @@ def read_warc(name: str, data: bytes) -> Iterator[RawDocument | InputError]:
                     continue
             body = record.content_stream().read()
             meta = Metadata(url=url)
+            missing = getattr(record.raw_stream, "limit", 0)  # bytes the record declared but the file lacks
             try:
+                if missing > 0:
+                    raise InputProblem(Msg.WARC_TRUNCATED.format(missing=missing))
+                if not body.strip():
+                    raise InputProblem(Msg.WARC_EMPTY_RECORD)
                 if "html" in content_type.lower():
                     raw = raw_from_html(label, decode(body), meta=meta, fmt=InputFormat.WARC, url=url)
                 elif kind == "conversion" or content_type.startswith("text/plain"):

@@ -11,7 +11,8 @@ from storybrief import Article, DateSource, InputFormat, load
 
 JUNK = [
     "Advertisement", "ADVERTISEMENT", "Oops", "Something went wrong", "Share this article",
-    "Sign up for our newsletter", "Please enter your", "Source link", "We use cookies", "©", "Reported by", "Story continues below",
+    "Sign up for our newsletter", "Please enter your", "Source link", "We use cookies", "©", "Reported by",
+    "Story continues below",
     "contributed to this report", "Follow us on", "min read", "In this article", "Cancel reply", "(Photo:",
     "CartaloInes", "Read more:", "Our goal is to create",
 ]  # fmt: skip

@@ -21,6 +21,7 @@ from ..model import Article, Block, DateSource, Flag, RawDocument, Removal, cont
 from . import metadata as md
 from .garble import garble_flags
 from .inline import ends_with_photo_credit, inline_junk
+from .language import guess_language
 from .page import is_terminated, line_score, line_weight, looks_like_page, main_region
 from .rules import is_comment_author, is_comment_section_header, junk_reason, strip_bullets
 
@@ -103,6 +104,7 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     _take_dateline(article, lines)
     article.removed = _removals(lines)
     article.flags = garble_flags(article.text)
+    article.language = article.language or guess_language(article.text)
     _dedupe_people(article)
     return article
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from storybrief.clean import clean_documents
-from storybrief.clean.boilerplate import recurring_lines
+from storybrief.clean.boilerplate import corpus_boilerplate, recurring_lines
 from storybrief.model import InputFormat, RawDocument
 
 PLACES = ["harbour", "ferry terminal", "old town", "airport", "university", "stadium"]
@@ -37,3 +37,13 @@ def test_copies_of_one_story_do_not_count_as_boilerplate() -> None:
 
 def test_too_few_documents_give_no_evidence() -> None:
     assert recurring_lines(["a\nb", "a\nb"]) == frozenset()
+
+
+def test_short_line_shared_by_two_articles_of_one_outlet() -> None:
+    docs = [_doc(n, "Listen to the Ledger podcast every Friday") for n in range(2)]
+    for doc in docs:
+        doc.meta.outlet = "The Harbour Ledger"
+    other = _doc(5, "Listen to the Ledger podcast every Friday")  # another outlet: no evidence from it alone
+    assert "listen to the ledger podcast every friday" in corpus_boilerplate(docs)
+    assert corpus_boilerplate([other]) == frozenset()
+    assert all("podcast" not in a.text for a in clean_documents(docs))

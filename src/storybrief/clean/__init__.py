@@ -6,14 +6,14 @@ from collections.abc import Sequence
 
 from ..model import Article, InputFormat, RawDocument
 from .article import clean_document
-from .boilerplate import recurring_lines
+from .boilerplate import corpus_boilerplate, recurring_lines
 
-__all__ = ["clean_document", "clean_documents", "clean_text", "recurring_lines"]
+__all__ = ["clean_document", "clean_documents", "clean_text", "corpus_boilerplate", "recurring_lines"]
 
 
 def clean_documents(docs: Sequence[RawDocument], corpus_evidence: bool = True) -> list[Article]:
     """Clean many documents, using lines that recur across the input as boilerplate evidence."""
-    recurring = recurring_lines(d.text for d in docs) if corpus_evidence else frozenset()
+    recurring = corpus_boilerplate(docs) if corpus_evidence else frozenset()
     return [clean_document(d, recurring) for d in docs]
 
 

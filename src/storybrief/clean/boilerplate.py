@@ -7,12 +7,15 @@ and its recurring lines are not evidence of boilerplate.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 
+from ..model import RawDocument
 from .article import normalize_line_key
 
 MIN_DOCUMENTS = 3
+MIN_OUTLET_DOCUMENTS = 2  # within one outlet, two articles sharing a short line is enough
+OUTLET_LINE_MAX_WORDS = 15
 MAX_COPY_SHARE = 0.5
 MAX_LINE_CHARS = 400
 
@@ -36,3 +39,17 @@ def recurring_lines(texts: Iterable[str], min_documents: int = MIN_DOCUMENTS) ->
         if shared and len(shared) / len(keys) <= MAX_COPY_SHARE:
             evidence.update(shared)
     return frozenset(key for key, n in evidence.items() if n >= min_documents)
+
+
+def corpus_boilerplate(docs: Sequence[RawDocument]) -> frozenset[str]:
+    """Recurring lines of the whole input, plus short lines recurring within one outlet's articles."""
+    found = set(recurring_lines(d.text for d in docs))
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        if doc.meta.outlet:
+            by_outlet[doc.meta.outlet.casefold()].append(doc.text)
+    for texts in by_outlet.values():
+        if len(texts) >= MIN_OUTLET_DOCUMENTS:
+            keys = recurring_lines(texts, min_documents=MIN_OUTLET_DOCUMENTS)
+            found.update(k for k in keys if len(k.split()) <= OUTLET_LINE_MAX_WORDS)
+    return frozenset(found)

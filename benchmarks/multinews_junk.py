@@ -50,7 +50,9 @@ FAMILIES: list[tuple[str, str, re.Pattern[str]]] = [
         "ad-label",
         'the ad-slot label "advertisement" (possibly repeated) where it stands between sentences, at the start '
         'of the text or after "photo"; "the best advertisement for" is prose and does not match',
-        _family(r"(?:^|(?<=[.!?\"'”)\]] )|(?<=\bphoto )|(?<=\bphoto: ))advertisement(?:\s+advertisement)*\b(?:\s+-(?=\s))?"),
+        _family(
+            r"(?:^|(?<=[.!?\"'”)\]] )|(?<=\bphoto )|(?<=\bphoto: ))advertisement(?:\s+advertisement)*\b(?:\s+-(?=\s))?"
+        ),
     ),
     (
         "toggle-caption",
@@ -66,16 +68,17 @@ FAMILIES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "photo-credit",
         'parenthesised photo/video credits and links: "( photo: seth wenig, ap )", "( photos: 10 slams on '
-        'the irs )", "( ap photo/carolyn kaster ) ( associated press )", "( picture: mercury )"',
+        'the irs )", "( ap photo/carolyn kaster ) ( associated press )", "( picture: mercury )", "( credit: '
+        'nasa )"',
         _family(
-            r"\(\s*(?:ap |afp |reuters )?(?:photos?|photograph|picture|image|video|file photo)\s*(?::|/|\bby\b)[^()]{0,150}\)"
+            r"\(\s*(?:ap |afp |reuters )?(?:photos?|photograph|picture|image|video|file photo|credit)\s*(?::|/|\bby\b)[^()]{0,150}\)"
             r"(?:\s*\(\s*associated press\s*\))?"
         ),
     ),
     (
         "image-copyright",
         'BBC picture credits: "image copyright <credit>" (the credit runs to the next "image caption" when '
-        "that comes within 8 words, else one word, plus a following \"images\")",
+        'that comes within 8 words, else one word, plus a following "images")',
         _family(
             r"\bimage copyright\s+(?:(?:(?!image caption)\S+\s+){1,8}?(?=image caption)|\S+(?:\s+images\b)?)",
         ),
@@ -122,7 +125,7 @@ FAMILIES: list[tuple[str, str, re.Pattern[str]]] = [
         'the sentence of a cookie banner: "we use cookies ...", "this site uses cookies. by continuing ... use '
         'of cookies.", "please enable cookies ..."; "girl guide cookies" is prose and does not match',
         _family(
-            r"[^.!?]{0,200}\b(?:we use cookies|this (?:web)?site uses cookies|(?:our|the) use of cookies|enable "
+            r"(?:(?:^|(?<=[.!?] ))[^.!?]{0,200}?)?\b(?:we use cookies|this (?:web)?site uses cookies|(?:our|the) use of cookies|enable "
             r"cookies|accept cookies|cookies must be enabled|browser cookie support|setting your user cookie|"
             r"cookie (?:policy|settings|preferences))\b[^.!?]{0,300}[.!?]?"
         ),
@@ -204,6 +207,8 @@ class Tally:
     before_kept_docs: Counter[str] = field(default_factory=Counter)  # in documents with non-empty output
     non_junk_words: int = 0
     kept_words: int = 0
+    non_junk_words_kept_docs: int = 0  # the same two counts over documents with non-empty output
+    kept_words_kept_docs: int = 0
     emptied: int = 0
     seconds: float = 0.0
 
@@ -223,13 +228,17 @@ def run(docs: list[str], system: Callable[[str], str]) -> tuple[Tally, list[str]
         elif doc.strip():
             tally.emptied += 1
         original = non_junk_tokens(doc, before)
+        kept = sum((original & tokens(out)).values())
         tally.non_junk_words += sum(original.values())
-        tally.kept_words += sum((original & tokens(out)).values())
+        tally.kept_words += kept
+        if out.strip():
+            tally.non_junk_words_kept_docs += sum(original.values())
+            tally.kept_words_kept_docs += kept
     return tally, outputs
 
 
-def pct(part: float, whole: float) -> str:
-    return f"{100 * part / whole:.1f}" if whole else "-"
+def pct(part: float, whole: float, digits: int = 1) -> str:
+    return f"{100 * part / whole:.{digits}f}" if whole else "-"
 
 
 def print_table(name: str, tally: Tally, n_docs: int) -> None:
@@ -240,29 +249,35 @@ def print_table(name: str, tally: Tally, n_docs: int) -> None:
         print(f"{family:18} {b:7d} {a:7d} {pct(b - a, b):>9} {pct(bk - a, bk):>10}")
     b, a, bk = sum(tally.before.values()), sum(tally.after.values()), sum(tally.before_kept_docs.values())
     print(f"{'all families':18} {b:7d} {a:7d} {pct(b - a, b):>9} {pct(bk - a, bk):>10}")
-    print(f"non-junk words kept: {pct(tally.kept_words, tally.non_junk_words)} % "
-          f"({tally.kept_words} of {tally.non_junk_words}); documents emptied: {tally.emptied} of {n_docs}")
+    print(
+        f"non-junk words kept: {pct(tally.kept_words, tally.non_junk_words, 2)} % "
+        f"({tally.kept_words} of {tally.non_junk_words}); documents emptied: {tally.emptied} of {n_docs}"
+    )
+    print(
+        f"non-junk words kept in the {n_docs - tally.emptied} non-emptied documents: "
+        f"{pct(tally.kept_words_kept_docs, tally.non_junk_words_kept_docs, 2)} %"
+    )
 
 
 def show_examples(docs: list[str], outputs: list[str], n: int) -> None:
     """Surviving junk per family, and documents that lost the most words with the cleaner's reasons."""
     print(f"\n-- surviving junk after storybrief clean (up to {n} per family)")
     for family, _, pattern in FAMILIES:
-        shown = 0
-        for out in outputs:
-            for m in pattern.finditer(out):
-                if shown >= n:
-                    break
-                print(f"   {family:16} …{out[max(0, m.start() - 50) : m.end() + 30]}…")
-                shown += 1
-    print(f"\n-- {n} documents losing most non-junk words (reason of the removal)")
-    losses = []
+        hits = [(i, m) for i, out in enumerate(outputs) if (m := pattern.search(out))]
+        for i, m in hits[:n]:
+            out = outputs[i]
+            print(f"   {family:16} doc {i}: …{out[max(0, m.start() - 50) : m.end() + 30]}…")
+    losses = []  # (non-junk words lost, document index, output not empty)
     for i, (doc, out) in enumerate(zip(docs, outputs, strict=True)):
         original = non_junk_tokens(doc, junk_matches(doc))
-        losses.append((sum(original.values()) - sum((original & tokens(out)).values()), i))
-    for lost, i in sorted(losses, reverse=True)[:n]:
-        reasons = Counter(r.reason for r in clean_text(docs[i]).removed)
-        print(f"   doc {i}: lost {lost} words; removals: {dict(reasons)}; starts: {docs[i][:90]!r}")
+        losses.append((sum(original.values()) - sum((original & tokens(out)).values()), i, bool(out.strip())))
+    for title, has_text in (("emptied", False), ("non-emptied", True)):
+        print(f"\n-- {n} {title} documents losing most non-junk words (the cleaner's removals)")
+        for lost, i, _ in sorted((x for x in losses if x[2] == has_text and x[0]), reverse=True)[:n]:
+            removed = clean_text(docs[i]).removed
+            print(f"   doc {i}: lost {lost} words; starts: {docs[i][:80]!r}")
+            for r in removed[:4]:
+                print(f"      {r.reason:22} {r.text[:110]!r}")
 
 
 def main() -> None:

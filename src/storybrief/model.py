@@ -130,6 +130,39 @@ class Block:
     end: int
 
 
+@dataclass(slots=True, frozen=True)
+class TimeMention:
+    """A temporal expression in an article and, when it can be anchored, its absolute value.
+
+    ``value`` follows TimeML's TIMEX3 conventions: ``2021-09-30`` (day), ``2021-W39`` (week), ``2021-09``
+    (month), ``2021-Q3`` (quarter), ``2021`` (year), ``202`` (decade), ``2021-09-30T14:30`` (time of day),
+    ``P3Y`` / ``P2W`` (durations), ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``. ``anchored`` is false
+    when the expression needs a reference date that is not known (its value is then ``None`` or only
+    partly known, e.g. ``XXXX-03-09``), never a guess. Offsets are into ``Article.text``.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: str  # time, day, week, month, quarter, year, decade, duration, set, ref
+    anchored: bool
+    kind: str = "date"  # date, time, duration, set (TIMEX3 types, lower-cased)
+    direction: str | None = None  # "past" or "future" when tense or wording decided the anchoring
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "granularity": self.granularity,
+            "anchored": self.anchored,
+            "kind": self.kind,
+            "direction": self.direction,
+        }
+
+
 @dataclass(slots=True)
 class Article:
     """A clean article: the record every later stage works on."""

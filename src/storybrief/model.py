@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -163,6 +163,90 @@ class TimeMention:
         }
 
 
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    """A sentence of ``Article.text``, by offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True, frozen=True)
+class Entity:
+    """A named mention (person, organisation, place) with the canonical name it refers to across the input.
+
+    ``text`` is the mention as written ("Blinken", "the secretary"); ``canonical`` the one name used for
+    it everywhere ("Antony Blinken"); ``role`` a title or function given with it ("U.S. Secretary of
+    State"), kept apart from the name.
+    """
+
+    text: str
+    start: int
+    end: int
+    label: str  # PERSON, ORG, GPE, LOC, NORP
+    canonical: str
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "canonical": self.canonical,
+            "role": self.role,
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class Quote:
+    """A direct quote: the words inside the quotation marks and who said them.
+
+    A quote split around its attribution ("...," he said. "...") is one quote whose ``parts`` are the
+    pieces; ``text`` joins them with a space and ``start``/``end`` span them all. ``kind`` is ``full``
+    (a sentence or more) or ``fragment`` (a few words woven into the reporter's sentence). ``speaker``
+    is a canonical name, or ``None`` when nobody can be attributed; ``speaker_text`` is the mention
+    that decided it ("he", "the State Department").
+    """
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    kind: str = "full"
+    speaker_text: str | None = None
+    cue: str | None = None
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "kind": self.kind,
+            "speaker_text": self.speaker_text,
+            "cue": self.cue,
+            "parts": [list(p) for p in self.parts],
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class DateWindow:
+    """An inferred publication window for an undated article, with the evidence for each bound."""
+
+    earliest: date | None
+    latest: date | None
+    evidence: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "earliest": self.earliest.isoformat() if self.earliest else None,
+            "latest": self.latest.isoformat() if self.latest else None,
+            "evidence": list(self.evidence),
+        }
+
+
 @dataclass(slots=True)
 class Article:
     """A clean article: the record every later stage works on."""
@@ -188,6 +272,12 @@ class Article:
     teaser_only: bool = False
     removed: list[Removal] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    # filled by the annotate stage
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    dates: list[TimeMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    published_window: DateWindow | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -220,6 +310,11 @@ class Article:
             "blocks": [{"kind": b.kind, "start": b.start, "end": b.end} for b in self.blocks],
             "removed": [r.to_dict() for r in self.removed],
             "flags": [f.to_dict() for f in self.flags],
+            "sentences": [[s.start, s.end] for s in self.sentences],
+            "entities": [e.to_dict() for e in self.entities],
+            "dates": [d.to_dict() for d in self.dates],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "published_window": self.published_window.to_dict() if self.published_window else None,
         }
 
 

@@ -17,6 +17,10 @@ class InputProblem(Exception):
         self.line = line
 
 
+class SetupProblem(Exception):
+    """The installation lacks something storybrief needs (a language model); the message says how to fix it."""
+
+
 class Msg:
     NOT_FOUND = "no such file or folder"
     NOT_READABLE = "cannot be read: {reason}"

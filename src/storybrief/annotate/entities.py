@@ -1,0 +1,302 @@
+"""Named people, organisations and places, each with one canonical name across the whole input.
+
+spaCy finds the mentions. This module then cleans each mention (titles, possessives and stray
+punctuation come off, and a title becomes the person's ``role``), links short forms to full names
+("Blinken" → "Antony Blinken") first within the article and then across the input, and resolves
+nominal mentions such as "the secretary" to the person whose role they name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Entity
+
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
+
+# Words that make a title when they stand before a name ("Defense Minister Lee", "Sen. Warren").
+TITLE_WORDS = (
+    "secretary|minister|president|vice|prime|premier|chancellor|mayor|governor|senator|sen\\.|rep\\.|representative|"
+    "congressman|congresswoman|ambassador|envoy|general|gen\\.|admiral|adm\\.|colonel|col\\.|lt\\.|lieutenant|"
+    "captain|capt\\.|sergeant|sgt\\.|officer|chief|commander|director|deputy|spokesman|spokeswoman|spokesperson|"
+    "chairman|chairwoman|chair|ceo|executive|founder|king|queen|prince|princess|pope|judge|justice|attorney|"
+    "commissioner|inspector|superintendent|leader|dr\\.|mr\\.|mrs\\.|ms\\.|prof\\.|professor|dean|bishop|"
+    "archbishop|cardinal|rabbi|imam|sheikh|adviser|advisor|analyst|economist|engineer|candidate|nominee|"
+    "coach|manager|head|resident|councillor|councilor|councilman|councilwoman|speaker|whip|marshal|sheriff|"
+    "detective|trooper|firefighter|dr|mr|mrs|ms|foreign|defense|defence|finance|interior|health|state|"
+    "environment|ports|energy|trade|justice|labour|labor|education|transport|home|deputy"
+)
+_ROLE_BEFORE_RE = re.compile(
+    r"(?P<role>(?:(?:[A-Z][\w.’'-]*|of|the|and|for|to|on)\s+){0,7}?(?:[A-Z][\w.’'-]*\s+)*?"
+    rf"(?:(?i:{TITLE_WORDS}))(?:\s+(?:of|for|to)(?:\s+the)?(?:\s+[A-Z][\w.’'-]*)+)?)\s+$"
+)
+_APPOSITION_AFTER_RE = re.compile(
+    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>(?:former |acting |deputy |senior |chief |then-)*[a-zA-Z.’' -]{2,100}?"
+    rf"\b(?i:{TITLE_WORDS})\b[^,.;:“”\"]{{0,80}}?)\s*(?=,|\.|;| told\b| said\b| says\b)"
+)
+_APPOSITION_BEFORE_RE = re.compile(
+    rf"(?:^|[,.;]\s+|\b(?:and|but)\s+)(?:the|a|an)\s+(?P<role>[^,.;“”\"]{{2,80}}?\b(?i:{TITLE_WORDS})\b[^,.;“”\"]{{0,60}}?),\s+$"
+)
+_POSSESSIVE_RE = re.compile(r"(’s|'s|’|')$")
+_LEADING_TITLE_RE = re.compile(rf"^(?:(?i:{TITLE_WORDS})\s+)+(?=[A-Z])")
+_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
+_NOMINAL_RE = re.compile(
+    r"\b(?P<mention>[Tt]he\s+(?P<noun>secretary|minister|president|mayor|governor|senator|ambassador|envoy|"
+    r"chancellor|premier|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief executive|ceo|general|"
+    r"engineer|commander|director|judge|prince|king|queen|pope|diplomat|official|leader|candidate|coach))\b"
+)
+ALIASES = {
+    "us": "United States", "u.s.": "United States", "u.s.a.": "United States", "usa": "United States",
+    "united states": "United States", "america": "United States", "uk": "United Kingdom",
+    "u.k.": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "un": "United Nations", "u.n.": "United Nations",
+    "united nations": "United Nations", "eu": "European Union", "e.u.": "European Union",
+    "european union": "European Union", "dprk": "North Korea", "rok": "South Korea",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Mention:
+    """A cleaned mention before canonical names are decided across the input."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    role: str | None = None
+
+
+def clean_mention(text: str, start: int, label: str) -> tuple[str, int] | None:
+    """Strip possessives, titles, a leading "the" and punctuation; return the name and its new start."""
+    name = text.strip()
+    offset = start + (len(text) - len(text.lstrip()))
+    name = _POSSESSIVE_RE.sub("", name).rstrip(" .,;:")
+    if label == "PERSON":
+        m = _LEADING_TITLE_RE.match(name)
+        if m:
+            name, offset = name[m.end() :], offset + m.end()
+    elif label in ("ORG", "GPE", "LOC", "NORP"):
+        m = _THE_RE.match(name)
+        if m and not name[m.end() :][:1].islower():
+            name, offset = name[m.end() :], offset + m.end()
+    name = name.strip("“”\"'‘’ ")
+    if not name or not any(c.isalpha() for c in name):
+        return None
+    return name, offset
+
+
+def find_role(text: str, start: int, end: int) -> str | None:
+    """A title before the name ("U.S. Secretary of State Antony Blinken") or an apposition around it."""
+    before = text[max(0, start - 120) : start]
+    before = before[max(before.rfind("\n") + 1, 0) :]
+    m = _ROLE_BEFORE_RE.search(before)
+    if m:
+        role = m.group("role").strip()
+        role = re.sub(r"^(?:(?:The|the|and|of|to|for|on)\s+)+", "", role)
+        if (role and role[0].isupper()) or (role[:1].islower() and " " in role):
+            return _POSSESSIVE_RE.sub("", role).strip() or None
+    m = _APPOSITION_AFTER_RE.match(text[end : end + 200])
+    if m:
+        return m.group("role").strip()
+    m = _APPOSITION_BEFORE_RE.search(before)
+    if m:
+        return m.group("role").strip()
+    return None
+
+
+_TITLED_NAME_RE = re.compile(
+    r"\b(?:Mayor|Minister|Secretary|President|Governor|Senator|Sen\.|Rep\.|Ambassador|Gen\.|General|Admiral|"
+    r"Chancellor|Premier|Officer|Chief|Director|Commissioner|Judge|Justice|Dr\.|Mr\.|Mrs\.|Ms\.|Professor|Prof\.|"
+    r"Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Councillor|Inspector|Sheriff|Detective|Captain|Capt\.|"
+    r"Colonel|Col\.|Sergeant|Sgt\.|Engineer|Leader|Envoy|Deputy|Superintendent|Pope|King|Queen|Prince|Princess)"
+    r"\s+(?P<name>(?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]*[a-z](?:-[A-Z]?[a-z]+)?)\b(?!\s+(?:of|for)\b)"
+)
+
+
+def titled_names(text: str) -> list[tuple[str, int, int, str]]:
+    """Names right after a capitalised title ("Mayor Ines Cartalo"), which small models often miss."""
+    return [(m.group("name"), m.start("name"), m.end("name"), "PERSON") for m in _TITLED_NAME_RE.finditer(text)]
+
+
+def article_mentions(text: str, ents: Iterable[tuple[str, int, int, str]]) -> list[Mention]:
+    """Clean spaCy's entity spans (text, start, end, label) into mentions with roles.
+
+    Names after a title are added where spaCy found nothing or something other than a person.
+    """
+    spacy_ents = list(ents)
+    titled = titled_names(text)
+    people = [(s, e) for _, s, e, label in spacy_ents if label == "PERSON"]
+    extra = [t for t in titled if not any(s < t[2] and t[1] < e for s, e in people)]
+    if extra:
+        spacy_ents = [x for x in spacy_ents if not any(x[1] < t[2] and t[1] < x[2] for t in extra)] + extra
+        spacy_ents.sort(key=lambda x: x[1])
+    mentions: list[Mention] = []
+    for ent_text, start, _end, label in spacy_ents:
+        kind = LABELS.get(label)
+        if kind is None:
+            continue
+        cleaned = clean_mention(ent_text, start, kind)
+        if cleaned is None:
+            continue
+        name, offset = cleaned
+        if kind == "PERSON" and not any(c.isupper() for c in name[:1]):
+            continue
+        end = offset + len(name)
+        role = find_role(text, offset, end) if kind == "PERSON" else None
+        mentions.append(Mention(name, offset, end, kind, role))
+    return mentions
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+class EntityIndex:
+    """Canonical names across the input: full names seen anywhere, and the short forms that point to them."""
+
+    def __init__(self, articles_mentions: Sequence[Sequence[Mention]]) -> None:
+        self.full_by_token: dict[str, Counter[str]] = defaultdict(Counter)
+        self.surnames: dict[str, set[str]] = defaultdict(set)
+        for mentions in articles_mentions:
+            for m in mentions:
+                if m.label == "PERSON" and len(m.text.split()) >= 2:
+                    for token in {m.text.split()[-1], m.text.split()[0]}:
+                        self.full_by_token[_key(token)][m.text] += 1
+                    self.surnames[_key(m.text.split()[-1])].add(m.text)
+
+    def is_person(self, name: str) -> bool:
+        """A single token that is the surname of exactly one full name in the input."""
+        return " " not in name.strip() and len(self.surnames.get(_key(name), ())) == 1
+
+    def canonical_person(self, name: str, local: dict[str, str]) -> str:
+        """The full name a short mention stands for: in the article first, then across the input."""
+        key = _key(name)
+        if key in local:
+            return local[key]
+        if len(name.split()) >= 2:
+            return name
+        candidates = self.full_by_token.get(key)
+        if candidates and len(candidates) == 1:
+            return next(iter(candidates))
+        if candidates:
+            (best, n), *rest = candidates.most_common()
+            if n > 2 * rest[0][1]:
+                return best
+        return name
+
+
+def canonical_place_or_org(name: str) -> str:
+    return ALIASES.get(_key(name), name)
+
+
+def resolve_article(text: str, mentions: Sequence[Mention], index: EntityIndex) -> list[Entity]:
+    """Entities of one article with canonical names, plus nominal mentions ("the secretary")."""
+    local: dict[str, str] = {}
+    surnames: set[str] = set()
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(m.text.split()) >= 2:
+            parts = m.text.split()
+            for token in (parts[-1], parts[0]):
+                local.setdefault(_key(token), m.text)
+            local[_key(m.text)] = m.text
+            surnames.update((_key(parts[-1]), _key(m.text)))
+    entities: list[Entity] = []
+    for m in mentions:
+        if m.label != "PERSON" and (_key(m.text) in surnames or index.is_person(m.text)):
+            m = Mention(m.text, m.start, m.end, "PERSON", m.role)  # spaCy called a known person a place
+        if m.label == "PERSON":
+            canonical = index.canonical_person(m.text, local)
+            if m.role:
+                roles.setdefault(canonical, m.role)
+        else:
+            canonical = canonical_place_or_org(m.text)
+        entities.append(Entity(m.text, m.start, m.end, m.label, canonical, m.role))
+    entities = _propagate_names(text, entities, local, index)
+    entities = _expand_short_places(entities)
+    entities.extend(_nominal_mentions(text, entities, roles))
+    entities.sort(key=lambda e: e.start)
+    return [
+        Entity(
+            e.text,
+            e.start,
+            e.end,
+            e.label,
+            e.canonical,
+            e.role or (roles.get(e.canonical) if e.label == "PERSON" else None),
+        )
+        for e in entities
+    ]
+
+
+def _propagate_names(text: str, entities: list[Entity], local: dict[str, str], index: EntityIndex) -> list[Entity]:
+    """Later mentions of a person the recogniser tagged once ("Cartalo" after "Ines Cartalo") become entities too."""
+    names = {e.canonical for e in entities if e.label == "PERSON" and " " in e.canonical}
+    forms: dict[str, str] = {}
+    for name in names:
+        forms[name] = name
+        forms.setdefault(name.split()[-1], name)
+    for e in entities:
+        if e.label == "PERSON" and " " not in e.text and index.is_person(e.text):
+            forms.setdefault(e.text, e.canonical)
+    if not forms:
+        return entities
+    pattern = re.compile(
+        r"(?<![\w’'-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    taken = [(e.start, e.end) for e in entities]
+    added = [
+        Entity(m.group(1), m.start(), m.end(), "PERSON", forms[m.group(1)])
+        for m in pattern.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in taken)
+    ]
+    return sorted(entities + added, key=lambda e: e.start) if added else entities
+
+
+def _expand_short_places(entities: list[Entity]) -> list[Entity]:
+    """ "South" or "the North" after "South Korea": the single word stands for the longer name."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.label in ("GPE", "LOC", "ORG") and len(e.canonical.split()) > 1:
+            longer[e.canonical.split()[0]].add(e.canonical)
+    out = []
+    for e in entities:
+        names = longer.get(e.canonical) if e.label != "PERSON" and " " not in e.canonical else None
+        if names and len(names) == 1:
+            e = Entity(e.text, e.start, e.end, "GPE" if e.label == "NORP" else e.label, next(iter(names)), e.role)
+        out.append(e)
+    return out
+
+
+def people_lookup(entities: Sequence[Entity], index: EntityIndex) -> dict[str, str]:
+    """Lower-cased names and surnames of the article's people → canonical name, for attribution."""
+    lookup: dict[str, str] = {}
+    for e in entities:
+        if e.label == "PERSON" and " " in e.canonical:
+            for token in (e.canonical.split()[-1], e.canonical.split()[0], e.canonical):
+                lookup.setdefault(_key(token), e.canonical)
+    for token, names in index.full_by_token.items():
+        if len(names) == 1:
+            lookup.setdefault(token, next(iter(names)))
+    return lookup
+
+
+def _nominal_mentions(text: str, entities: Sequence[Entity], roles: dict[str, str]) -> list[Entity]:
+    """ "the secretary" → the most recently mentioned person whose role contains "secretary"."""
+    found: list[Entity] = []
+    people = [e for e in entities if e.label == "PERSON"]
+    for m in _NOMINAL_RE.finditer(text):
+        noun = m.group("noun").lower()
+        best: str | None = None
+        for person in people:
+            if person.start > m.start():
+                break
+            role = roles.get(person.canonical, "")
+            if re.search(rf"\b{re.escape(noun)}\b", role, re.IGNORECASE):
+                best = person.canonical
+        if best is not None:
+            found.append(Entity(m.group("mention"), m.start(), m.end(), "PERSON", best, roles.get(best)))
+    return found

@@ -232,6 +232,51 @@ class Quote:
 
 
 @dataclass(slots=True, frozen=True)
+class QuoteVariant:
+    """One article's wording of a quote shared across articles.
+
+    ``diff`` compares it word by word with the group's reference wording: ``("=", words)`` shared,
+    ``("-", words)`` only in the reference, ``("+", words)`` only in this variant.
+    """
+
+    article: str
+    quote: int  # index into that article's ``quotes``
+    text: str
+    diff: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "quote": self.quote,
+            "text": self.text,
+            "diff": [{"op": op, "text": words} for op, words in self.diff],
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class QuoteGroup:
+    """The same utterance quoted by several articles, possibly in different words."""
+
+    id: str
+    speaker: str | None
+    text: str  # the reference wording: the longest variant
+    variants: tuple[QuoteVariant, ...]
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(v.article for v in self.variants))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "speaker": self.speaker,
+            "text": self.text,
+            "articles": self.articles,
+            "variants": [v.to_dict() for v in self.variants],
+        }
+
+
+@dataclass(slots=True, frozen=True)
 class DateWindow:
     """An inferred publication window for an undated article, with the evidence for each bound."""
 

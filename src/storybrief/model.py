@@ -217,6 +217,8 @@ class Quote:
     speaker_text: str | None = None
     cue: str | None = None
     parts: tuple[tuple[int, int], ...] = ()
+    speaker_start: int | None = None  # offsets of ``speaker_text`` in ``Article.text``
+    speaker_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -228,6 +230,8 @@ class Quote:
             "speaker_text": self.speaker_text,
             "cue": self.cue,
             "parts": [list(p) for p in self.parts],
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
         }
 
 

@@ -65,7 +65,10 @@ class _Context:
     people: dict[str, str]
 
 
-def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None, str | None]:
+MentionSpan = tuple[str, int, int]  # the words that decided the speaker, with their offsets
+
+
+def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None, MentionSpan | None]:
     """The canonical speaker a noun phrase names, or the person a pronoun refers to.
 
     In order: a pronoun right before the verb; an apposition ("Wi Sung-lac, a former minister ...,
@@ -82,7 +85,8 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     words = np_clean.split()
     last = words[-1].lower()
     if last in PRONOUNS:
-        return _antecedent(entities, starts, offset + np_clean.rfind(words[-1])), words[-1]
+        at = offset + np_clean.rfind(words[-1])
+        return _antecedent(entities, starts, at), (words[-1], at, at + len(words[-1]))
     descriptive = words[0].lower() in ("a", "an", "the") and len(words) > 1 and words[1][:1].islower()
     if descriptive:
         head = ctx.text[max(0, offset - 80) : offset]
@@ -90,26 +94,28 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         if m:
             person = [e for e in entities if e.label == "PERSON" and e.end == offset - len(head) + m.end(1)]
             if person:
-                return person[0].canonical, person[0].text
+                return person[0].canonical, (person[0].text, person[0].start, person[0].end)
     inside = [e for e in entities[bisect_right(starts, offset - 1) :] if e.start < end and e.end <= end + 2]
     if not descriptive:
         for label in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
             for e in reversed(inside):  # the head of an English noun phrase comes last: "resident Agnes Pryor"
                 if e.label == label:
-                    return e.canonical, e.text
-        for word in words:  # a person spaCy did not tag here, known by name in the article or input
+                    return e.canonical, (e.text, e.start, e.end)
+        for m in re.finditer(r"\S+", np_clean):  # a person spaCy did not tag here, known in the article or input
+            word = m.group(0)
             name = ctx.people.get(word.strip("’'s").lower()) if word[:1].isupper() else None
             if name:
-                return name, word
+                return name, (word, offset + m.start(), offset + m.end())
     if not descriptive and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0] != "The":
-        return ctx.people.get(np_clean.lower(), np_clean), np_clean  # a name the recogniser missed: "Cartalo"
+        # a name the recogniser missed: "Cartalo"
+        return ctx.people.get(np_clean.lower(), np_clean), (np_clean, offset, end)
     if len(words) <= 3 and words[0].lower() == "the" and len(words) >= 2 and words[1][:1].isupper():
         # "the South", "the North": the place or organisation of the article that starts with that word
         for e in entities:
             if e.label in ("GPE", "ORG", "LOC") and len(e.canonical.split()) > 1 and e.canonical.split()[0] == words[1]:
-                return e.canonical, np_clean
+                return e.canonical, (np_clean, offset, end)
     if descriptive and len(words) <= 12:
-        return np_clean, np_clean  # "a spokeswoman for the hospital": the best name there is
+        return np_clean, (np_clean, offset, end)  # "a spokeswoman for the hospital": the best name there is
     return None, None
 
 
@@ -175,12 +181,12 @@ def find_quotes(
 class _Found:
     span: Span
     speaker: str | None
-    mention: str | None
+    mention: MentionSpan | None
     cue: str | None
     kind: str
 
 
-def _attribute(ctx: _Context, span: Span) -> tuple[str | None, str | None, str | None]:
+def _attribute(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     text = ctx.text
     close = span.close_mark if span.close_mark is not None else span.end
     end = max(_sentence_of(ctx, close).end, close + 1)
@@ -257,9 +263,19 @@ def _assemble(ctx: _Context, found: list[_Found]) -> list[Quote]:
         pieces = [ctx.text[a:b].strip() for a, b in parts]
         quote_end = group[-1].span.end
         quotes.append(
-            Quote(" ".join(p for p in pieces if p), first.span.start, quote_end, speaker, first.kind, mention, cue,
-                  parts if len(parts) > 1 else ())
-        )  # fmt: skip
+            Quote(
+                " ".join(p for p in pieces if p),
+                first.span.start,
+                quote_end,
+                speaker,
+                first.kind,
+                mention[0] if mention else None,
+                cue,
+                parts if len(parts) > 1 else (),
+                mention[1] if mention else None,
+                mention[2] if mention else None,
+            )
+        )
         if speaker:
             previous = (speaker, quote_end)
         i += 1

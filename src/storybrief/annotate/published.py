@@ -1,0 +1,126 @@
+"""Publication dates the text does not give: dates from the user, and inferred windows with their evidence.
+
+A user can state when an input was published (``--date FILE=2021-10-01`` or a sidecar JSON file
+mapping inputs to dates). For an article with no date at all, the dates it mentions bound its
+publication: a day it speaks of as past was before publication, a day it speaks of as coming was
+after. The window and the evidence are kept apart from ``published``, which is never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from ..errors import InputProblem
+from ..model import Article, DateSource, DateWindow, TimeMention
+from ..timeparse import parse_datetime
+
+
+def parse_user_date(value: str, where: str) -> datetime:
+    parsed = parse_datetime(value)
+    if parsed is None:
+        raise InputProblem(f"{where}: '{value}' is not a date (use e.g. 2021-10-01 or 2021-10-01T11:53+05:30)")
+    return parsed
+
+
+def read_dates_file(path: str) -> dict[str, datetime]:
+    """A sidecar JSON object mapping inputs (paths, ``path:line``, file names) to dates."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputProblem(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    except json.JSONDecodeError as exc:
+        raise InputProblem(f"{path}:{exc.lineno}: malformed JSON: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise InputProblem(f"{path}: expected a JSON object mapping inputs to dates")
+    return {str(k): parse_user_date(str(v), f"{path}: '{k}'") for k, v in data.items()}
+
+
+def parse_date_options(options: Iterable[str]) -> dict[str, datetime]:
+    """``INPUT=DATE`` command-line options."""
+    found: dict[str, datetime] = {}
+    for option in options:
+        key, sep, value = option.rpartition("=")
+        if not sep or not key:
+            raise InputProblem(f"--date '{option}': expected INPUT=DATE, e.g. articles/a.txt=2021-10-01")
+        found[key] = parse_user_date(value, f"--date {option}")
+    return found
+
+
+def apply_user_dates(articles: Sequence[Article], dates: Mapping[str, datetime]) -> list[str]:
+    """Set ``published`` (source ``user``) where the user gave a date; returns keys that matched nothing."""
+    used: set[str] = set()
+    for article in articles:
+        for key in _keys(article.input):
+            if key in dates:
+                article.published, article.published_source = dates[key], DateSource.USER
+                article.published_window = None
+                used.add(key)
+                break
+    return [k for k in dates if k not in used]
+
+
+def _keys(input_name: str) -> list[str]:
+    """An input matches the user's key by full name, by name without its record suffix, or by file name."""
+    base = input_name.split("#", 1)[0]
+    keys = [input_name, base]
+    if ":" in base and base.rsplit(":", 1)[1].isdigit():
+        keys.append(base.rsplit(":", 1)[0])
+    keys.extend(Path(k).name for k in list(keys))
+    return list(dict.fromkeys(keys))
+
+
+def infer_window(mentions: Sequence[TimeMention], captured: datetime | None = None) -> DateWindow | None:
+    """Bounds on the publication date of an undated article from the dates it mentions.
+
+    Only the evidence that sets each bound is kept: the latest day spoken of as past (or present), the
+    earliest day spoken of as still to come, and the archive capture date when there is one.
+    """
+    earliest: tuple[date, str] | None = None
+    latest: tuple[date, str] | None = None
+    for m in mentions:
+        first = _first_day(m)
+        if first is None:
+            continue
+        if m.direction == "future":
+            last = _last_day(m.value or "", first)  # "elections in March": published before March is over
+            if latest is None or last < latest[0]:
+                latest = (last, f"speaks of “{m.text}” ({m.value}) as still to come: not after {last.isoformat()}")
+        elif m.kind in ("date", "time") and (earliest is None or first > earliest[0]):
+            earliest = (first, f"mentions “{m.text}” ({m.value}) as past or present: not before {first.isoformat()}")
+    if captured is not None:
+        day = captured.astimezone(UTC).date()
+        if latest is None or day < latest[0]:
+            latest = (day, f"archived on {day.isoformat()}: not after that day")
+    if earliest is None and latest is None:
+        return None
+    evidence = tuple(e[1] for e in (earliest, latest) if e is not None)
+    return DateWindow(earliest[0] if earliest else None, latest[0] if latest else None, evidence)
+
+
+def _last_day(value: str, first: date) -> date:
+    if len(value) == 4:
+        return date(first.year, 12, 31)
+    if len(value) == 7:
+        nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    return first
+
+
+def _first_day(m: TimeMention) -> date | None:
+    """The first day of an absolute day, month or year value; None for anything else."""
+    v = m.value
+    if not m.anchored or not v or not v[:4].isdigit():
+        return None
+    try:
+        if len(v) == 4:
+            return date(int(v), 1, 1)
+        if len(v) == 7 and v[4] == "-" and v[5:7].isdigit():
+            return date(int(v[:4]), int(v[5:7]), 1)
+        if len(v) >= 10 and v[4] == "-" and v[7] == "-":
+            return date(int(v[:4]), int(v[5:7]), int(v[8:10]))
+    except ValueError:
+        return None
+    return None

@@ -319,6 +319,7 @@ class Article:
     outlet: str | None = None
     language: str | None = None
     teaser_only: bool = False
+    captured: datetime | None = None  # when a web archive captured the page
     removed: list[Removal] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     # filled by the annotate stage
@@ -355,6 +356,7 @@ class Article:
             "outlet": self.outlet,
             "language": self.language,
             "teaser_only": self.teaser_only,
+            "captured": _iso(self.captured),
             "text": self.text,
             "blocks": [{"kind": b.kind, "start": b.start, "end": b.end} for b in self.blocks],
             "removed": [r.to_dict() for r in self.removed],

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from .clean import clean_documents
 from .errors import Msg
 from .ingest import DEFAULT_MAX_BYTES, read_inputs
-from .model import Article, InputError, RawDocument
+from .model import Article, InputError, QuoteGroup, RawDocument
 
 
 @dataclass(slots=True)
@@ -17,6 +18,8 @@ class Corpus:
 
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    quote_groups: list[QuoteGroup] = field(default_factory=list)  # filled by annotate()
+    unused_dates: list[str] = field(default_factory=list)  # user-given dates that matched no input
 
 
 def load(
@@ -41,4 +44,30 @@ def load(
             corpus.articles.append(article)
         else:
             corpus.errors.append(InputError(article.input, Msg.NO_TEXT_LEFT))
+    return corpus
+
+
+def annotate(
+    corpus: Corpus,
+    *,
+    user_dates: Mapping[str, datetime] | None = None,
+    n_process: int = 1,
+    progress: Callable[[Article], None] | None = None,
+) -> Corpus:
+    """Sentences, entities, dates and quotes for every article; quotes shared across articles linked.
+
+    ``user_dates`` maps inputs (paths, ``path:line``, file names) to publication dates given by the
+    user; they win over dates found in the text. Undated articles get an inferred publication window.
+    """
+    from .annotate.annotator import annotate_articles
+    from .annotate.published import apply_user_dates, infer_window
+    from .annotate.quote_links import link_quotes
+
+    if user_dates:
+        corpus.unused_dates = apply_user_dates(corpus.articles, user_dates)
+    annotate_articles(corpus.articles, n_process=n_process, progress=progress)
+    for article in corpus.articles:
+        if article.published is None:
+            article.published_window = infer_window(article.dates, article.captured, article.text)
+    corpus.quote_groups = link_quotes(corpus.articles)
     return corpus

@@ -9,6 +9,7 @@ after. The window and the evidence are kept apart from ``published``, which is n
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -72,7 +73,23 @@ def _keys(input_name: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def infer_window(mentions: Sequence[TimeMention], captured: datetime | None = None) -> DateWindow | None:
+_YEARLESS_DAY_RE = re.compile(r"^XXXX-\d\d-\d\d$")
+_FUTURE_RE = re.compile(
+    r"\b(will|shall|scheduled|slated|due|set to|expected to|plans? to|planned|next|upcoming|coming|is to|are to|"
+    r"ahead of)\b[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _spoken_of_as_future(text: str, m: TimeMention) -> bool:
+    return m.direction == "future" or (
+        m.direction is None and bool(_FUTURE_RE.search(text[max(0, m.start - 80) : m.start]))
+    )
+
+
+def infer_window(
+    mentions: Sequence[TimeMention], captured: datetime | None = None, text: str = ""
+) -> DateWindow | None:
     """Bounds on the publication date of an undated article from the dates it mentions.
 
     Only the evidence that sets each bound is kept: the latest day spoken of as past (or present), the
@@ -80,11 +97,14 @@ def infer_window(mentions: Sequence[TimeMention], captured: datetime | None = No
     """
     earliest: tuple[date, str] | None = None
     latest: tuple[date, str] | None = None
+    yearless: list[TimeMention] = []
     for m in mentions:
         first = _first_day(m)
         if first is None:
+            if m.value and _YEARLESS_DAY_RE.match(m.value) and _spoken_of_as_future(text, m):
+                yearless.append(m)
             continue
-        if m.direction == "future":
+        if _spoken_of_as_future(text, m):
             last = _last_day(m.value or "", first)  # "elections in March": published before March is over
             if latest is None or last < latest[0]:
                 latest = (last, f"speaks of “{m.text}” ({m.value}) as still to come: not after {last.isoformat()}")
@@ -94,9 +114,23 @@ def infer_window(mentions: Sequence[TimeMention], captured: datetime | None = No
         day = captured.astimezone(UTC).date()
         if latest is None or day < latest[0]:
             latest = (day, f"archived on {day.isoformat()}: not after that day")
-    if earliest is None and latest is None:
+    notes: list[str] = []
+    for m in yearless:  # "scheduled for March 9": the first such day after the earliest bound, if there is one
+        month, day = int(m.value[5:7]), int(m.value[8:10])  # type: ignore[index]
+        if earliest is not None:
+            try:
+                bound = date(earliest[0].year, month, day)
+                if bound < earliest[0]:
+                    bound = date(earliest[0].year + 1, month, day)
+            except ValueError:
+                continue
+            if latest is None or bound < latest[0]:
+                latest = (bound, f"speaks of “{m.text}” as still to come: not after {bound.isoformat()}")
+        else:
+            notes.append(f"speaks of “{m.text}” as still to come (no year given): published before a {m.text}")
+    if earliest is None and latest is None and not notes:
         return None
-    evidence = tuple(e[1] for e in (earliest, latest) if e is not None)
+    evidence = tuple(e[1] for e in (earliest, latest) if e is not None) + tuple(notes)
     return DateWindow(earliest[0] if earliest else None, latest[0] if latest else None, evidence)
 
 

@@ -82,6 +82,7 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
         outlet=raw.meta.outlet,
         language=raw.meta.language,
         teaser_only=raw.meta.teaser_only,
+        captured=raw.meta.captured,
         byline=list(raw.meta.authors),
     )
     if raw.meta.published:

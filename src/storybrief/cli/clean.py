@@ -1,4 +1,4 @@
-"""``storybrief clean``: print cleaned articles, optionally with everything that was removed."""
+"""``storybrief clean``: print cleaned articles with their metadata, quotes and dates."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from typing import Annotated
 
 import typer
 
+from ..annotate.published import parse_date_options, read_dates_file
+from ..errors import InputProblem, SetupProblem
 from ..ingest import DEFAULT_MAX_BYTES
-from ..pipeline import load
+from ..pipeline import annotate, load
 from ..render.articles import articles_json, articles_markdown
 from .common import err_console, parse_size, progress_bar, report_errors
 
@@ -33,15 +35,41 @@ def clean(
             "--corpus-evidence/--no-corpus-evidence", help="Treat lines recurring across the input as boilerplate."
         ),
     ] = True,
+    annotate_: Annotated[
+        bool,
+        typer.Option("--annotate/--no-annotate", help="Find sentences, entities, dates and quotes (uses spaCy)."),
+    ] = True,
+    date: Annotated[
+        list[str] | None,
+        typer.Option("--date", help="Publication date of an input, INPUT=DATE (repeatable): a.txt=2021-10-01."),
+    ] = None,
+    dates_file: Annotated[
+        Path | None, typer.Option("--dates", help="JSON file mapping inputs to publication dates.")
+    ] = None,
+    processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Processes for annotation.")] = 1,
 ) -> None:
     """Read article files of any supported format and print them cleaned, with their metadata."""
     limit = parse_size(max_size)
+    try:
+        user_dates = read_dates_file(str(dates_file)) if dates_file else {}
+        user_dates.update(parse_date_options(date or []))
+    except InputProblem as problem:
+        raise typer.BadParameter(problem.message) from None
     with progress_bar(None, "reading", enabled=True) as tick:
         corpus = load(paths, max_bytes=limit, corpus_evidence=corpus_evidence, progress=tick)
+    if annotate_ and corpus.articles:
+        try:
+            with progress_bar(len(corpus.articles), "annotating", enabled=True) as tick:
+                annotate(corpus, user_dates=user_dates, n_process=processes, progress=lambda a: tick(a.input))
+        except SetupProblem as problem:
+            err_console.print(f"[bold red]error[/]: {problem}")
+            raise typer.Exit(code=2) from None
+        for key in corpus.unused_dates:
+            err_console.print(f"[yellow]warning[/]: --date/--dates: '{key}' matches no input")
     if format is CleanFormat.json:
-        rendered = articles_json(corpus.articles, corpus.errors)
+        rendered = articles_json(corpus.articles, corpus.errors, corpus.quote_groups)
     else:
-        rendered = articles_markdown(corpus.articles, corpus.errors, explain=explain)
+        rendered = articles_markdown(corpus.articles, corpus.errors, explain=explain, quote_groups=corpus.quote_groups)
     if output is not None:
         output.write_text(rendered + "\n", encoding="utf-8")
     else:

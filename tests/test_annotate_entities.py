@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from storybrief.annotate.entities import (
+    EntityIndex,
+    article_mentions,
+    clean_mention,
+    find_role,
+    resolve_article,
+    titled_names,
+)
+
+
+def test_clean_mention_strips_possessives_titles_and_the() -> None:
+    assert clean_mention("Blinken’s", 10, "PERSON") == ("Blinken", 10)
+    assert clean_mention("Secretary Antony Blinken", 0, "PERSON") == ("Antony Blinken", 10)
+    assert clean_mention("the State Department", 5, "ORG") == ("State Department", 9)
+
+
+def test_roles_before_and_around_names() -> None:
+    text = "U.S. Secretary of State Antony Blinken said on Thursday."
+    start = text.index("Antony")
+    assert find_role(text, start, start + len("Antony Blinken")) == "U.S. Secretary of State"
+    text = "Ana Ruiz, a former harbour minister, told reporters the plan was dead."
+    assert find_role(text, 0, len("Ana Ruiz")) == "former harbour minister"
+
+
+def test_titled_names_the_model_may_miss() -> None:
+    assert [n for n, *_ in titled_names("Mayor Ines Cartalo said, and Minister Tomas Reinholt agreed.")] == [
+        "Ines Cartalo",
+        "Tomas Reinholt",
+    ]
+
+
+def test_canonical_names_within_an_article_and_across_the_input() -> None:
+    first = "Harbour Minister Tomas Reinholt visited the pier. Reinholt said the tanks would move."
+    second = "Reinholt told the assembly the inquiry would report in May."
+    m1 = article_mentions(first, [("Tomas Reinholt", 17, 31, "PERSON"), ("Reinholt", 50, 58, "PERSON")])
+    m2 = article_mentions(second, [("Reinholt", 0, 8, "GPE")])  # the model called him a place
+    index = EntityIndex([m1, m2])
+    e1 = resolve_article(first, m1, index)
+    e2 = resolve_article(second, m2, index)
+    assert {e.canonical for e in e1 if e.label == "PERSON"} == {"Tomas Reinholt"}
+    assert [(e.text, e.label, e.canonical) for e in e2] == [("Reinholt", "PERSON", "Tomas Reinholt")]
+    assert e1[0].role == "Harbour Minister"
+
+
+def test_nominal_mention_and_short_place_names() -> None:
+    text = "Secretary of State Ana Ruiz arrived in South Valeria. The secretary met officials. The South said no."
+    ents = [("Ana Ruiz", 19, 27, "PERSON"), ("South Valeria", 39, 52, "GPE"), ("South", 88, 93, "NORP")]
+    resolved = resolve_article(text, article_mentions(text, ents), EntityIndex([]))
+    by_text = {e.text: e for e in resolved}
+    assert by_text["The secretary"].canonical == "Ana Ruiz"
+    assert by_text["South"].canonical == "South Valeria"

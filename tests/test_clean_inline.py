@@ -40,3 +40,23 @@ def test_photo_credit_in_parentheses() -> None:
 def test_prose_is_untouched() -> None:
     line = "The advertisement campaign, which ran for MORE than a year, was withdrawn."
     assert inline_junk(line) == []
+
+
+def test_prompts_in_running_text() -> None:
+    line = (
+        "The vote was close. Media playback is unsupported on your device media caption The count went on. "
+        "Sign up for our daily newsletter thanks for signing up! The result came at dawn."
+    )
+    assert _apply(line) == "The vote was close. The count went on. The result came at dawn."
+
+
+def test_cookie_banner_glued_to_prose_is_cut_alone() -> None:
+    line = "Officials met on Monday. We use cookies to improve your experience on our site. The talks went on."
+    assert _apply(line) == "Officials met on Monday. The talks went on."
+
+
+def test_image_copyright_takes_only_the_credit() -> None:
+    assert _apply("image copyright reuters a police officer was sentenced on friday") == (
+        "a police officer was sentenced on friday"
+    )
+    assert _apply("( ap photo/ada quill ) ( associated press ) the ferry left") == "the ferry left"

@@ -66,3 +66,18 @@ def test_prose_is_not_junk(line: str) -> None:
 def test_strip_bullets() -> None:
     assert strip_bullets("  • Oops!") == "Oops!"
     assert strip_bullets("- item") == "item"
+
+
+def test_agency_lines_and_wire_notes() -> None:
+    assert junk_reason("REUTERS") == "agency-credit"
+    assert junk_reason("AFP, Reuters") == "agency-credit"
+    assert junk_reason("($1 = 7.0066 Chinese yuan renminbi)") == "wire-note"
+    assert junk_reason("(This story has been refiled to fix a typo in paragraph 3)") == "wire-note"
+    assert junk_reason("Read: Ferry timetable changes for the summer") == "in-this-article"
+
+
+def test_a_single_unpunctuated_line_is_text_not_a_caption() -> None:
+    from storybrief.clean import clean_text
+
+    text = "The mayor said the new bridge will open next spring and that the council has approved the money for"
+    assert clean_text(text).text == text

@@ -123,6 +123,11 @@ def _classify(lines: list[_Line], recurring: frozenset[str], article: Article) -
             ln.kind, ln.reason = JUNK, "recurring-boilerplate"
             continue
         reason = junk_reason(ln.text)
+        if reason == "agency-credit":  # "REUTERS" alone on a line: who supplied the story
+            ln.kind, ln.reason = META, reason
+            first = re.split(r"[,/&]", ln.text.strip("() ."))[0]
+            article.agency = article.agency or md.agency_name(first) or first.strip()
+            continue
         if reason:
             ln.kind, ln.reason = JUNK, reason
             continue
@@ -186,7 +191,9 @@ def _find_title(lines: list[_Line], article: Article) -> None:
         return
     first = content[0]
     words = len(first.text.split())
-    if 2 <= words <= _HEADLINE_MAX_WORDS and not first.text.endswith((".", ",", ";")) and len(content) > 1:
+    repeated = len(content) > 1 and content[1].text.startswith(first.text.rstrip(". "))  # headline = first sentence
+    headline_like = not first.text.endswith((".", ",", ";")) or repeated
+    if 2 <= words <= _HEADLINE_MAX_WORDS and headline_like and len(content) > 1:
         first.kind, first.reason = TITLE, "title"
         article.title = first.text
 
@@ -225,15 +232,13 @@ def _find_captions(lines: list[_Line]) -> None:
         if is_terminated(ln.text):
             continue
         words = len(ln.text.split())
-        if _CAPTION_HINT_RE.search(ln.text) and words >= 4:
+        if _CAPTION_HINT_RE.search(ln.text) and 4 <= words <= 60:
             ln.kind, ln.reason = JUNK, "image-caption"
             continue
-        stranded = _neighbour_kind(lines, i, -1) in (JUNK, META, TITLE, "edge") and _neighbour_kind(lines, i, 1) in (
-            JUNK,
-            META,
-            "edge",
-        )
-        if stranded and words >= 6:
+        before, after = _neighbour_kind(lines, i, -1), _neighbour_kind(lines, i, 1)
+        stranded = before in (JUNK, META, TITLE, "edge") and after in (JUNK, META, "edge")
+        # at least one neighbour must be real junk or metadata: a lone unpunctuated line is text, not a caption
+        if stranded and (before in (JUNK, META) or after in (JUNK, META)) and 6 <= words <= 40:
             ln.kind, ln.reason = JUNK, "image-caption"
 
 

@@ -18,16 +18,19 @@ _GLUED_WIDGET_RE = re.compile(
 # Inline ad labels between sentences (common in text flattened from pages: ". Advertisement The ...").
 _INLINE_AD_RE = re.compile(
     r"(?<=[.!?\"”’'] )(?:(?:continue reading (?:below|the main story)|story continues below|article continues below)"
-    r"\s+)?advertisement(?:\s+advertisement)*(?=\s+\S)",
+    r"\s+)?advertisement(?:\s+advertisement)*(?:\s+(?:continue reading (?:below|the main story)|story continues below))?"
+    r"(?=\s+\S)",
     re.IGNORECASE,
 )
 # "enlarge this image toggle caption jim cole/ap jim cole/ap": a gallery caption with its credit twice.
 _TOGGLE_CAPTION_RE = re.compile(
-    r"\benlarge this image\s+(?:toggle caption\s+)?(?:(?P<credit>[^\s/]+(?: [^\s/]+){0,3}/[\w/.-]+(?: [\w/.-]+)?)\s+(?P=credit)\s*)?",
+    r"(?:\benlarge this image\s+)?(?:\bi\s+)*\b(?:i?toggle caption|hide caption)\s+"
+    r"(?:(?P<credit>[^\s/]+(?: [^\s/]+){0,3}/[\w/.-]+(?: [\w/.-]+)?)\s+(?P=credit)\s*)?|\benlarge this image\s*",
     re.IGNORECASE,
 )
 _PHOTO_PAREN_RE = re.compile(
-    r"\s?\(\s*(?:image|photo|photograph|picture|file photo|credit|pictured|video)\s*(?::|by)\s*[^()]{1,120}\)",
+    r"\s?\(\s*(?:ap |afp |reuters )?(?:image|photo|photos|photograph|picture|file photo|credit|pictured|video)\s*"
+    r"(?::|/|\bby\b)\s*[^()]{1,150}\)(?:\s*\(\s*associated press\s*\))?",
     re.IGNORECASE,
 )
 _ENDS_WITH_CREDIT_RE = re.compile(_PHOTO_PAREN_RE.pattern + r"\s*$", re.IGNORECASE)
@@ -38,7 +41,27 @@ def ends_with_photo_credit(line: str) -> bool:
     return line.endswith(")") and _ENDS_WITH_CREDIT_RE.search(line) is not None
 
 
-_IMAGE_COPYRIGHT_RE = re.compile(r"\bimage copyright\s+(?:[\w.-]+\s){1,3}(?=\S)", re.IGNORECASE)
+# "image copyright getty images": the credit is one word, or a known two-word credit
+_IMAGE_COPYRIGHT_RE = re.compile(
+    r"\bimage (?:copyright|source)\s+(?:getty images|science photo library|press association|\S+)\s*", re.IGNORECASE
+)
+# Player, paywall and newsletter prompts that scrapers leave inside running text
+_PROMPTS: list[tuple[str, re.Pattern[str]]] = [
+    ("player-notice", re.compile(r"\bmedia playback is (?:un|not )supported on your device(?:\s+media caption)?\s*", re.I)),
+    ("player-notice", re.compile(r"\b(?:please )?enable javascript to (?:view|watch|see|play) this (?:video|content|page)\.?\s*", re.I)),
+    ("share-prompt", re.compile(r"\bsign up for (?:our|the) [\w' -]{0,40}?newsletters?\b(?:\s+thanks for signing up!?)?\s*", re.I)),
+    ("share-prompt", re.compile(r"\bthanks for signing up!?\s*", re.I)),
+    ("ad-slot", re.compile(r"\bcontinue reading the main story\s*", re.I)),
+    (
+        "cookie-notice",
+        re.compile(
+            r"(?:^|(?<=[.!?] ))[^.!?]{0,200}\b(?:we use cookies|uses cookies|our use of cookies|accept (?:all )?cookies|"
+            r"cookie (?:policy|settings|preferences))\b[^.!?]{0,200}[.!?]?\s*",
+            re.I,
+        ),
+    ),
+]
+_PROMPT_HINTS = ("playback", "javascript", "sign up", "signing up", "main story", "cookie")
 
 
 def inline_junk(line: str) -> list[Span]:
@@ -48,14 +71,17 @@ def inline_junk(line: str) -> list[Span]:
         for m in _GLUED_WIDGET_RE.finditer(line):
             # keep one copy of the name; cut the second copy, the headlines and the MORE button
             spans.append((m.start("name") + len(m.group("name")), m.end("widget"), "related-links-widget"))
-    if "enlarge this image" in lower:
+    if "caption" in lower or "enlarge this image" in lower:
         spans.extend((m.start(), m.end(), "image-caption") for m in _TOGGLE_CAPTION_RE.finditer(line))
     if "advertisement" in lower:
         spans.extend((m.start(), m.end(), "ad-slot") for m in _INLINE_AD_RE.finditer(line))
     if "(" in line:
         spans.extend((m.start(), m.end(), "image-credit") for m in _PHOTO_PAREN_RE.finditer(line))
-    if "copyright" in lower:
+    if "image copyright" in lower or "image source" in lower:
         spans.extend((m.start(), m.end(), "image-credit") for m in _IMAGE_COPYRIGHT_RE.finditer(line))
+    if any(h in lower for h in _PROMPT_HINTS):
+        for reason, pattern in _PROMPTS:
+            spans.extend((m.start(), m.end(), reason) for m in pattern.finditer(line))
     return _merge(spans) if spans else spans
 
 

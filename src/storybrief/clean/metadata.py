@@ -185,10 +185,10 @@ def match_date_line(line: str) -> Found | None:
         if "updated" in label or "modified" in label:
             return Found("date-line", updated=value)
         return Found("date-line", published=value)
+    if len(line.split()) > 12:
+        return None
     value = date_value(line)
-    if value is not None and len(line.split()) <= 12:
-        return Found("date-line", published=value)
-    return None
+    return Found("date-line", published=value) if value is not None else None
 
 
 def _names_and_agency(text: str) -> tuple[list[str], str | None] | None:

@@ -39,6 +39,8 @@ def line_score(text: str) -> float:
     n = line_weight(text)
     if _TEASER_END_RE.search(text):
         return -SHORT_LINE_PENALTY
+    if _is_table_row(text):
+        return 0.0  # rows of figures belong to whatever surrounds them
     if is_terminated(text):
         if n >= 8:
             return n
@@ -48,9 +50,18 @@ def line_score(text: str) -> float:
     return -SHORT_LINE_PENALTY
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _is_table_row(text: str) -> bool:
+    """A row of a table of figures: digits make up a large part of it."""
+    chars = len(text.replace(" ", ""))
+    return chars > 0 and len(_DIGIT_RE.findall(text)) / chars >= 0.3
+
+
 def looks_like_page(texts: Sequence[str], junk: int = 0) -> bool:
     """Whole-page text has many lines and most of them are short fragments (or junk already recognised)."""
-    lines = [t for t in texts if t.strip()]
+    lines = [t for t in texts if t.strip() and not _is_table_row(t)]
     total = len(lines) + junk
     if total < 20:
         return False

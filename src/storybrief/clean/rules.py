@@ -77,6 +77,7 @@ LINE_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
             r"in this (article|story|post)\s*:?",
             r"(related|more)( articles?| stories| coverage| topics| content| links)?\s*:?",
             r"(read|see|watch) (more|also|next)\s*:?.{0,160}",
+            r"read\s*:\s*.{1,200}",
             r"also read\s*:?.{0,160}",
             r"recommended( for you| stories| reading)?\s*:?",
             r"(most|more) (popular|read|viewed|shared)( stories| articles| now)?\s*:?",
@@ -102,8 +103,8 @@ LINE_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
         _family(
             r"\(?\s*(image|images|photo|photos|photograph|picture|pic|credit|illustration|graphic|file photo|file|video|"
             r"image source|photo credit|image credit)s?\s*(:|\||/|by\b).{0,120}\)?",
-            r"\(?\s*(ap|afp|reuters|getty|getty images|shutterstock|istock|istockphoto|epa|pa|anadolu|xinhua|"
-            r"ap photo|reuters photo|efe|dpa|ani|pti|ians|file)( photo| images?| via getty images)?\s*\)?",
+            r"\(?\s*(getty|getty images|shutterstock|istock|istockphoto|ap photo|reuters photo|file)"
+            r"( photo| images?| via getty images)?\s*\)?",
             r"image \d+ of \d+",
             r"image \d+ of / \d+",
             r"\d+ of \d+",
@@ -117,6 +118,23 @@ LINE_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
             r"(photo|image|video) gallery.*",
             r".{0,80}(/|\|) ?(getty images|ap|afp|reuters|shutterstock|epa-efe|ap photo)",
             r"\[?(photo|image|video)s?\]?",
+        ),
+    ),
+    (
+        # a bare wire credit line at the end of a story: "REUTERS", "AFP, Reuters"
+        "agency-credit",
+        _family(
+            r"\(?\s*(ap|afp|reuters|epa|pa|anadolu|xinhua|efe|dpa|ani|pti|ians|bloomberg|kyodo|yonhap|bernama)"
+            r"(\s*[,/&]\s*(ap|afp|reuters|epa|pa|anadolu|xinhua|efe|dpa|ani|pti|ians|bloomberg|kyodo|yonhap|bernama))*"
+            r"\s*\)?\.?",
+        ),
+    ),
+    (
+        "wire-note",
+        _family(
+            r"\(\s*this (story|article|version|report) (has been|was|is being) (refiled|corrected|updated|changed).{0,200}\)",
+            r"\(\s*\$\s*1\s*=\s*[\d.,]+\s*[^()]{1,60}\)",
+            r"\(\s*(updates|adds|recasts|corrects)\b[^()]{0,200}\)",
         ),
     ),
     (
@@ -167,6 +185,7 @@ LINE_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
             r".{0,60}\bnewsletters?\b.{0,60}(sign up|subscribe|inbox|delivered|emails?).{0,60}",
             r"(sign up|subscribe|register).{0,80}\bnewsletters?\b.{0,60}",
             r"(get|download|install) (the|our) (free )?(app|apps)\b.{0,60}",
+            r"(get|download|install) the .{1,60}\bapp\b.{0,80}",
             r"(join|follow) (us|our) (on )?.{0,30}(channel|telegram|whatsapp).{0,40}",
             r"thanks? (you )?for (signing up|subscribing)!?.*",
             r"keep an eye on your inbox.*",
@@ -270,9 +289,26 @@ def junk_reason(line: str) -> str | None:
         m, families = _LONG_RE.match(text), _LONG
     else:
         return None
-    if m is None or m.end() != len(text):
-        return None if m is None else _slow_reason(text, families)
-    return families[int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup[1:].isdigit() else _first_group(m)][0]
+    if m is None:
+        return None
+    reason = _group_reason(m, families) if m.end() == len(text) else _slow_reason(text, families)
+    if reason == "cookie-notice" and not _mostly_cookies(text):
+        return None  # a cookie banner glued to prose: the inline cleaner cuts just the banner
+    return reason
+
+
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
+_CONSENT_RE = re.compile(r"cookie|consent|privacy|agree|accept|personali[sz]", re.IGNORECASE)
+
+
+def _mostly_cookies(text: str) -> bool:
+    sentences = [s for s in _SENTENCE_SPLIT_RE.split(text) if s.strip()]
+    return sum(1 for s in sentences if _CONSENT_RE.search(s)) * 2 >= len(sentences)
+
+
+def _group_reason(m: re.Match[str], families: list[tuple[str, re.Pattern[str]]]) -> str:
+    index = int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup[1:].isdigit() else _first_group(m)
+    return families[index][0]
 
 
 def _first_group(m: re.Match[str]) -> int:

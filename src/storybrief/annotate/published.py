@@ -116,12 +116,13 @@ def infer_window(
             latest = (day, f"archived on {day.isoformat()}: not after that day")
     notes: list[str] = []
     for m in yearless:  # "scheduled for March 9": the first such day after the earliest bound, if there is one
-        month, day = int(m.value[5:7]), int(m.value[8:10])  # type: ignore[index]
+        value = m.value or ""
+        month, dom = int(value[5:7]), int(value[8:10])
         if earliest is not None:
             try:
-                bound = date(earliest[0].year, month, day)
+                bound = date(earliest[0].year, month, dom)
                 if bound < earliest[0]:
-                    bound = date(earliest[0].year + 1, month, day)
+                    bound = date(earliest[0].year + 1, month, dom)
             except ValueError:
                 continue
             if latest is None or bound < latest[0]:

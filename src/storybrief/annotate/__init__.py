@@ -1,0 +1,1 @@
+"""Annotation of clean articles: sentences, named entities, temporal expressions (``dates``) and quotes."""

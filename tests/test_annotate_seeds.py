@@ -32,7 +32,7 @@ SPEAKERS = {
 
 @pytest.fixture(scope="module")
 def corpus(seeds_dir: Path) -> Corpus:
-    return storybrief.annotate(storybrief.load([str(p) for p in sorted(seeds_dir.glob("0*.txt"))]))
+    return storybrief.annotate_corpus(storybrief.load([str(p) for p in sorted(seeds_dir.glob("0*.txt"))]))
 
 
 def _article(corpus: Corpus, key: str) -> Article:

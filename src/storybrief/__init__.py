@@ -15,7 +15,7 @@ from __future__ import annotations
 from .clean import clean_document, clean_documents, clean_text
 from .ingest import read_inputs
 from .model import Article, Block, DateSource, Flag, InputError, InputFormat, Metadata, RawDocument, Removal
-from .pipeline import Corpus, annotate, load
+from .pipeline import Corpus, annotate_corpus, load
 
 __version__ = "0.1.0"
 
@@ -31,7 +31,7 @@ __all__ = [
     "RawDocument",
     "Removal",
     "__version__",
-    "annotate",
+    "annotate_corpus",
     "clean_document",
     "clean_documents",
     "clean_text",

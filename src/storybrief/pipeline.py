@@ -47,7 +47,7 @@ def load(
     return corpus
 
 
-def annotate(
+def annotate_corpus(
     corpus: Corpus,
     *,
     user_dates: Mapping[str, datetime] | None = None,

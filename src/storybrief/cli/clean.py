@@ -11,7 +11,7 @@ import typer
 from ..annotate.published import parse_date_options, read_dates_file
 from ..errors import InputProblem, SetupProblem
 from ..ingest import DEFAULT_MAX_BYTES
-from ..pipeline import annotate, load
+from ..pipeline import annotate_corpus, load
 from ..render.articles import articles_json, articles_markdown
 from .common import err_console, parse_size, progress_bar, report_errors
 
@@ -60,7 +60,7 @@ def clean(
     if annotate_ and corpus.articles:
         try:
             with progress_bar(len(corpus.articles), "annotating", enabled=True) as tick:
-                annotate(corpus, user_dates=user_dates, n_process=processes, progress=lambda a: tick(a.input))
+                annotate_corpus(corpus, user_dates=user_dates, n_process=processes, progress=lambda a: tick(a.input))
         except SetupProblem as problem:
             err_console.print(f"[bold red]error[/]: {problem}")
             raise typer.Exit(code=2) from None

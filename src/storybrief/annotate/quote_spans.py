@@ -28,11 +28,12 @@ class Span:
     open_mark: int
     close_mark: int | None
     continues: bool = False  # left open at the paragraph's end and continued by the next paragraph
+    close_width: int = 1  # two for a doubled apostrophe ''
 
 
-def _is_opening_straight(text: str, i: int) -> bool:
+def _is_opening_straight(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isspace() or before in "([{—–-/\n":
         return not after.isspace()
     return False
@@ -45,19 +46,22 @@ def _paragraph_quotes(text: str, start: int, end: int, carry: Span | None) -> tu
     i = start
     while i < end:
         ch = text[i]
-        if ch in _DOUBLE_OPEN or (ch == '"' and _is_opening_straight(text, i)):
+        width = 1
+        if ch in "'`" and text[i + 1 : i + 2] == ch:  # ''…'' or ``…'': an archive convention for double quotes
+            ch, width = '"', 2
+        if ch in _DOUBLE_OPEN or (ch == '"' and _is_opening_straight(text, i, width)):
             if ch == "“" and current is not None and text[i - 1 : i] in ("", " ") and i > current.start + 1:
                 # an unclosed quote followed by a new opening mark: the first one ends before it
                 current.end = i - 1 if text[i - 1] == " " else i
                 spans.append(current)
                 current = None
             if current is None:
-                current = Span(i + 1, end, i, None)
+                current = Span(i + width, end, i, None)
         elif (ch in _DOUBLE_CLOSE or ch == '"') and current is not None:
-            current.end, current.close_mark = i, i
+            current.end, current.close_mark, current.close_width = i, i, width
             spans.append(current)
             current = None
-        i += 1
+        i += width
     return spans, current
 
 

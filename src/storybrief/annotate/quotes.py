@@ -31,6 +31,7 @@ CUES = (
     "mentioned|mentions|informed|instructed"
 )
 _CUE = rf"(?:also |later |then |again |further |once |previously )?(?P<cue>{CUES})\b"
+_CUE_ANON = rf"(?:also |later |then |again |further |once |previously )?(?:{CUES})\b"
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # words after which a pronoun starts a clause of its own: "what he called", "as she said"
 _CLAUSE_WORDS = {"what", "as", "which", "that", "when", "where", "because", "and", "but", "so", "while", "who"}
@@ -41,14 +42,36 @@ _AFTER_CUE_FIRST = re.compile(
     rf"^[\s,]*{_CUE}\s+(?P<np>{_NP})(?=\s*(?:[,.;:!?]|$|\s+(?:on|in|at|during|after|before|when|as|to|of|from|who|which|adding)\b))",
     re.I,
 )
-_AFTER_NP_FIRST = re.compile(rf"^[\s,—–-]*(?P<np>{_NP})\s+{_CUE}", re.I)
+# "NAME, 54, said" / "NAME, a former minister, told": a description between the name and the verb
+_APPOS = r"(?:,\s*[^,“”\"«»;:!?]{1,90}?,)?"
+_AFTER_NP_FIRST = re.compile(rf"^[\s,—–-]*(?P<np>{_NP}){_APPOS}\s+{_CUE}", re.I)
+_AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.;]|$))", re.I)
+# a vox-pop line: “…” — Ana Ruiz, 44, a teacher
+_AFTER_DASH = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][\w’'.·-]*(?:\s+[A-Z][\w’'.·-]*){0,3})(?=\s*(?:,|$|\n))")
 # before the opening mark
 _BEFORE_NP_CUE = re.compile(
-    rf"(?P<np>{_NP})\s+(?:has |had |have |was |were |is |would |will )?{_CUE}(?P<rest>[^“”\"]{{0,80}}?)[,:]?\s*$", re.I
+    rf"(?P<np>{_NP}){_APPOS}\s+(?:has |had |have |was |were |is |would |will )?{_CUE}(?P<rest>[^“”\"]{{0,80}}?)[,:]?\s*$",
+    re.I,
+)
+# "Smith criticised the plan, saying, “…”": the sentence's subject speaks
+_PARTICIPLE = re.compile(
+    r",\s*(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing)\s*,?\s*(?:that\s*)?$", re.I
 )
 _ACCORDING = re.compile(rf"according to\s+(?P<np>{_NP})\s*[,:]?\s*$|according to\s+(?P<np2>{_NP})[,.]", re.I)
 _COLON = re.compile(rf"(?P<np>{_NP})\s*:\s*$")
-_FRAME_CUE = re.compile(rf"(?P<np>{_NP})\s+(?:has |had |have |was |were |is |would |will )?{_CUE}", re.I)
+_FRAME_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+(?:has |had |have |was |were |is |would |will )?{_CUE}", re.I)
+# periods that do not end a sentence: titles, initials, party tags ("Mr. Grant", "Laura B. Bennett", "(D-Val.)")
+_ABBREV_DOT_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Atty|Supt|Det|Adm|Maj|Cpl|Pvt|Sens|Reps)\."
+    r"|\b[A-Z]\.(?=\s*[A-Z])|\([A-Z]-[A-Za-z]{1,6}\.(?=\))"
+)
+
+
+def _mask_abbreviations(text: str) -> str:
+    """The same text (same length) with the periods of abbreviations replaced by a middle dot."""
+    return _ABBREV_DOT_RE.sub(lambda m: m.group(0)[:-1] + "·", text)
+
+
 _WORD_RE = re.compile(r"\w+")
 FRAGMENT_MAX_WORDS = 8
 
@@ -63,6 +86,9 @@ class _Context:
     sentences: Sequence[Sentence]
     sent_starts: list[int]
     people: dict[str, str]
+    masked: str = ""  # the text with abbreviation periods replaced, for matching attribution patterns
+    quote_ranges: tuple[tuple[int, int], ...] = ()
+    gender: dict[str, str] | None = None  # canonical person -> "m" / "f" where the article shows it
 
 
 MentionSpan = tuple[str, int, int]  # the words that decided the speaker, with their offsets
@@ -86,7 +112,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     last = words[-1].lower()
     if last in PRONOUNS:
         at = offset + np_clean.rfind(words[-1])
-        return _antecedent(entities, starts, at), (words[-1], at, at + len(words[-1]))
+        return _antecedent(ctx, at, last), (words[-1], at, at + len(words[-1]))
     descriptive = words[0].lower() in ("a", "an", "the") and len(words) > 1 and words[1][:1].islower()
     if descriptive:
         head = ctx.text[max(0, offset - 80) : offset]
@@ -114,18 +140,42 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         for e in entities:
             if e.label in ("GPE", "ORG", "LOC") and len(e.canonical.split()) > 1 and e.canonical.split()[0] == words[1]:
                 return e.canonical, (np_clean, offset, end)
+    if descriptive and len(words) <= 3:
+        # "the ministry said": the organisation of the article whose name has that noun
+        noun = words[-1].lower()
+        for e in reversed([e for e in entities if e.start < offset]):
+            if e.label == "ORG" and noun in e.canonical.lower().split():
+                return e.canonical, (np_clean, offset, end)
     if descriptive and len(words) <= 12:
         return np_clean, (np_clean, offset, end)  # "a spokeswoman for the hospital": the best name there is
     return None, None
 
 
-def _antecedent(entities: Sequence[Entity], starts: list[int], before: int) -> str | None:
-    """The most recent person mentioned before ``before``."""
-    idx = bisect_right(starts, before - 1)
-    for e in reversed(entities[:idx]):
-        if e.label == "PERSON":
-            return e.canonical
-    return None
+_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def _outside_quotes(ctx: _Context, pos: int) -> bool:
+    return not any(a <= pos < b for a, b in ctx.quote_ranges)
+
+
+def _antecedent(ctx: _Context, before: int, pronoun: str = "he") -> str | None:
+    """The person a pronoun refers to: the subject of the latest sentence before it that names someone.
+
+    People named inside quotes are not candidates, nor people known to take the other pronoun.
+    """
+    want = _GENDER.get(pronoun)
+    idx = bisect_right(ctx.starts, before - 1)
+    candidates = [
+        e for e in ctx.entities[:idx] if e.label == "PERSON" and e.start < before and _outside_quotes(ctx, e.start)
+    ]
+    if want and ctx.gender:
+        candidates = [e for e in candidates if ctx.gender.get(e.canonical, want) == want]
+    if not candidates:
+        return None
+    last = candidates[-1]
+    sent = _sentence_of(ctx, last.start)
+    in_sentence = [e for e in candidates if e.start >= sent.start]
+    return in_sentence[0].canonical if in_sentence else last.canonical
 
 
 def _sentence_of(ctx: _Context, pos: int) -> Sentence:
@@ -137,7 +187,7 @@ def _lead(ctx: _Context, span: Span) -> tuple[int, str]:
     """The reporter's words right before a quote: from the sentence start or the previous closing mark."""
     sent = _sentence_of(ctx, span.open_mark)
     start = max(sent.start, ctx.text.rfind("\n", 0, span.open_mark) + 1)
-    before = ctx.text[start : span.open_mark]
+    before = ctx.masked[start : span.open_mark]
     last_close = max(before.rfind("”"), before.rfind('"'), before.rfind("»"))
     if last_close >= 0:
         start += last_close + 1
@@ -155,6 +205,21 @@ def _is_fragment(ctx: _Context, span: Span) -> bool:
     return not (re.search(rf"\b{_CUE}\s*$", lead, re.I) and content[:1].isupper())
 
 
+def _genders(text: str, entities: Sequence[Entity]) -> dict[str, str]:
+    """What the article itself says of its people's pronouns: titles (Mr., Ms.) and gendered roles."""
+    found: dict[str, str] = {}
+    for e in entities:
+        if e.label != "PERSON":
+            continue
+        title = text[max(0, e.start - 6) : e.start]
+        role = (e.role or "").lower()
+        if re.search(r"\b(Mrs|Ms|Miss)\.?\s+$", title) or re.search(r"woman\b|\b(mother|wife|queen|princess)\b", role):
+            found.setdefault(e.canonical, "f")
+        elif re.search(r"\bMr\.?\s+$", title) or re.search(r"(?<!wo)man\b|\b(father|husband|king|prince)\b", role):
+            found.setdefault(e.canonical, "m")
+    return found
+
+
 def find_quotes(
     text: str,
     blocks: Sequence[Block],
@@ -168,11 +233,22 @@ def find_quotes(
     recogniser missed in a particular sentence.
     """
     entities = sorted(entities, key=lambda e: e.start)
-    ctx = _Context(text, entities, [e.start for e in entities], sentences, [s.start for s in sentences], people or {})
+    spans = find_quote_spans(text, blocks)
+    ctx = _Context(
+        text,
+        entities,
+        [e.start for e in entities],
+        sentences,
+        [s.start for s in sentences],
+        people or {},
+        masked=_mask_abbreviations(text),
+        quote_ranges=tuple((sp.start, sp.end) for sp in spans),
+        gender=_genders(text, entities),
+    )
     found: list[_Found] = []
-    for span in find_quote_spans(text, blocks):
+    for span in spans:
         kind = "fragment" if _is_fragment(ctx, span) else "full"
-        speaker, mention, cue = _attribute(ctx, span)
+        speaker, mention, cue = _attribute(ctx, span, kind)
         found.append(_Found(span, speaker, mention, cue, kind))
     return _assemble(ctx, found)
 
@@ -186,33 +262,76 @@ class _Found:
     kind: str
 
 
-def _attribute(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
-    text = ctx.text
+_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"”’')]*(?:\s|$))")
+
+
+def _after_text(ctx: _Context, span: Span) -> tuple[int, str]:
+    """The reporter's words after the closing mark, up to the next quote or the end of their sentence.
+
+    Sentence ends are found on the masked text, so "Sen." or "B." in a name does not cut it short.
+    """
+    text = ctx.masked
     close = span.close_mark if span.close_mark is not None else span.end
-    end = max(_sentence_of(ctx, close).end, close + 1)
-    nxt = re.search(r"[“\"«]", text[close + 1 : end])
-    after = text[close + 1 : close + 1 + nxt.start()] if nxt else text[close + 1 : end]
-    if not after.strip():
-        # the sentence ended inside the quote: the attribution may open the next one ("….” he said.)
-        nxt_sent = _sentence_of(ctx, close + 2)
-        if nxt_sent.start > close:
-            after = text[close + 1 : nxt_sent.end]
-    for pattern in (_AFTER_CUE_FIRST, _AFTER_NP_FIRST):
+    after_start = close + (span.close_width if span.close_mark is not None else 0)
+    para_end = text.find("\n", after_start)
+    rest = text[after_start : para_end if para_end != -1 else len(text)]
+    if not rest.strip(" \t"):
+        return after_start, ""
+    nxt = re.search(r"[“\"«]|''", rest)
+    if nxt:
+        rest = rest[: nxt.start()]
+    stop = _SENTENCE_END_RE.search(rest.lstrip(" ,"))
+    if stop and rest.lstrip(" ,")[: stop.start()].strip():
+        rest = rest[: len(rest) - len(rest.lstrip(" ,")) + stop.end()]
+    elif stop:
+        # the sentence ended inside the quote: the attribution may be the next sentence ("….” He said.)
+        lead = len(rest) - len(rest.lstrip(" ,"))
+        body = rest.lstrip(" ,")[stop.end() :]
+        nxt_stop = _SENTENCE_END_RE.search(body)
+        rest = rest[: lead + stop.end() + (nxt_stop.end() if nxt_stop else len(body))]
+    return after_start, rest
+
+
+def _try_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+    after_start, after = _after_text(ctx, span)
+    for pattern in (_AFTER_CUE_FIRST, _AFTER_NP_FIRST, _AFTER_ACCORDING, _AFTER_DASH):
         m = pattern.match(after)
         if m and len(_WORD_RE.findall(m.group("np"))) <= 12:
-            speaker, mention = _speaker_from_np(ctx, m.group("np"), close + 1 + m.start("np"))
+            np_start = after_start + m.start("np")
+            speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : after_start + m.end("np")], np_start)
             if speaker:
-                return speaker, mention, m.group("cue")
+                cue = m.groupdict().get("cue") or ("according to" if pattern is _AFTER_ACCORDING else "—")
+                return speaker, mention, cue
+    return None, None, None
+
+
+def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     lead_start, before = _lead(ctx, span)
+    if _PARTICIPLE.search(before):
+        # "X criticised the plan, saying, “…”": the sentence's first person or organisation
+        inside = [e for e in ctx.entities if lead_start <= e.start < span.open_mark and e.label in ("PERSON", "ORG")]
+        if inside:
+            return inside[0].canonical, (inside[0].text, inside[0].start, inside[0].end), "saying"
     for pattern in (_ACCORDING, _BEFORE_NP_CUE, _COLON, _FRAME_CUE):
         matches = list(pattern.finditer(before))
         # a verb right before the quote is its cue; for a woven-in quote, the sentence's first (main) verb
         for m in matches if pattern is _FRAME_CUE else reversed(matches):
             group = "np2" if m.groupdict().get("np2") else "np"
-            speaker, mention = _speaker_from_np(ctx, m.group(group), lead_start + m.start(group))
+            np_start = lead_start + m.start(group)
+            speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end(group)], np_start)
             if speaker:
                 cue = m.groupdict().get("cue") or ("according to" if pattern is _ACCORDING else ":")
                 return speaker, mention, cue
+    return None, None, None
+
+
+def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, MentionSpan | None, str | None]:
+    """A full quote is usually attributed after it; a woven-in fragment by the verb that introduces it."""
+    order = (_try_before, _try_after) if kind == "fragment" else (_try_after, _try_before)
+    for attempt in order:
+        found = attempt(ctx, span)
+        if found[0]:
+            return found
     return None, None, None
 
 
@@ -221,13 +340,21 @@ def _split_continues(ctx: _Context, prev: _Found, nxt: _Found) -> bool:
     p = prev.span
     if p.continues:
         return True
-    if prev.kind != "full" or nxt.kind != "full" or p.close_mark is None:
+    if prev.kind != "full" or p.close_mark is None:
         return False
-    between = ctx.text[p.close_mark + 1 : nxt.span.open_mark]
+    between = ctx.masked[p.close_mark + p.close_width : nxt.span.open_mark]
     if ctx.text[p.end - 1 : p.end] not in ",.?!…" or "\n" in between:
         return False
-    cue = re.fullmatch(rf"[\s,]*(?:{_PRONOUN}|[^“”\"]{{1,60}}?)\s+{_CUE}[^“”\"]{{0,40}}?[.,:]?\s*", between, re.I)
-    return cue is not None and (nxt.speaker is None or nxt.speaker == prev.speaker)
+    # "…,” he said, “…" may go on in lower case; after a full stop the next piece is a sentence of its own
+    if nxt.kind != "full" and not between.rstrip().endswith(","):
+        return False
+    cue = re.fullmatch(
+        rf"[\s,]*(?:(?:{_PRONOUN}|[^“”\"]{{1,60}}?){_APPOS}\s+{_CUE}|{_CUE_ANON}\s+[^“”\"]{{1,60}}?)"
+        rf"[^“”\"]{{0,120}}?[.,:]?\s*",
+        between,
+        re.I,
+    )
+    return cue is not None and (nxt.speaker is None or prev.speaker is None or nxt.speaker == prev.speaker)
 
 
 def _assemble(ctx: _Context, found: list[_Found]) -> list[Quote]:

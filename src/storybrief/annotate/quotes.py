@@ -50,7 +50,8 @@ _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.
 _AFTER_DASH = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][\w’'.·-]*(?:\s+[A-Z][\w’'.·-]*){0,3})(?=\s*(?:,|$|\n))")
 # before the opening mark
 _BEFORE_NP_CUE = re.compile(
-    rf"(?P<np>{_NP}){_APPOS}\s+(?:has |had |have |was |were |is |would |will )?{_CUE}(?P<rest>[^“”\"]{{0,80}}?)[,:]?\s*$",
+    rf"(?P<np>{_NP}){_APPOS}\s+(?:has |had |have |was |were |is |would |will )?{_CUE}"
+    rf"(?P<rest>[^“”\"]{{0,80}}?)[,:]?\s*$",
     re.I,
 )
 # "Smith criticised the plan, saying, “…”": the sentence's subject speaks

@@ -28,7 +28,11 @@ CUES = (
     "concludes|confirmed|confirms|denied|denies|described|describes|called|calls|described|pointed out|went on|"
     "shouted|whispered|joked|quipped|boasted|lamented|agreed|countered|demanded|announced|reported|reports|"
     "thinks|believes|believed|wondered|mused|conceded|commented|comments|wrote|says of|denounced|condemned|"
-    "mentioned|mentions|informed|instructed"
+    "mentioned|mentions|informed|instructed|sings|sang|sung|chanted|chanting|chants|likened|likens|mocked|mocks|"
+    "blasted|blasts|slammed|slams|labeled|labelled|branded|brands|dubbed|dubs|decried|praised|hailed|accused|"
+    "attacked|texted|pledged|touted|cheered|yelled|screamed|proclaimed|echoed|insisting|warning|noting|arguing|"
+    "asking|explaining|promising|vowing|calling|describing|pleaded|begged|conceded|answered|recounted|summed up|"
+    "put it|offered|predicts|fears|feared|hopes|hoped|dismissed|characterized|characterised|termed|terms"
 )
 _CUE = rf"(?:also |later |then |again |further |once |previously )?(?P<cue>{CUES})\b"
 _CUE_ANON = rf"(?:also |later |then |again |further |once |previously )?(?:{CUES})\b"
@@ -43,7 +47,7 @@ _AFTER_CUE_FIRST = re.compile(
     re.I,
 )
 # "NAME, 54, said" / "NAME, a former minister, told": a description between the name and the verb
-_APPOS = r"(?:,\s*[^,“”\"«»;:!?]{1,90}?,)?"
+_APPOS = r"(?:(?:,\s*[^,“”\"«»;:!?]{1,90}?){1,3},)?"
 _AFTER_NP_FIRST = re.compile(rf"^[\s,—–-]*(?P<np>{_NP}){_APPOS}\s+{_CUE}", re.I)
 _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.;]|$))", re.I)
 # a vox-pop line: “…” — Ana Ruiz, 44, a teacher
@@ -141,6 +145,12 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         for e in entities:
             if e.label in ("GPE", "ORG", "LOC") and len(e.canonical.split()) > 1 and e.canonical.split()[0] == words[1]:
                 return e.canonical, (np_clean, offset, end)
+    if descriptive:
+        # "the former secretary of state said": the person of the article whose role has that title
+        titles = {w.lower().strip(",.") for w in words} & _ROLE_NOUNS
+        for e in reversed([e for e in entities if e.start < offset and e.label == "PERSON" and e.role]):
+            if titles & {w.lower().strip(",.") for w in (e.role or "").split()}:
+                return e.canonical, (np_clean, offset, end)
     if descriptive and len(words) <= 3:
         # "the ministry said": the organisation of the article whose name has that noun
         noun = words[-1].lower()
@@ -152,6 +162,12 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     return None, None
 
 
+_ROLE_NOUNS = {
+    "secretary", "minister", "president", "senator", "governor", "mayor", "nominee", "candidate", "ambassador",
+    "envoy", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+    "director", "commissioner", "attorney", "general", "judge", "leader", "congressman", "congresswoman",
+    "representative", "engineer", "chief", "executive", "ceo", "coach", "king", "queen", "prince", "pope",
+}  # fmt: skip
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
@@ -326,9 +342,25 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
     return None, None, None
 
 
+def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+    """For a fragment woven into a sentence with no reporting verb the rules know ("Reid has gone after
+    Trump as a “…”"), the first person named in the sentence before it: English puts the subject first."""
+    lead_start, _ = _lead(ctx, span)
+    for e in ctx.entities:
+        # a full name only: a lone capitalised word the model calls a person is too often not one ("Graffiti")
+        if (
+            lead_start <= e.start < span.open_mark
+            and e.label == "PERSON"
+            and " " in e.canonical
+            and _outside_quotes(ctx, e.start)
+        ):
+            return e.canonical, (e.text, e.start, e.end), None
+    return None, None, None
+
+
 def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, MentionSpan | None, str | None]:
     """A full quote is usually attributed after it; a woven-in fragment by the verb that introduces it."""
-    order = (_try_before, _try_after) if kind == "fragment" else (_try_after, _try_before)
+    order = (_try_before, _try_after, _sentence_subject) if kind == "fragment" else (_try_after, _try_before)
     for attempt in order:
         found = attempt(ctx, span)
         if found[0]:

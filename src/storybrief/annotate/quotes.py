@@ -32,7 +32,7 @@ CUES = (
     "blasted|blasts|slammed|slams|labeled|labelled|branded|brands|dubbed|dubs|decried|praised|hailed|accused|"
     "attacked|texted|pledged|touted|cheered|yelled|screamed|proclaimed|echoed|insisting|warning|noting|arguing|"
     "asking|explaining|promising|vowing|calling|describing|pleaded|begged|conceded|answered|recounted|summed up|"
-    "put it|offered|predicts|fears|feared|hopes|hoped|dismissed|characterized|characterised|termed|terms"
+    "put it|offered|reads|predicts|fears|feared|hopes|hoped|dismissed|characterized|characterised|termed|terms"
 )
 _CUE = rf"(?:also |later |then |again |further |once |previously )?(?P<cue>{CUES})\b"
 _CUE_ANON = rf"(?:also |later |then |again |further |once |previously )?(?:{CUES})\b"
@@ -49,6 +49,8 @@ _AFTER_CUE_FIRST = re.compile(
 # "NAME, 54, said" / "NAME, a former minister, told": a description between the name and the verb
 _APPOS = r"(?:(?:,\s*[^,“”\"«»;:!?]{1,90}?){1,3},)?"
 _AFTER_NP_FIRST = re.compile(rf"^[\s,—–-]*(?P<np>{_NP}){_APPOS}\s+{_CUE}", re.I)
+# "“…” for criminal behaviour, she said.": the attribution closes the sentence after a few more words
+_AFTER_TAIL = re.compile(rf"^[^“”\"«»]{{0,100}}?,\s*(?P<np>{_NP}){_APPOS}\s+{_CUE}\s*[.!?]?\s*$", re.I)
 _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.;]|$))", re.I)
 # a vox-pop line: “…” — Ana Ruiz, 44, a teacher
 _AFTER_DASH = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][\w’'.·-]*(?:\s+[A-Z][\w’'.·-]*){0,3})(?=\s*(?:,|$|\n))")
@@ -311,7 +313,7 @@ def _after_text(ctx: _Context, span: Span) -> tuple[int, str]:
 
 def _try_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     after_start, after = _after_text(ctx, span)
-    for pattern in (_AFTER_CUE_FIRST, _AFTER_NP_FIRST, _AFTER_ACCORDING, _AFTER_DASH):
+    for pattern in (_AFTER_CUE_FIRST, _AFTER_NP_FIRST, _AFTER_ACCORDING, _AFTER_DASH, _AFTER_TAIL):
         m = pattern.match(after)
         if m and len(_WORD_RE.findall(m.group("np"))) <= 12:
             np_start = after_start + m.start("np")
@@ -345,7 +347,13 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
 def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     """For a fragment woven into a sentence with no reporting verb the rules know ("Reid has gone after
     Trump as a “…”"), the first person named in the sentence before it: English puts the subject first."""
-    lead_start, _ = _lead(ctx, span)
+    lead_start, lead = _lead(ctx, span)
+    pronoun = re.match(r"\s*(He|She)\b", lead)
+    if pronoun and lead_start == _sentence_of(ctx, span.open_mark).start:
+        at = lead_start + pronoun.start(1)
+        who = _antecedent(ctx, at, pronoun.group(1).lower())
+        if who:
+            return who, (pronoun.group(1), at, at + len(pronoun.group(1))), None
     for e in ctx.entities:
         # a full name only: a lone capitalised word the model calls a person is too often not one ("Graffiti")
         if (

@@ -60,10 +60,11 @@ def normalize_line_key(text: str) -> str:
 def split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     pos = 0
-    for raw in text.split("\n"):
-        plain = _ZERO_WIDTH_RE.sub(" ", raw.translate(_SPACE_TRANS).replace("\r", " "))
-        lines.append(_Line(pos, pos + len(raw), plain, " ".join(plain.split())))
-        pos += len(raw) + 1
+    # odd spaces become plain ones character for character, so offsets into ``text`` still hold
+    plain_text = _ZERO_WIDTH_RE.sub(" ", text.translate(_SPACE_TRANS).replace("\r", " "))
+    for plain in plain_text.split("\n"):
+        lines.append(_Line(pos, pos + len(plain), plain, " ".join(plain.split())))
+        pos += len(plain) + 1
     return lines
 
 
@@ -252,8 +253,13 @@ def _keep_main_region(lines: list[_Line]) -> None:
             lines[i].kind, lines[i].reason = JUNK, "page-boilerplate"
 
 
+_COMMENT_HINT_RE = re.compile(r"comment|response|repl|reaction|discussion|conversation|:$", re.IGNORECASE)
+
+
 def _cut_comment_section(lines: list[_Line]) -> None:
     """Readers' comments follow a header ("34 responses to ...") or a run of "name says:" lines."""
+    if not any(_COMMENT_HINT_RE.search(ln.text) for ln in lines if ln.kind != BLANK):
+        return
     prose = 0  # the article must have started: a few sentences of prose before any comment section
     for i, ln in enumerate(lines):
         if ln.kind == CONTENT and is_terminated(ln.text) and line_weight(ln.text) >= 8:
@@ -271,13 +277,19 @@ def _cut_comment_section(lines: list[_Line]) -> None:
 
 def _cut_repeats(lines: list[_Line]) -> None:
     """A long line whose text was already given earlier (a pull quote, the body repeated in page data)."""
+    long_lines = [ln.text.lower().split() for ln in lines if ln.kind == CONTENT and ln.text.count(" ") >= 11]
+    keys = [tuple(w[:6]) for w in long_lines] + [tuple(w[-6:]) for w in long_lines]
+    if len(set(keys)) == len(keys):
+        return  # no long line starts or ends like another: nothing can repeat (the common case, checked cheaply)
     seen: set[tuple[str, ...]] = set()
     for ln in lines:
         if ln.kind != CONTENT:
             continue
         words = ln.text.lower().split()
-        grams = {tuple(words[k : k + 4]) for k in range(max(0, len(words) - 3))}
-        if len(words) >= 12 and grams and len(grams & seen) / len(grams) >= 0.8:
+        if len(words) < 12:
+            continue
+        grams = {tuple(words[k : k + 4]) for k in range(len(words) - 3)}
+        if len(grams & seen) / len(grams) >= 0.8:
             ln.kind, ln.reason = JUNK, "repeated-text"
             continue
         seen |= grams

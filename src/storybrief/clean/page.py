@@ -21,6 +21,8 @@ SHORT_LINE_PENALTY = 4.0
 
 def line_weight(text: str) -> float:
     """Roughly the number of words, counting CJK characters the way their word count would."""
+    if text.isascii():
+        return float(len(text.split()))  # close enough to the word count, and far cheaper
     cjk = len(_CJK_RE.findall(text))
     if cjk > len(text) / 3:
         return cjk / 2.0

@@ -235,11 +235,23 @@ LINE_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
 # Families whose members can be long sentences; every other family is made of short lines.
 _LONG_FAMILIES = {"cookie-notice", "copyright", "moderation-notice"}
 _SHORT_LINE_CHARS = 200
+# A line of more than a dozen words is junk only if it has one of these words (every family whose
+# members can be that long contains one); other sentences skip the costly patterns.
+_SHORT_LINE_WORDS = 12
+_ANY_HINTS = frozenset(
+    "cookie cookies © ⓒ c copyright rights redistributed comment comments commenting community engaging suspending "
+    "moderated photo photos photograph image images picture pictures pic credit credits read reading tag tags topic "
+    "topics keywords filed newsletter newsletters sign subscribe subscribing register javascript sorry error email "
+    "e mail follow share sharing download install app apps advertisement advertisements advert ad ads sponsored "
+    "sponsor source continue continues scroll caption gallery thanks inbox verify privacy terms policy oops wrong "
+    "unavailable browser listen video via more popular trending recommended next reply refiled corrected updates "
+    "updated website".split()
+)
+_HINT_TOKEN_RE = re.compile(r"[a-z©ⓒ]+|\$")
 # Every long-line family contains one of these words; lines without them skip the costly patterns.
-_LONG_HINT_RE = re.compile(
-    r"cookie|©|ⓒ|\(c\)|copyright|rights reserved|redistributed|comment|engaging place|"
-    r"community (guidelines|standards)",
-    re.IGNORECASE,
+_LONG_HINTS = (
+    "cookie", "©", "ⓒ", "(c)", "copyright", "rights reserved", "redistributed", "comment", "engaging place",
+    "community guidelines", "community standards",
 )
 
 
@@ -283,9 +295,11 @@ def junk_reason(line: str) -> str | None:
     text = strip_bullets(line)
     if not text or len(text) > 600:
         return None
-    if len(text) <= _SHORT_LINE_CHARS:
+    lower = text.lower()
+    short = len(text) <= _SHORT_LINE_CHARS
+    if short and (text.count(" ") < _SHORT_LINE_WORDS or not _ANY_HINTS.isdisjoint(_HINT_TOKEN_RE.findall(lower))):
         m, families = _ALL_RE.match(text), LINE_FAMILIES
-    elif _LONG_HINT_RE.search(text):
+    elif any(h in lower for h in _LONG_HINTS):
         m, families = _LONG_RE.match(text), _LONG
     else:
         return None

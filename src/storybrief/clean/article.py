@@ -25,10 +25,10 @@ from .language import guess_language
 from .page import is_terminated, line_score, line_weight, looks_like_page, main_region
 from .rules import is_comment_author, is_comment_section_header, junk_reason, strip_bullets
 
-_SPACE_TRANS = str.maketrans(
-    {c: " " for c in "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"}
+_ODD_SPACE_RE = re.compile(
+    "[\r\t\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+    "\u200b\u200c\u200d\u2060\ufeff]"
 )
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _CAPTION_HINT_RE = re.compile(
     r"\b(is|are|was|were) (seen|pictured|shown|photographed)\b|\bpictured\b|\bposes?\b|\bfile photo\b|"
     r"\b(photo|image) (courtesy|credit|by)\b|\((ap|afp|reuters|getty)( photo| images)?\)|"
@@ -61,7 +61,7 @@ def split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     pos = 0
     # odd spaces become plain ones character for character, so offsets into ``text`` still hold
-    plain_text = _ZERO_WIDTH_RE.sub(" ", text.translate(_SPACE_TRANS).replace("\r", " "))
+    plain_text = _ODD_SPACE_RE.sub(" ", text) if _ODD_SPACE_RE.search(text) else text
     for plain in plain_text.split("\n"):
         lines.append(_Line(pos, pos + len(plain), plain, " ".join(plain.split())))
         pos += len(plain) + 1
@@ -253,12 +253,13 @@ def _keep_main_region(lines: list[_Line]) -> None:
             lines[i].kind, lines[i].reason = JUNK, "page-boilerplate"
 
 
-_COMMENT_HINT_RE = re.compile(r"comment|response|repl|reaction|discussion|conversation|:$", re.IGNORECASE)
+_COMMENT_HINTS = ("comment", "response", "repl", "reaction", "discussion", "conversation")
 
 
 def _cut_comment_section(lines: list[_Line]) -> None:
     """Readers' comments follow a header ("34 responses to ...") or a run of "name says:" lines."""
-    if not any(_COMMENT_HINT_RE.search(ln.text) for ln in lines if ln.kind != BLANK):
+    joined = "\n".join(ln.text for ln in lines if ln.kind != BLANK).lower() + "\n"
+    if ":\n" not in joined and not any(k in joined for k in _COMMENT_HINTS):
         return
     prose = 0  # the article must have started: a few sentences of prose before any comment section
     for i, ln in enumerate(lines):

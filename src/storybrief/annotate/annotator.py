@@ -8,7 +8,9 @@ articles have been read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing as mp
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 from ..model import Article, Block, Sentence
 from .entities import EntityIndex, Mention, article_mentions, people_lookup, resolve_article
@@ -34,6 +36,35 @@ def _sentences(article: Article, doc_sents: Sequence[tuple[int, int]]) -> list[S
     return out
 
 
+Parsed = tuple[list[tuple[int, int]], list[tuple[str, int, int, str]]]  # sentence spans, (text, start, end, label)
+
+
+def _parse_texts(texts: Sequence[str], batch_size: int = 32) -> list[Parsed]:
+    """spaCy over texts, keeping only what annotation uses: cheap to send back from a worker process."""
+    nlp = load_nlp()
+    out: list[Parsed] = []
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        out.append((sents, [(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]))
+    return out
+
+
+def _parse(articles: Sequence[Article], batch_size: int, n_process: int) -> Iterator[Parsed]:
+    """Parse in this process, or in ``n_process`` forked workers that share the loaded model.
+
+    Workers return plain tuples rather than spaCy ``Doc`` objects, so little is copied between processes.
+    """
+    texts = [a.text for a in articles]
+    if n_process <= 1 or len(texts) < 2 * batch_size or "fork" not in mp.get_all_start_methods():
+        yield from _parse_texts(texts, batch_size)
+        return
+    load_nlp()  # loaded once here; forked workers inherit it
+    chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=mp.get_context("fork")) as pool:
+        for parsed in pool.map(_parse_texts, chunks):
+            yield from parsed
+
+
 def annotate_articles(
     articles: Sequence[Article],
     *,
@@ -43,13 +74,9 @@ def annotate_articles(
     progress: Callable[[Article], None] | None = None,
 ) -> list[Article]:
     """Fill ``sentences``, ``entities``, ``dates`` and ``quotes`` of every article (in place; returned too)."""
-    nlp = load_nlp()
     mentions: list[list[Mention]] = []
-    for article, doc in zip(
-        articles, nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process), strict=True
-    ):
-        article.sentences = _sentences(article, [(s.start_char, s.end_char) for s in doc.sents])
-        ents = [(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
+    for article, (sents, ents) in zip(articles, _parse(articles, batch_size, n_process), strict=True):
+        article.sentences = _sentences(article, sents)
         mentions.append(article_mentions(article.text, ents))
         if progress is not None:
             progress(article)

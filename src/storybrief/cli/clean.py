@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -46,10 +47,13 @@ def clean(
     dates_file: Annotated[
         Path | None, typer.Option("--dates", help="JSON file mapping inputs to publication dates.")
     ] = None,
-    processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Processes for annotation.")] = 1,
+    processes: Annotated[
+        int, typer.Option("--processes", "-j", min=0, help="Processes for annotation (0: one per CPU core).")
+    ] = 0,
 ) -> None:
     """Read article files of any supported format and print them cleaned, with their metadata."""
     limit = parse_size(max_size)
+    processes = processes or min(4, os.cpu_count() or 1)
     try:
         user_dates = read_dates_file(str(dates_file)) if dates_file else {}
         user_dates.update(parse_date_options(date or []))

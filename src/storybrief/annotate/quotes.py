@@ -69,7 +69,7 @@ _COLON = re.compile(rf"(?P<np>{_NP})\s*:\s*$")
 _FRAME_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+(?:has |had |have |was |were |is |would |will )?{_CUE}", re.I)
 # periods that do not end a sentence: titles, initials, party tags ("Mr. Grant", "Laura B. Bennett", "(D-Val.)")
 _ABBREV_DOT_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Atty|Supt|Det|Adm|Maj|Cpl|Pvt|Sens|Reps)\."
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Atty|Supt|Det|Adm|Maj|Cpl|Pvt|Sens|Reps|Del|Amb|Cmdr|Hon|Insp)\."
     r"|\b[A-Z]\.(?=\s*[A-Z])|\([A-Z]-[A-Za-z]{1,6}\.(?=\))"
 )
 
@@ -139,7 +139,12 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
             name = ctx.people.get(word.strip("’'s").lower()) if word[:1].isupper() else None
             if name:
                 return name, (word, offset + m.start(), offset + m.end())
-    if not descriptive and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0] != "The":
+    if (
+        not descriptive
+        and 1 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and words[0].lower().strip(",") not in _NOT_NAMES
+    ):
         # a name the recogniser missed: "Cartalo"
         return ctx.people.get(np_clean.lower(), np_clean), (np_clean, offset, end)
     if len(words) <= 3 and words[0].lower() == "the" and len(words) >= 2 and words[1][:1].isupper():
@@ -164,6 +169,13 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     return None, None
 
 
+# capitalised at the start of a sentence, but never a speaker's name
+_NOT_NAMES = frozenset(
+    "the a an after before meanwhile however but and then so still later earlier in on at when while since "
+    "because although yet now today yesterday this that these those it there here also instead indeed even "
+    "only just thus hence besides moreover furthermore nevertheless finally first second third last next "
+    "some many most all both each every several few one two three".split()
+)
 _ROLE_NOUNS = {
     "secretary", "minister", "president", "senator", "governor", "mayor", "nominee", "candidate", "ambassador",
     "envoy", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
@@ -327,6 +339,12 @@ def _try_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | Non
 def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     lead_start, before = _lead(ctx, span)
     if _PARTICIPLE.search(before):
+        pronoun = re.match(r"\s*(He|She)\b", before)
+        if pronoun and lead_start == _sentence_of(ctx, span.open_mark).start:
+            at = lead_start + pronoun.start(1)
+            who = _antecedent(ctx, at, pronoun.group(1).lower())
+            if who:
+                return who, (pronoun.group(1), at, at + len(pronoun.group(1))), "saying"
         # "X criticised the plan, saying, “…”": the sentence's first person or organisation
         inside = [e for e in ctx.entities if lead_start <= e.start < span.open_mark and e.label in ("PERSON", "ORG")]
         if inside:

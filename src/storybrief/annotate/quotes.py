@@ -47,8 +47,11 @@ _AFTER_CUE_FIRST = re.compile(
     re.I,
 )
 # "NAME, 54, said" / "NAME, a former minister, told": a description between the name and the verb
-_APPOS = r"(?:(?:,\s*[^,“”\"«»;:!?]{1,90}?){1,3},)?"
-_AFTER_NP_FIRST = re.compile(rf"^[\s,—–-]*(?P<np>{_NP}){_APPOS}\s+{_CUE}", re.I)
+_APPOS = r"(?:(?:,\s*[^,“”\"«»;:!?]{1,160}?){1,3},)?"
+# auxiliaries and adverbs between a speaker and the verb: "she still says", "my father often said"
+_AUX = r"(?:(?:has|had|have|was|were|is|would|will|still|also|often|later|then|again|once|previously|recently|"
+_AUX += r"repeatedly|frequently|simply|quickly|just|always|never|once)\s+)*"
+_AFTER_NP_FIRST = re.compile(rf"^[\s,—–-]*(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
 # "“…” for criminal behaviour, she said.": the attribution closes the sentence after a few more words
 _AFTER_TAIL = re.compile(rf"^[^“”\"«»]{{0,100}}?,\s*(?P<np>{_NP}){_APPOS}\s+{_CUE}\s*[.!?]?\s*$", re.I)
 _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.;]|$))", re.I)
@@ -56,17 +59,19 @@ _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.
 _AFTER_DASH = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][\w’'.·-]*(?:\s+[A-Z][\w’'.·-]*){0,3})(?=\s*(?:,|$|\n))")
 # before the opening mark
 _BEFORE_NP_CUE = re.compile(
-    rf"(?P<np>{_NP}){_APPOS}\s+(?:has |had |have |was |were |is |would |will )?{_CUE}"
+    rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}"
     rf"(?P<rest>[^“”\"]{{0,80}}?)[,:]?\s*$",
     re.I,
 )
 # "Smith criticised the plan, saying, “…”": the sentence's subject speaks
 _PARTICIPLE = re.compile(
-    r",\s*(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing)\s*,?\s*(?:that\s*)?$", re.I
+    r",\s*(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing|tweeting|posting)"
+    r"\s*,?\s*(?:that\s*)?$",
+    re.I,
 )
 _ACCORDING = re.compile(rf"according to\s+(?P<np>{_NP})\s*[,:]?\s*$|according to\s+(?P<np2>{_NP})[,.]", re.I)
 _COLON = re.compile(rf"(?P<np>{_NP})\s*:\s*$")
-_FRAME_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+(?:has |had |have |was |were |is |would |will )?{_CUE}", re.I)
+_FRAME_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
 # periods that do not end a sentence: titles, initials, party tags ("Mr. Grant", "Laura B. Bennett", "(D-Val.)")
 _ABBREV_DOT_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Atty|Supt|Det|Adm|Maj|Cpl|Pvt|Sens|Reps|Del|Amb|Cmdr|Hon|Insp)\."
@@ -120,7 +125,8 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     if last in PRONOUNS:
         at = offset + np_clean.rfind(words[-1])
         return _antecedent(ctx, at, last), (words[-1], at, at + len(words[-1]))
-    descriptive = words[0].lower() in ("a", "an", "the") and len(words) > 1 and words[1][:1].islower()
+    determiners = ("a", "an", "the", "my", "his", "her", "their", "our", "its")
+    descriptive = words[0].lower() in determiners and len(words) > 1 and words[1][:1].islower()
     if descriptive:
         head = ctx.text[max(0, offset - 80) : offset]
         m = re.search(r"([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3}),\s*$", head)

@@ -47,9 +47,20 @@ _IMAGE_COPYRIGHT_RE = re.compile(
 )
 # Player, paywall and newsletter prompts that scrapers leave inside running text
 _PROMPTS: list[tuple[str, re.Pattern[str]]] = [
-    ("player-notice", re.compile(r"\bmedia playback is (?:un|not )supported on your device(?:\s+media caption)?\s*", re.I)),
-    ("player-notice", re.compile(r"\b(?:please )?enable javascript to (?:view|watch|see|play) this (?:video|content|page)\.?\s*", re.I)),
-    ("share-prompt", re.compile(r"\bsign up for (?:our|the) [\w' -]{0,40}?newsletters?\b(?:\s+thanks for signing up!?)?\s*", re.I)),
+    (
+        "player-notice",
+        re.compile(r"\bmedia playback is (?:un|not )supported on your device(?:\s+media caption)?\s*", re.I),
+    ),
+    (
+        "player-notice",
+        re.compile(
+            r"\b(?:please )?enable javascript to (?:view|watch|see|play) this (?:video|content|page)\.?\s*", re.I
+        ),
+    ),
+    (
+        "share-prompt",
+        re.compile(r"\bsign up for (?:our|the) [\w' -]{0,40}?newsletters?\b(?:\s+thanks for signing up!?)?\s*", re.I),
+    ),
     ("share-prompt", re.compile(r"\bthanks for signing up!?\s*", re.I)),
     ("ad-slot", re.compile(r"\bcontinue reading the main story\s*", re.I)),
     (

@@ -250,8 +250,17 @@ _ANY_HINTS = frozenset(
 _HINT_TOKEN_RE = re.compile(r"[a-z©ⓒ]+|\$")
 # Every long-line family contains one of these words; lines without them skip the costly patterns.
 _LONG_HINTS = (
-    "cookie", "©", "ⓒ", "(c)", "copyright", "rights reserved", "redistributed", "comment", "engaging place",
-    "community guidelines", "community standards",
+    "cookie",
+    "©",
+    "ⓒ",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "redistributed",
+    "comment",
+    "engaging place",
+    "community guidelines",
+    "community standards",
 )
 
 

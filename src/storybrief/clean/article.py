@@ -54,7 +54,10 @@ class _Line:
 
 def normalize_line_key(text: str) -> str:
     """The form in which lines are compared across documents (for recurring boilerplate)."""
-    return re.sub(r"\d+", "0", " ".join(strip_bullets(text).lower().split()))
+    text = text.strip()
+    if text and not text[0].isalnum():
+        text = strip_bullets(text)
+    return " ".join(text.lower().split()).translate(_DIGITS_TO_ZERO)
 
 
 def split_lines(text: str) -> list[_Line]:
@@ -253,6 +256,7 @@ def _keep_main_region(lines: list[_Line]) -> None:
             lines[i].kind, lines[i].reason = JUNK, "page-boilerplate"
 
 
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 _COMMENT_HINTS = ("comment", "response", "repl", "reaction", "discussion", "conversation")
 
 

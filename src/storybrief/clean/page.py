@@ -52,17 +52,20 @@ def line_score(text: str) -> float:
     return -SHORT_LINE_PENALTY
 
 
-_DIGIT_RE = re.compile(r"\d")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _is_table_row(text: str) -> bool:
     """A row of a table of figures: digits make up a large part of it."""
-    chars = len(text.replace(" ", ""))
-    return chars > 0 and len(_DIGIT_RE.findall(text)) / chars >= 0.3
+    chars = len(text) - text.count(" ")
+    digits = len(text) - len(text.translate(_NO_DIGITS))
+    return chars > 0 and digits / chars >= 0.3
 
 
 def looks_like_page(texts: Sequence[str], junk: int = 0) -> bool:
     """Whole-page text has many lines and most of them are short fragments (or junk already recognised)."""
+    if len(texts) + junk < 20:
+        return False
     lines = [t for t in texts if t.strip() and not _is_table_row(t)]
     total = len(lines) + junk
     if total < 20:

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import InputProblem
 from ..model import Article, DateSource, DateWindow, TimeMention
 from ..timeparse import parse_datetime
+from .dates_core import Ctx
 
 
 def parse_user_date(value: str, where: str) -> datetime:
@@ -74,17 +75,11 @@ def _keys(input_name: str) -> list[str]:
 
 
 _YEARLESS_DAY_RE = re.compile(r"^XXXX-\d\d-\d\d$")
-_FUTURE_RE = re.compile(
-    r"\b(will|shall|scheduled|slated|due|set to|expected to|plans? to|planned|next|upcoming|coming|is to|are to|"
-    r"ahead of)\b[^.!?]{0,60}$",
-    re.IGNORECASE,
-)
-
-
 def _spoken_of_as_future(text: str, m: TimeMention) -> bool:
-    return m.direction == "future" or (
-        m.direction is None and bool(_FUTURE_RE.search(text[max(0, m.start - 80) : m.start]))
-    )
+    """The tagger's own direction, or for an expression it could not anchor, the same tense cues it uses."""
+    if m.direction is not None or not text:
+        return m.direction == "future"
+    return Ctx(text, None, True).direction(m.start, m.end) == "future"
 
 
 def infer_window(

@@ -39,10 +39,10 @@ def _is_opening_straight(text: str, i: int, width: int = 1) -> bool:
     return False
 
 
-def _paragraph_quotes(text: str, start: int, end: int, carry: Span | None) -> tuple[list[Span], Span | None]:
-    """Double-quoted spans of one paragraph; ``carry`` is a quote still open from the previous one."""
+def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Span], Span | None]:
+    """Double-quoted spans of one paragraph, and the quote still open at its end, if any."""
     spans: list[Span] = []
-    current = carry
+    current: Span | None = None
     i = start
     while i < end:
         ch = text[i]
@@ -98,7 +98,7 @@ def find_quote_spans(text: str, blocks: Sequence[Block]) -> list[Span]:
     spans: list[Span] = []
     paragraphs = [b for b in blocks if b.kind == "paragraph"] or [Block("paragraph", 0, len(text))]
     for n, block in enumerate(paragraphs):
-        found, still_open = _paragraph_quotes(text, block.start, block.end, None)
+        found, still_open = _paragraph_quotes(text, block.start, block.end)
         if still_open is not None:
             still_open.end = block.end
             nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None

@@ -37,8 +37,6 @@ CUES = (
 _CUE = rf"(?:also |later |then |again |further |once |previously )?(?P<cue>{CUES})\b"
 _CUE_ANON = rf"(?:also |later |then |again |further |once |previously )?(?:{CUES})\b"
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-# words after which a pronoun starts a clause of its own: "what he called", "as she said"
-_CLAUSE_WORDS = {"what", "as", "which", "that", "when", "where", "because", "and", "but", "so", "while", "who"}
 _PRONOUN = r"(?:he|she|they|it|we|I)"
 _NP = r"(?<![\w’'-])[^“”\"«»,.;:!?]{1,160}?"
 # after the closing mark
@@ -85,7 +83,6 @@ def _mask_abbreviations(text: str) -> str:
 
 
 _WORD_RE = re.compile(r"\w+")
-FRAGMENT_MAX_WORDS = 8
 
 
 @dataclass(slots=True)

@@ -296,6 +296,78 @@ class DateWindow:
         }
 
 
+@dataclass(slots=True, frozen=True)
+class DuplicateOf:
+    """This article is a copy of ``article`` (the canonical one of its duplicate group)."""
+
+    article: str
+    similarity: float  # Jaccard similarity of their word shingles
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "similarity": round(self.similarity, 3)}
+
+
+@dataclass(slots=True, frozen=True)
+class RewriteOf:
+    """A spun copy: other words, but the same quotes, names and numbers in the same order.
+
+    ``article`` is the closest original in the input, or ``None`` when the original is not there and the
+    article is only *likely* rewritten (garbled phrasing, credit lines of another outlet).
+    """
+
+    article: str | None
+    score: float
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def likely(self) -> bool:
+        return self.article is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "likely": self.likely,
+            "score": round(self.score, 3),
+            "evidence": list(self.evidence),
+        }
+
+
+@dataclass(slots=True)
+class Syndication:
+    """One wire story republished by several outlets."""
+
+    id: str
+    agency: str | None
+    articles: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "agency": self.agency, "articles": list(self.articles)}
+
+
+@dataclass(slots=True)
+class Story:
+    """One real-world event and the articles that report it."""
+
+    id: str
+    articles: list[str]
+    topic: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "articles": list(self.articles), "topic": self.topic}
+
+
+@dataclass(slots=True)
+class Topic:
+    """Stories that share their main actors and subject over a longer span."""
+
+    id: str
+    label: str
+    stories: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "stories": list(self.stories)}
+
+
 @dataclass(slots=True)
 class Article:
     """A clean article: the record every later stage works on."""
@@ -328,6 +400,11 @@ class Article:
     dates: list[TimeMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     published_window: DateWindow | None = None
+    # filled by the group stage
+    duplicate_of: DuplicateOf | None = None
+    syndication: str | None = None  # id of its Syndication group
+    rewrite_of: RewriteOf | None = None
+    story: str | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -366,6 +443,10 @@ class Article:
             "dates": [d.to_dict() for d in self.dates],
             "quotes": [q.to_dict() for q in self.quotes],
             "published_window": self.published_window.to_dict() if self.published_window else None,
+            "duplicate_of": self.duplicate_of.to_dict() if self.duplicate_of else None,
+            "syndication": self.syndication,
+            "rewrite_of": self.rewrite_of.to_dict() if self.rewrite_of else None,
+            "story": self.story,
         }
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from .clean import clean_documents
 from .errors import Msg
 from .ingest import DEFAULT_MAX_BYTES, read_inputs
-from .model import Article, InputError, QuoteGroup, RawDocument
+from .model import Article, InputError, QuoteGroup, RawDocument, Story, Syndication, Topic
 
 
 @dataclass(slots=True)
@@ -20,6 +20,9 @@ class Corpus:
     errors: list[InputError] = field(default_factory=list)
     quote_groups: list[QuoteGroup] = field(default_factory=list)  # filled by annotate()
     unused_dates: list[str] = field(default_factory=list)  # user-given dates that matched no input
+    stories: list[Story] = field(default_factory=list)  # filled by group_corpus()
+    topics: list[Topic] = field(default_factory=list)
+    syndications: list[Syndication] = field(default_factory=list)
 
 
 def load(
@@ -70,4 +73,43 @@ def annotate_corpus(
         if article.published is None:
             article.published_window = infer_window(article.dates, article.captured, article.text)
     corpus.quote_groups = link_quotes(corpus.articles)
+    return corpus
+
+
+def group_corpus(
+    corpus: Corpus,
+    *,
+    streaming: bool = False,
+    single_story: bool = False,
+    story_threshold: float | None = None,
+    topic_threshold: float | None = None,
+) -> Corpus:
+    """Duplicates, syndication groups, rewrites, stories and topics of an annotated corpus.
+
+    ``streaming`` places articles one by one in publication order (what the store does) instead of
+    clustering all at once; ``single_story`` puts every article in one story.
+    """
+    from .group import find_duplicates, find_rewrites, group_stories, group_topics, syndication_groups
+    from .group.stories import STORY_THRESHOLD, article_features, stream_stories
+    from .group.topics import TOPIC_THRESHOLD
+
+    articles = corpus.articles
+    duplicates = find_duplicates(articles)
+    corpus.syndications = syndication_groups(articles, duplicates)
+    features = article_features(articles, corpus.quote_groups)
+    threshold = STORY_THRESHOLD if story_threshold is None else story_threshold
+    if single_story:
+        corpus.stories = [Story(id="s1", articles=[a.id for a in articles])] if articles else []
+    elif streaming:
+        corpus.stories = stream_stories(articles, corpus.quote_groups, threshold=threshold)
+    else:
+        corpus.stories = group_stories(articles, corpus.quote_groups, threshold=threshold, features=features)
+    story_of = {aid: story for story in corpus.stories for aid in story.articles}
+    for article in articles:
+        article.story = story_of[article.id].id
+    candidates = {aid: [b for b in story.articles if b != aid][:50] for aid, story in story_of.items()}
+    find_rewrites(articles, candidates)
+    corpus.topics = group_topics(
+        corpus.stories, features, articles, threshold=TOPIC_THRESHOLD if topic_threshold is None else topic_threshold
+    )
     return corpus

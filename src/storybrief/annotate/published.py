@@ -75,6 +75,8 @@ def _keys(input_name: str) -> list[str]:
 
 
 _YEARLESS_DAY_RE = re.compile(r"^XXXX-\d\d-\d\d$")
+
+
 def _spoken_of_as_future(text: str, m: TimeMention) -> bool:
     """The tagger's own direction, or for an expression it could not anchor, the same tense cues it uses."""
     if m.direction is not None or not text:

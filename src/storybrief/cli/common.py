@@ -6,14 +6,38 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from ..errors import InputProblem, SetupProblem
+from ..ingest import DEFAULT_MAX_BYTES
 from ..model import InputError
+from ..pipeline import Corpus, annotate_corpus, load
 
 err_console = Console(stderr=True, highlight=False)
+
+DEFAULT_MAX_SIZE = f"{DEFAULT_MAX_BYTES // (1024 * 1024)}MB"
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+MaxSizeOpt = Annotated[str, typer.Option("--max-size", help="Size limit per input file, e.g. 20MB.")]
+CorpusEvidenceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--corpus-evidence/--no-corpus-evidence", help="Treat lines recurring across the input as boilerplate."
+    ),
+]
+DateOpt = Annotated[
+    list[str] | None,
+    typer.Option("--date", help="Publication date of an input, INPUT=DATE (repeatable): a.txt=2021-10-01."),
+]
+DatesFileOpt = Annotated[Path | None, typer.Option("--dates", help="JSON file mapping inputs to publication dates.")]
+ProcessesOpt = Annotated[
+    int, typer.Option("--processes", "-j", min=0, help="Processes for annotation (0: one per CPU core).")
+]
 
 _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
@@ -49,3 +73,46 @@ def progress_bar(total: int | None, label: str, enabled: bool) -> Iterator[Calla
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task(label, total=total)
         yield lambda _name: progress.advance(task)
+
+
+def read_corpus(
+    paths: list[str],
+    *,
+    max_size: str,
+    corpus_evidence: bool = True,
+    annotate: bool = True,
+    date: list[str] | None = None,
+    dates_file: Path | None = None,
+    processes: int = 0,
+) -> Corpus:
+    """Load, clean and (optionally) annotate ``paths`` with progress bars; user errors exit cleanly."""
+    import os
+
+    from ..annotate.published import parse_date_options, read_dates_file
+
+    limit = parse_size(max_size)
+    processes = processes or min(4, os.cpu_count() or 1)
+    try:
+        user_dates = read_dates_file(str(dates_file)) if dates_file else {}
+        user_dates.update(parse_date_options(date or []))
+    except InputProblem as problem:
+        raise typer.BadParameter(problem.message) from None
+    with progress_bar(None, "reading", enabled=True) as tick:
+        corpus = load(paths, max_bytes=limit, corpus_evidence=corpus_evidence, progress=tick)
+    if annotate and corpus.articles:
+        try:
+            with progress_bar(len(corpus.articles), "annotating", enabled=True) as tick:
+                annotate_corpus(corpus, user_dates=user_dates, n_process=processes, progress=lambda a: tick(a.input))
+        except SetupProblem as problem:
+            err_console.print(f"[bold red]error[/]: {problem}")
+            raise typer.Exit(code=2) from None
+        for key in corpus.unused_dates:
+            err_console.print(f"[yellow]warning[/]: --date/--dates: '{key}' matches no input")
+    return corpus
+
+
+def write_output(rendered: str, output: Path | None) -> None:
+    if output is not None:
+        output.write_text(rendered + "\n", encoding="utf-8")
+    else:
+        typer.echo(rendered)

@@ -6,6 +6,7 @@ import typer
 
 from .. import __version__
 from .clean import clean
+from .group import group
 
 app = typer.Typer(
     name="storybrief",
@@ -15,6 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("clean")(clean)
+app.command("group")(group)
 
 
 def _version(value: bool) -> None:

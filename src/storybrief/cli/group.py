@@ -1,0 +1,55 @@
+"""``storybrief group``: duplicates, syndicated copies, rewrites, stories and topics."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ..pipeline import group_corpus
+from ..render.groups import groups_json, groups_markdown
+from .common import (
+    DEFAULT_MAX_SIZE,
+    DateOpt,
+    DatesFileOpt,
+    MaxSizeOpt,
+    OutputOpt,
+    PathsArg,
+    ProcessesOpt,
+    err_console,
+    read_corpus,
+    report_errors,
+    write_output,
+)
+
+
+class GroupFormat(StrEnum):
+    json = "json"
+    md = "md"
+
+
+def group(
+    paths: PathsArg,
+    format: Annotated[GroupFormat, typer.Option("--format", "-f", help="Output format.")] = GroupFormat.md,
+    output: OutputOpt = None,
+    streaming: Annotated[
+        bool, typer.Option("--streaming", help="Place articles one by one in publication order, as the store does.")
+    ] = False,
+    max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
+    date: DateOpt = None,
+    dates_file: DatesFileOpt = None,
+    processes: ProcessesOpt = 0,
+) -> None:
+    """Group articles into stories and topics, marking duplicates, syndicated copies and rewrites."""
+    corpus = read_corpus(paths, max_size=max_size, date=date, dates_file=dates_file, processes=processes)
+    group_corpus(corpus, streaming=streaming)
+    write_output(groups_json(corpus) if format is GroupFormat.json else groups_markdown(corpus), output)
+    report_errors(corpus.errors)
+    err_console.print(
+        f"{len(corpus.articles)} article(s) in {len(corpus.stories)} story(ies) and {len(corpus.topics)} topic(s), "
+        f"{len(corpus.errors)} input(s) failed",
+        style="dim",
+    )
+    if corpus.errors:
+        raise typer.Exit(code=1)

@@ -9,7 +9,7 @@ from datetime import datetime
 from .clean import clean_documents
 from .errors import Msg
 from .ingest import DEFAULT_MAX_BYTES, read_inputs
-from .model import Article, InputError, QuoteGroup, RawDocument, Story, Syndication, Topic
+from .model import Article, InputError, QuoteGroup, RawDocument, Report, Story, Syndication, Topic
 
 
 @dataclass(slots=True)
@@ -113,3 +113,43 @@ def group_corpus(
         corpus.stories, features, articles, threshold=TOPIC_THRESHOLD if topic_threshold is None else topic_threshold
     )
     return corpus
+
+
+def brief(
+    paths: Iterable[str] | Corpus,
+    *,
+    words: int | None = None,
+    single_story: bool = False,
+    streaming: bool = False,
+    timeline_dates: int | None = None,
+    timeline_sentences: int | None = None,
+    user_dates: Mapping[str, datetime] | None = None,
+    n_process: int = 1,
+    progress: Callable[[str, str], None] | None = None,
+) -> Report:
+    """The whole pipeline: read, clean, annotate, group and brief ``paths`` (or an already loaded corpus).
+
+    Returns the typed :class:`~storybrief.model.Report`: one brief per story (cited summary, headline,
+    key quotes, timeline, source comparison), topics with their timelines, and every unreadable input.
+    ``progress`` is called with a stage name and an item name as work advances.
+    """
+    from .synthesize.brief import build_report
+    from .synthesize.summary import DEFAULT_WORDS
+    from .synthesize.timeline import DEFAULT_DATES, DEFAULT_SENTENCES
+
+    def tick(stage: str) -> Callable[[str], None]:
+        return lambda name: progress(stage, name) if progress is not None else None
+
+    if isinstance(paths, Corpus):
+        corpus = paths
+    else:
+        corpus = load(paths, progress=tick("reading"))
+        annotate_corpus(corpus, user_dates=user_dates, n_process=n_process, progress=lambda a: tick("annotating")(a.id))
+    group_corpus(corpus, single_story=single_story, streaming=streaming)
+    return build_report(
+        corpus,
+        words=DEFAULT_WORDS if words is None else words,
+        timeline_dates=DEFAULT_DATES if timeline_dates is None else timeline_dates,
+        timeline_sentences=DEFAULT_SENTENCES if timeline_sentences is None else timeline_sentences,
+        progress=tick("briefing"),
+    )

@@ -20,6 +20,7 @@ from ..pipeline import Corpus, annotate_corpus, load
 
 err_console = Console(stderr=True, highlight=False)
 
+SMALL_INPUT = 40  # articles below which annotation runs in this process
 DEFAULT_MAX_SIZE = f"{DEFAULT_MAX_BYTES // (1024 * 1024)}MB"
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
@@ -99,6 +100,8 @@ def read_corpus(
         raise typer.BadParameter(problem.message) from None
     with progress_bar(None, "reading", enabled=True) as tick:
         corpus = load(paths, max_bytes=limit, corpus_evidence=corpus_evidence, progress=tick)
+    if len(corpus.articles) < SMALL_INPUT:
+        processes = 1  # starting workers costs more than it saves
     if annotate and corpus.articles:
         try:
             with progress_bar(len(corpus.articles), "annotating", enabled=True) as tick:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
+from .brief import brief
 from .clean import clean
 from .group import group
 
@@ -15,6 +16,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.command("brief")(brief)
 app.command("clean")(clean)
 app.command("group")(group)
 

@@ -1,12 +1,4 @@
-"""The typed records every stage of storybrief reads and returns.
-
-Data flows ``ingest -> clean -> annotate -> group -> synthesize -> render``. Ingest turns files into
-:class:`RawDocument` records (plus :class:`InputError` for what could not be read); cleaning turns each raw
-document into an :class:`Article`. Later stages add to these records; they never re-read files.
-
-All records are plain dataclasses so that they are cheap to build in bulk and easy to test; ``to_dict``
-gives the JSON shape used by the renderers and the JSON Schema.
-"""
+"""Articles and what the clean, annotate and group stages attach to them."""
 
 from __future__ import annotations
 

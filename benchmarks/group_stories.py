@@ -1,0 +1,394 @@
+"""Story grouping (one real-world event per story) on MMDS2025 dev and on pooled Multi-News clusters.
+
+MMDS2025 dev (``mmds2025_news_event_clustering/dev_articles.jsonl``): 209 articles with a gold ``cluster``.
+Cluster 166 is a noise bucket of unrelated articles. The articles (id, title, text, publish_date) are
+written to a JSONL file under the cache folder, then loaded and annotated with storybrief
+(``load`` + ``annotate_corpus``). Each article is mapped back to its gold row by ``article.input``
+("path:LINE"). Clustering always runs on ALL loaded articles, noise included. Scores:
+
+* B-cubed precision / recall / F1 and ARI (``sklearn.metrics.adjusted_rand_score``) over the non-noise
+  articles: both clusterings are restricted to those articles before scoring;
+* ``noise+``: noise articles placed in a story together with at least one non-noise article;
+* ``F1 en``: B-cubed F1 over the non-noise articles whose storybrief ``article.language`` is ``"en"``.
+  About a third of the set are Chinese or Malay translations of English stories, so this row shows how
+  much of the error is cross-lingual.
+
+Systems, same run: storybrief batch (``group_stories``) and streaming (``stream_stories``) at
+``STORY_THRESHOLD``; a threshold sweep of both (the default should be the measured best); and a plain
+baseline: ``TfidfVectorizer(sublinear_tf=True)`` on title + text, ``AgglomerativeClustering`` with cosine
+distance and average linkage. The baseline's ``distance_threshold`` is the best of a small grid on the same
+data (B-cubed F1 over non-noise): a generous comparison, since storybrief's threshold was not tuned per run.
+
+Multi-News pooled (``multinews_test_mnplus/dev_half.jsonl.gz``): the first ``--clusters`` clusters; every
+non-empty source document becomes an article (text only: no title, no date) whose gold label is its
+cluster. All are shuffled together (fixed ``--seed``), loaded, annotated and grouped. Rows: storybrief batch
+and streaming at the default threshold and the sweep; the baseline at the distance threshold it chose on
+MMDS and at its own best on this data. ``scored w/o flagged`` leaves out the documents that Multi-News+'s
+LLM vote judged irrelevant to their cluster (they stay in the clustering). Documents the cleaner empties
+are not scored (their number is printed). The text is lower-cased and truncated, so entities and quotes
+carry little; dates are absent, so the time window plays no part.
+
+The annotated corpora are pickled under ``--cache`` (default ``/tmp/storybrief-bench``), keyed by the
+input file's content and the source of storybrief's ingest, clean and annotate stages and model (not
+``group/``), so reruns skip annotation; ``--no-cache``
+re-annotates. ``--show-clusters`` lists, per gold MMDS cluster that is split or merged, the predicted
+stories of its articles with language and date (titles are dataset text: do not paste them anywhere).
+
+    python benchmarks/group_stories.py [--clusters N] [--seed S] [--processes P] [--no-cache] [--show-clusters]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import pickle
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from _data import datasets_dir
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import adjusted_rand_score
+
+import storybrief
+from storybrief.group.stories import STORY_THRESHOLD, article_features, group_stories, stream_stories
+from storybrief.pipeline import Corpus, annotate_corpus, load
+
+NOISE = 166
+SWEEP = (0.1, 0.15, 0.2, 0.25, 0.3)
+BASELINE_GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+
+
+# ------------------------------------------------------------------------------------------- scoring
+
+
+def bcubed(gold: Sequence[int], pred: Sequence[int]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of ``pred`` against ``gold`` (same items, any label values)."""
+    pair = Counter(zip(gold, pred, strict=True))
+    g_size, p_size = Counter(gold), Counter(pred)
+    n = len(gold)
+    if not n:
+        return 0.0, 0.0, 0.0
+    p = sum(c * c / p_size[pl] for (_, pl), c in pair.items()) / n
+    r = sum(c * c / g_size[gl] for (gl, _), c in pair.items()) / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass(slots=True)
+class Score:
+    p: float
+    r: float
+    f1: float
+    ari: float
+    n_items: int
+    n_clusters: int  # predicted clusters among the scored items
+
+    @classmethod
+    def of(cls, gold: Sequence[int], pred: Sequence[int]) -> Score:
+        p, r, f1 = bcubed(gold, pred)
+        ari = adjusted_rand_score(gold, pred) if gold else 0.0
+        return cls(p, r, f1, ari, len(gold), len(set(pred)))
+
+
+def subset(gold: Sequence[int], pred: Sequence[int], keep: Sequence[bool]) -> tuple[list[int], list[int]]:
+    return [g for g, k in zip(gold, keep, strict=True) if k], [p for p, k in zip(pred, keep, strict=True) if k]
+
+
+def noise_joined(gold: Sequence[int], pred: Sequence[int], noise: int = NOISE) -> int:
+    """Noise articles whose predicted cluster holds at least one non-noise article."""
+    real = {p for g, p in zip(gold, pred, strict=True) if g != noise}
+    return sum(1 for g, p in zip(gold, pred, strict=True) if g == noise and p in real)
+
+
+# ------------------------------------------------------------------------------------------- systems
+
+
+def labels(corpus: Corpus, stories: Sequence[storybrief.model.Story]) -> list[int]:
+    """Predicted story number of every article, in ``corpus.articles`` order."""
+    story_of = {aid: n for n, story in enumerate(stories) for aid in story.articles}
+    return [story_of[a.id] for a in corpus.articles]
+
+
+def storybrief_labels(corpus: Corpus, threshold: float, streaming: bool, features=None) -> tuple[list[int], float]:
+    start = time.perf_counter()
+    if streaming:
+        stories = stream_stories(corpus.articles, corpus.quote_groups, threshold=threshold)
+    else:
+        stories = group_stories(corpus.articles, corpus.quote_groups, threshold=threshold, features=features)
+    return labels(corpus, stories), time.perf_counter() - start
+
+
+class Baseline:
+    """TF-IDF (sublinear tf, default settings otherwise) + average-link agglomerative clustering, cosine."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        start = time.perf_counter()
+        self.matrix = TfidfVectorizer(sublinear_tf=True).fit_transform(texts).toarray()
+        self.vectorize_s = time.perf_counter() - start
+
+    def labels(self, distance: float) -> list[int]:
+        if len(self.matrix) < 2:
+            return [0] * len(self.matrix)
+        model = AgglomerativeClustering(
+            n_clusters=None, metric="cosine", linkage="average", distance_threshold=distance
+        )
+        return [int(x) for x in model.fit_predict(self.matrix)]
+
+
+# ------------------------------------------------------------------------------------------ datasets
+
+
+CACHE_SOURCES = ("ingest", "clean", "annotate", "model.py")  # what the annotated corpus depends on
+
+
+def _src_hash() -> str:
+    """storybrief's ingest, clean and annotate source and its model: a change there invalidates the cache."""
+    root = Path(storybrief.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).parts[0] in CACHE_SOURCES:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def annotated(jsonl: Path, cache: Path | None, processes: int) -> tuple[Corpus, float, bool]:
+    """Load + annotate ``jsonl``, or read the pickled result; returns (corpus, seconds, from_cache)."""
+    key = hashlib.sha256(jsonl.read_bytes() + _src_hash().encode()).hexdigest()[:20]
+    pickled = cache / f"{jsonl.stem}-{key}.pickle" if cache else None
+    if pickled and pickled.is_file():
+        with pickled.open("rb") as fh:
+            return pickle.load(fh), 0.0, True
+    start = time.perf_counter()
+    corpus = load([str(jsonl)])
+    annotate_corpus(corpus, n_process=processes)
+    seconds = time.perf_counter() - start
+    if pickled:
+        for stale in pickled.parent.glob(f"{jsonl.stem}-*.pickle"):
+            stale.unlink()
+        with pickled.open("wb") as fh:
+            pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return corpus, seconds, False
+
+
+def line_of(article: storybrief.model.Article) -> int:
+    """0-based row of the written JSONL an article came from (``input`` is "path:LINE", 1-based)."""
+    return int(article.input.rsplit(":", 1)[1]) - 1
+
+
+def write_jsonl(rows: Sequence[dict], path: Path) -> None:
+    text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def mmds_rows() -> list[dict]:
+    src = datasets_dir() / "mmds2025_news_event_clustering" / "dev_articles.jsonl"
+    with src.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def multinews_rows(n_clusters: int, seed: int) -> list[dict]:
+    src = datasets_dir() / "multinews_test_mnplus" / "dev_half.jsonl.gz"
+    rows = []
+    with gzip.open(src, "rt", encoding="utf-8") as fh:
+        for index, line in enumerate(fh):
+            if index == n_clusters:
+                break
+            cluster = json.loads(line)
+            flagged = set(cluster.get("llm_flagged_irrelevant_doc_indices") or ())
+            for k, doc in enumerate(cluster["documents"]):
+                if doc.strip():
+                    rows.append(
+                        {"id": f"{cluster['id']}.{k}", "text": doc, "gold": index, "flagged": k in flagged}
+                    )
+    random.Random(seed).shuffle(rows)
+    return rows
+
+
+# -------------------------------------------------------------------------------------------- output
+
+
+def header(first: str, width: int = 34) -> None:
+    print(f"{first:{width}} {'P':>6} {'R':>6} {'F1':>6} {'ARI':>6} {'stories':>7}", end="")
+
+
+def row(name: str, s: Score, extra: str = "", width: int = 34) -> None:
+    print(f"{name:{width}} {s.p:6.3f} {s.r:6.3f} {s.f1:6.3f} {s.ari:6.3f} {s.n_clusters:7d}{extra}")
+
+
+def show_clusters(corpus: Corpus, gold: Sequence[int], pred: Sequence[int], rows: Sequence[dict]) -> None:
+    """Gold clusters that storybrief splits, or whose stories hold other articles (text only on stdout)."""
+    by_gold: dict[int, list[int]] = defaultdict(list)
+    by_pred: dict[int, list[int]] = defaultdict(list)
+    for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
+        by_gold[g].append(i)
+        by_pred[p].append(i)
+    print("\n--- gold clusters split or merged by storybrief batch (title / language / date / story)")
+    for g, members in sorted(by_gold.items()):
+        if g == NOISE:
+            continue
+        stories = {pred[i] for i in members}
+        intruders = sorted({j for p in stories for j in by_pred[p] if gold[j] != g})
+        if len(stories) == 1 and not intruders:
+            continue
+        print(f"gold {g}: {len(members)} articles in {len(stories)} stories, {len(intruders)} intruders")
+        for i in members + intruders:
+            a = corpus.articles[i]
+            tag = "  " if gold[i] == g else f"+{gold[i]}"
+            date = a.published.date().isoformat() if a.published else "-"
+            print(f"   {tag:>5} s{pred[i]:<4} {a.language or '?':3} {date:10} {rows[line_of(a)].get('title', '')[:90]}")
+
+
+# ---------------------------------------------------------------------------------------------- runs
+
+
+def run_mmds(args: argparse.Namespace, cache: Path | None) -> float:
+    rows = mmds_rows()
+    jsonl = (cache or Path(args.tmp)) / "mmds2025_dev.jsonl"
+    write_jsonl(
+        [{k: r.get(k) for k in ("id", "title", "text", "publish_date")} for r in rows],
+        jsonl,
+    )
+    corpus, annotate_s, cached = annotated(jsonl, cache, args.processes)
+    arts = corpus.articles
+    gold = [rows[line_of(a)]["cluster"] for a in arts]
+    real = [g != NOISE for g in gold]
+    english = [g != NOISE and a.language == "en" for g, a in zip(gold, arts, strict=True)]
+    langs = Counter(a.language or "?" for a, r in zip(arts, real, strict=True) if r)
+    n_noise = len(gold) - sum(real)
+    print(
+        f"MMDS2025 dev: {len(rows)} articles, {len(arts)} loaded ({len(corpus.errors)} not), "
+        f"{len(set(gold) - {NOISE})} gold clusters + noise bucket {NOISE} ({n_noise} articles); "
+        f"annotate {'from cache' if cached else f'{annotate_s:.1f} s'}"
+    )
+    print(
+        f"non-noise articles by storybrief language: {', '.join(f'{k} {v}' for k, v in langs.most_common())}; "
+        "the non-English ones are translations of English stories, so 'F1 en' scores English articles only"
+    )
+    print(
+        "scores over the non-noise articles (clustering on all); noise+ = noise articles put in a story "
+        "with a non-noise article\n"
+    )
+
+    def scores(pred: list[int]) -> tuple[Score, Score, int]:
+        return Score.of(*subset(gold, pred, real)), Score.of(*subset(gold, pred, english)), noise_joined(gold, pred)
+
+    features = article_features(arts, corpus.quote_groups)
+    base = Baseline([(r.get("title") or "") + "\n" + (r.get("text") or "") for r in (rows[line_of(a)] for a in arts)])
+    grid = {d: scores(base.labels(d)) for d in BASELINE_GRID}
+    best_d = max(grid, key=lambda d: (grid[d][0].f1, -d))
+
+    results = []
+    for streaming in (False, True):
+        pred, seconds = storybrief_labels(corpus, STORY_THRESHOLD, streaming, None if streaming else features)
+        name = f"storybrief {'streaming' if streaming else 'batch'} t={STORY_THRESHOLD}"
+        results.append((name, scores(pred), seconds))
+    gold_score = scores(gold)
+    header("system")
+    print(f" {'F1 en':>6} {'noise+':>6} {'s':>6}")
+    row(f"gold (noise bucket as one story)", gold_score[0], f" {gold_score[1].f1:6.3f} {'':>6} {'':>6}")
+    b = grid[best_d]
+    row(f"baseline tfidf+avg d={best_d} (best)", b[0], f" {b[1].f1:6.3f} {b[2]:6d} {'':>6}")
+    for name, (s, s_en, joined), seconds in results:
+        row(name, s, f" {s_en.f1:6.3f} {joined:6d} {seconds:6.2f}")
+
+    print(f"\nbaseline grid (distance threshold on cosine distance; chosen: best F1 on this same data = {best_d})")
+    header("distance")
+    print(f" {'F1 en':>6} {'noise+':>6}")
+    for d, (s, s_en, joined) in grid.items():
+        row(f"d={d}", s, f" {s_en.f1:6.3f} {joined:6d}")
+
+    print(f"\nstorybrief threshold sweep (default STORY_THRESHOLD = {STORY_THRESHOLD})")
+    header("mode / threshold")
+    print(f" {'F1 en':>6} {'noise+':>6}")
+    for streaming in (False, True):
+        for t in SWEEP:
+            pred, _ = storybrief_labels(corpus, t, streaming, None if streaming else features)
+            s, s_en, joined = scores(pred)
+            mark = " *" if t == STORY_THRESHOLD else ""
+            row(f"{'streaming' if streaming else 'batch'} t={t}{mark}", s, f" {s_en.f1:6.3f} {joined:6d}")
+
+    if args.show_clusters:
+        pred, _ = storybrief_labels(corpus, STORY_THRESHOLD, False, features)
+        show_clusters(corpus, gold, pred, rows)
+    return best_d
+
+
+def run_multinews(args: argparse.Namespace, cache: Path | None, mmds_d: float) -> None:
+    rows = multinews_rows(args.clusters, args.seed)
+    jsonl = (cache or Path(args.tmp)) / f"multinews_dev_{args.clusters}_seed{args.seed}.jsonl"
+    write_jsonl([{"id": r["id"], "text": r["text"]} for r in rows], jsonl)
+    corpus, annotate_s, cached = annotated(jsonl, cache, args.processes)
+    arts = corpus.articles
+    kept = [rows[line_of(a)] for a in arts]
+    gold = [r["gold"] for r in kept]
+    unflagged = [not r["flagged"] for r in kept]
+    print(
+        f"\n\nMulti-News pooled: first {args.clusters} clusters of dev_half, {len(rows)} non-empty source documents "
+        f"shuffled (seed {args.seed}), {len(arts)} loaded ({len(rows) - len(arts)} emptied by the cleaner, not "
+        f"scored), {sum(1 for u in unflagged if not u)} LLM-flagged irrelevant; {len(set(gold))} gold clusters; "
+        f"annotate {'from cache' if cached else f'{annotate_s:.1f} s'}"
+    )
+    print("no titles, no dates; scores over all loaded documents, and without the flagged ones\n")
+
+    def scores(pred: list[int]) -> tuple[Score, Score]:
+        return Score.of(gold, pred), Score.of(*subset(gold, pred, unflagged))
+
+    base = Baseline([r["text"] for r in kept])
+    grid = {d: scores(base.labels(d)) for d in BASELINE_GRID}
+    best_d = max(grid, key=lambda d: (grid[d][0].f1, -d))
+    features = article_features(arts, corpus.quote_groups)
+
+    header("system")
+    print(f" {'F1 w/o flagged':>15}")
+    row("gold", scores(gold)[0], f" {scores(gold)[1].f1:15.3f}")
+    for label, d in ((f"MMDS choice d={mmds_d}", mmds_d), (f"own best d={best_d}", best_d)):
+        s, s_u = grid[d] if d in grid else scores(base.labels(d))
+        row(f"baseline {label}", s, f" {s_u.f1:15.3f}")
+    for streaming in (False, True):
+        for t in SWEEP:
+            pred, _ = storybrief_labels(corpus, t, streaming, None if streaming else features)
+            s, s_u = scores(pred)
+            mark = " *" if t == STORY_THRESHOLD else ""
+            row(f"storybrief {'streaming' if streaming else 'batch'} t={t}{mark}", s, f" {s_u.f1:15.3f}")
+    print("\nbaseline grid on Multi-News")
+    header("distance")
+    print(f" {'F1 w/o flagged':>15}")
+    for d, (s, s_u) in grid.items():
+        row(f"d={d}", s, f" {s_u.f1:15.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clusters", type=int, default=60, help="Multi-News clusters to pool (default 60)")
+    parser.add_argument("--seed", type=int, default=13, help="shuffle seed for the pooled Multi-News documents")
+    parser.add_argument("--processes", type=int, default=2, help="annotate_corpus n_process (default 2)")
+    parser.add_argument("--cache", default="/tmp/storybrief-bench", help="folder for the pickled annotated corpora")
+    parser.add_argument("--no-cache", action="store_true", help="annotate again and do not write the cache")
+    parser.add_argument("--tmp", default="/tmp/storybrief-bench", help=argparse.SUPPRESS)
+    parser.add_argument("--show-clusters", action="store_true", help="list MMDS gold clusters split or merged")
+    args = parser.parse_args()
+
+    cache = None if args.no_cache else Path(args.cache)
+    Path(args.tmp).mkdir(parents=True, exist_ok=True)
+    if cache:
+        cache.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    print("command: python benchmarks/group_stories.py " + " ".join(sys.argv[1:]))
+    print(f"storybrief STORY_THRESHOLD = {STORY_THRESHOLD}\n")
+    mmds_d = run_mmds(args, cache)
+    run_multinews(args, cache, mmds_d)
+    print(f"\ntotal {time.perf_counter() - start:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

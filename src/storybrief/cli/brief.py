@@ -1,0 +1,81 @@
+"""``storybrief brief``: one cited brief per story — the product's main command."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ..pipeline import group_corpus
+from ..render.brief_html import report_html
+from ..render.brief_json import report_json
+from ..render.brief_md import report_markdown
+from ..synthesize.brief import build_report
+from ..synthesize.summary import DEFAULT_WORDS
+from ..synthesize.timeline import DEFAULT_DATES, DEFAULT_SENTENCES
+from .common import (
+    DEFAULT_MAX_SIZE,
+    DateOpt,
+    DatesFileOpt,
+    MaxSizeOpt,
+    OutputOpt,
+    PathsArg,
+    ProcessesOpt,
+    err_console,
+    progress_bar,
+    read_corpus,
+    report_errors,
+    write_output,
+)
+
+
+class BriefFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def brief(
+    paths: PathsArg,
+    output: OutputOpt = None,
+    format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Markdown, self-contained HTML or JSON.")] = (
+        BriefFormat.md
+    ),
+    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget of each story's summary.")] = (
+        DEFAULT_WORDS
+    ),
+    single_story: Annotated[
+        bool, typer.Option("--single-story", help="Treat all input as one story (no grouping).")
+    ] = False,
+    timeline_dates: Annotated[int, typer.Option("--timeline-dates", min=1, help="Dates per timeline.")] = DEFAULT_DATES,
+    timeline_sentences: Annotated[
+        int, typer.Option("--timeline-sentences", min=1, help="Sentences per timeline date.")
+    ] = DEFAULT_SENTENCES,
+    max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
+    date: DateOpt = None,
+    dates_file: DatesFileOpt = None,
+    processes: ProcessesOpt = 0,
+) -> None:
+    """Brief the stories in PATHs: cited summary, key quotes, timeline and source comparison for each."""
+    corpus = read_corpus(paths, max_size=max_size, date=date, dates_file=dates_file, processes=processes)
+    group_corpus(corpus, single_story=single_story)
+    with progress_bar(len(corpus.stories), "briefing", enabled=True) as tick:
+        report = build_report(
+            corpus, words=words, timeline_dates=timeline_dates, timeline_sentences=timeline_sentences, progress=tick
+        )
+    if format is BriefFormat.json:
+        rendered = report_json(report)
+    elif format is BriefFormat.html:
+        rendered = report_html(report)
+    else:
+        rendered = report_markdown(report)
+    write_output(rendered, output)
+    report_errors(corpus.errors)
+    err_console.print(
+        f"{len(corpus.articles)} article(s), {len(report.stories)} story(ies), {len(report.topics)} topic(s); "
+        f"{len(corpus.errors)} input(s) failed",
+        style="dim",
+    )
+    if corpus.errors:
+        raise typer.Exit(code=1)

@@ -1,0 +1,168 @@
+"""The brief: what the synthesize stage returns, one :class:`StoryBrief` per story.
+
+Every piece of text in a brief is copied from an article (storybrief never writes its own sentences), and
+carries the ids of the articles that support it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .articles import Article, InputError, QuoteVariant
+
+
+@dataclass(slots=True, frozen=True)
+class SummarySentence:
+    """A sentence of the summary: taken from ``article`` at ``start:end``, supported by ``sources``."""
+
+    text: str
+    sources: tuple[str, ...]  # every article carrying this fact, the one it was taken from first
+    article: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "sources": list(self.sources),
+            "article": self.article,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class KeyQuote:
+    text: str
+    speaker: str | None
+    articles: tuple[str, ...]
+    variants: tuple[QuoteVariant, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "articles": list(self.articles),
+            "variants": [v.to_dict() for v in self.variants],
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class TimelineEntry:
+    """What happened on ``date`` (ISO day); ``inferred`` when the day was worked out, not written."""
+
+    date: str
+    inferred: bool
+    text: str
+    sources: tuple[str, ...]
+    story: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "inferred": self.inferred,
+            "text": self.text,
+            "sources": list(self.sources),
+            "story": self.story,
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class SingleSourceFact:
+    text: str
+    article: str
+    outlet: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "article": self.article, "outlet": self.outlet}
+
+
+@dataclass(slots=True, frozen=True)
+class NumberDisagreement:
+    """Sources giving different numbers for the same thing ("40 households" against "42 homes")."""
+
+    about: str
+    values: tuple[tuple[str, str, str], ...]  # (number as written, article id, sentence)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "about": self.about,
+            "values": [{"value": v, "article": a, "sentence": s} for v, a, s in self.values],
+        }
+
+
+@dataclass(slots=True)
+class Comparison:
+    """Who reported what: per-outlet coverage, single-source facts, disagreeing numbers, copies."""
+
+    outlets: dict[str, list[str]] = field(default_factory=dict)  # outlet -> article ids
+    single_source: list[SingleSourceFact] = field(default_factory=list)
+    disagreements: list[NumberDisagreement] = field(default_factory=list)
+    copies: list[dict[str, Any]] = field(default_factory=list)  # {"article", "kind", "of", "detail"}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "outlets": {k: list(v) for k, v in self.outlets.items()},
+            "single_source": [f.to_dict() for f in self.single_source],
+            "disagreements": [d.to_dict() for d in self.disagreements],
+            "copies": list(self.copies),
+        }
+
+
+@dataclass(slots=True)
+class StoryBrief:
+    id: str
+    headline: str
+    topic: str | None
+    articles: list[str]
+    summary: list[SummarySentence] = field(default_factory=list)
+    quotes: list[KeyQuote] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    comparison: Comparison = field(default_factory=Comparison)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "topic": self.topic,
+            "articles": list(self.articles),
+            "summary": [s.to_dict() for s in self.summary],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "timeline": [t.to_dict() for t in self.timeline],
+            "comparison": self.comparison.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class TopicBrief:
+    id: str
+    label: str
+    stories: list[str]
+    timeline: list[TimelineEntry] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "stories": list(self.stories),
+            "timeline": [t.to_dict() for t in self.timeline],
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything ``storybrief brief`` produces: the articles, one brief per story, topics, errors."""
+
+    articles: list[Article]
+    stories: list[StoryBrief]
+    topics: list[TopicBrief]
+    errors: list[InputError]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": [a.to_dict() for a in self.articles],
+            "stories": [s.to_dict() for s in self.stories],
+            "topics": [t.to_dict() for t in self.topics],
+            "errors": [e.to_dict() for e in self.errors],
+        }

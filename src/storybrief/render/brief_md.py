@@ -1,0 +1,89 @@
+"""The brief as Markdown (the default output of ``storybrief brief``): citations as [n] footnotes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Article, Report, StoryBrief, TimelineEntry
+
+
+class _Cites:
+    """Numbers articles in order of first citation, per story."""
+
+    def __init__(self, articles: dict[str, Article]) -> None:
+        self.articles = articles
+        self.order: list[str] = []
+
+    def __call__(self, ids: Sequence[str]) -> str:
+        marks = []
+        for aid in ids:
+            if aid not in self.order:
+                self.order.append(aid)
+            marks.append(f"[{self.order.index(aid) + 1}]")
+        return "".join(marks)
+
+    def notes(self) -> list[str]:
+        lines = []
+        for n, aid in enumerate(self.order, start=1):
+            a = self.articles[aid]
+            when = a.published.date().isoformat() if a.published else "undated"
+            lines.append(f"[{n}]: {a.outlet or a.agency or a.input} · {when} · *{a.title or a.input}* (`{aid}`)")
+        return lines
+
+
+def _timeline(entries: Sequence[TimelineEntry], cite: _Cites) -> list[str]:
+    lines = []
+    for e in entries:
+        flag = " (inferred)" if e.inferred else ""
+        lines.append(f"- **{e.date}**{flag}: {e.text} {cite(e.sources)}")
+    return lines
+
+
+def story_markdown(story: StoryBrief, articles: dict[str, Article]) -> str:
+    cite = _Cites(articles)
+    lines = [f"## {story.headline}", "", f"*Story {story.id} · {len(story.articles)} article(s)*", ""]
+    lines += [f"{s.text} {cite(s.sources)}" for s in story.summary] or ["(no sentence fit for a summary)"]
+    if story.quotes:
+        lines += ["", "### Key quotes", ""]
+        for q in story.quotes:
+            more = f" ({len(q.variants)} wordings)" if len(q.variants) > 1 else ""
+            lines.append(f"- “{q.text}” — {q.speaker or 'unattributed'} {cite(q.articles)}{more}")
+    if story.timeline:
+        lines += ["", "### Timeline", "", *_timeline(story.timeline, cite)]
+    c = story.comparison
+    lines += ["", "### Sources", ""]
+    for outlet, ids in c.outlets.items():
+        lines.append(f"- {outlet}: {cite(ids)}")
+    if c.single_source:
+        lines += ["", "Only one source:", ""]
+        lines += [f"- {f.text} {cite([f.article])}" for f in c.single_source]
+    if c.disagreements:
+        lines += ["", "Numbers that disagree:", ""]
+        for d in c.disagreements:
+            values = "; ".join(f"{v} {cite([a])}" for v, a, _ in d.values)
+            lines.append(f"- {d.about}: {values}")
+    if c.copies:
+        lines += ["", "Copies:", ""]
+        for copy in c.copies:
+            of = f" of {cite([copy['of']])}" if copy["of"] in articles else f" ({copy['of']})" if copy["of"] else ""
+            lines.append(f"- {cite([copy['article']])} {copy['kind']}{of}: {copy['detail']}".rstrip(": "))
+    lines += ["", *cite.notes()]
+    return "\n".join(lines)
+
+
+def report_markdown(report: Report) -> str:
+    articles = {a.id: a for a in report.articles}
+    stories = {s.id: s for s in report.stories}
+    parts = []
+    for topic in report.topics:
+        parts.append(f"# {topic.label}\n\n*Topic {topic.id} · {len(topic.stories)} story(ies)*")
+        if topic.timeline and len(topic.stories) > 1:
+            cite = _Cites(articles)
+            lines = ["### Topic timeline", "", *_timeline(topic.timeline, cite), "", *cite.notes()]
+            parts.append("\n".join(lines))
+        parts += [story_markdown(stories[sid], articles) for sid in topic.stories if sid in stories]
+    shown = {sid for t in report.topics for sid in t.stories}
+    parts += [story_markdown(s, articles) for s in report.stories if s.id not in shown]
+    if report.errors:
+        parts.append("## Inputs that could not be read\n\n" + "\n".join(f"- {e}" for e in report.errors))
+    return "\n\n".join(parts)

@@ -1,0 +1,123 @@
+"""The sentences of a story as comparable units: text, position, eligibility and a TF-IDF matrix.
+
+Summary, timeline and source comparison all ask the same two questions of a story's sentences: which are
+fit to quote in a brief, and which say the same thing as which. This module answers both once per story.
+Support ("the same fact in other words") is a cosine similarity of TF-IDF vectors over content terms.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse  # type: ignore[import-untyped]
+
+from ..group.features import terms
+from ..model import Article
+
+MIN_WORDS = 6
+MAX_WORDS = 70
+SUPPORT_SIM = 0.45  # cosine from which another article's sentence carries the same fact
+_QUOTE_CHARS = "\"“”‘’'"
+_ATTRIBUTION_RE = re.compile(
+    r"\b(said|says|told|added|stated|according|asked|explained|noted|wrote|announced|insisted)\b", re.I
+)
+_END_RE = re.compile(r"[.!?][\"”’')\]]*\s*$")
+
+
+@dataclass(slots=True)
+class Unit:
+    """One sentence of one article."""
+
+    article: int  # index into the story's article list
+    start: int
+    end: int
+    text: str
+    position: int  # sentence number within the article
+    words: int
+    eligible: bool
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
+    return sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+
+
+def eligible(article: Article, start: int, end: int, text: str, headings: Sequence[tuple[int, int]]) -> bool:
+    """Fit for a brief: a whole sentence of body text, not garbled, not a heading, not a bare quote."""
+    words = len(text.split())
+    if words < MIN_WORDS or words > MAX_WORDS or not _END_RE.search(text):
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in _QUOTE_CHARS):
+        return False
+    if _inside(headings, start, end):
+        return False
+    if any(f.kind == "garbled" and f.start < end and f.end > start for f in article.flags):
+        return False
+    quoted = _inside([(q.start, q.end) for q in article.quotes], start, end)
+    # a quote with nobody saying it is a bare fragment
+    return not (quoted > 0.8 * (end - start) and not _ATTRIBUTION_RE.search(text))
+
+
+def story_units(articles: Sequence[Article]) -> list[Unit]:
+    units = []
+    for i, article in enumerate(articles):
+        headings = [(b.start, b.end) for b in article.blocks if b.kind == "heading"]
+        for n, s in enumerate(article.sentences):
+            text = article.text[s.start : s.end].strip()
+            if not text:
+                continue
+            ok = eligible(article, s.start, s.end, text, headings)
+            units.append(Unit(i, s.start, s.end, text, n, len(text.split()), ok))
+    return units
+
+
+@dataclass(slots=True)
+class Matrix:
+    """Row-normalised TF-IDF vectors of units (rows) plus the story's centroid."""
+
+    rows: sparse.csr_matrix
+    centroid: np.ndarray
+    vocab: dict[str, int]
+    idf: np.ndarray
+
+    def similar(self, i: int) -> np.ndarray:
+        """Cosine of unit ``i`` with every unit."""
+        return np.asarray((self.rows @ self.rows[i].T).todense()).ravel()
+
+    def vector(self, text: str) -> sparse.csr_matrix:
+        counts = Counter(t for t in terms(text) if t in self.vocab)
+        data = [(1 + math.log(c)) * self.idf[self.vocab[t]] for t, c in counts.items()]
+        cols = [self.vocab[t] for t in counts]
+        vec = sparse.csr_matrix((data, ([0] * len(cols), cols)), shape=(1, len(self.vocab)))
+        norm = math.sqrt(sum(d * d for d in data)) or 1.0
+        return vec / norm
+
+
+def build_matrix(units: Sequence[Unit]) -> Matrix:
+    vocab: dict[str, int] = {}
+    rows, cols, data = [], [], []
+    df: Counter[int] = Counter()
+    for r, unit in enumerate(units):
+        counts = Counter(terms(unit.text))
+        for term, c in counts.items():
+            col = vocab.setdefault(term, len(vocab))
+            rows.append(r)
+            cols.append(col)
+            data.append(1.0 + math.log(c))
+            df[col] += 1
+    n = max(1, len(units))
+    idf = np.ones(max(1, len(vocab)))
+    for col, d in df.items():
+        idf[col] = math.log((1 + n) / (1 + d)) + 1.0
+    weights = np.asarray(data) * idf[np.asarray(cols, dtype=int)] if data else np.zeros(0)
+    matrix = sparse.csr_matrix((weights, (rows, cols)), shape=(len(units), max(1, len(vocab))))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = sparse.diags(1.0 / norms) @ matrix
+    centroid = np.asarray(matrix.sum(axis=0)).ravel()
+    c_norm = np.linalg.norm(centroid) or 1.0
+    return Matrix(matrix.tocsr(), centroid / c_norm, vocab, idf)

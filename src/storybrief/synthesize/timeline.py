@@ -1,0 +1,138 @@
+"""Timelines: the days a story (or a topic) happened on, each with its most central sentences.
+
+A sentence is dated by an anchored day-granular date mention in it ("on Thursday" resolved against the
+publication date, "on 13 March 2026"). Days are ranked by how many articles mention them; each day gets
+the sentences that mention it, most central first and not repeating one another. A day is *inferred* when
+no mention spelled out its year (a weekday or "yesterday" resolved against the publication date) or the
+publication date itself was inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Article, DateSource, TimelineEntry
+from .sentences import Unit, build_matrix, story_units
+from .summary import supporters
+
+DEFAULT_DATES = 10
+DEFAULT_SENTENCES = 1
+REDUNDANCY = 0.5
+LEAD_DECAY = 0.3
+PUBLISHED_BONUS = 0.25
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_YEAR_RE = re.compile(r"\b(1[89]|20)\d{2}\b")
+
+
+@dataclass(slots=True)
+class _Dated:
+    unit: int
+    day: str
+    inferred: bool
+
+
+def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Dated]:
+    out = []
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        by_article[u.article].append(i)
+    for k, article in enumerate(articles):
+        guessed_publication = article.published_source is DateSource.INFERRED
+        for mention in article.dates:
+            if not (mention.anchored and mention.value and _DAY_RE.match(mention.value)):
+                continue
+            if mention.kind != "date" and mention.granularity not in ("day", "time"):
+                continue
+            for i in by_article[k]:
+                u = units[i]
+                if u.start <= mention.start < u.end:
+                    inferred = guessed_publication or not _YEAR_RE.search(mention.text)
+                    out.append(_Dated(i, mention.value[:10], inferred))
+                    break
+    return out
+
+
+def _day_weight(items: Sequence[_Dated], units: Sequence[Unit], articles: Sequence[Article]) -> float:
+    """Articles mentioning the day, each counting more the nearer its mention is to its lead, and more
+    again when the day is the one it was published on (news is mostly about its own day)."""
+    best: dict[int, float] = {}
+    for d in items:
+        u = units[d.unit]
+        published = articles[u.article].published
+        bonus = PUBLISHED_BONUS if published is not None and published.date().isoformat() == d.day else 0.0
+        best[u.article] = max(best.get(u.article, 0.0), 1.0 / (1.0 + LEAD_DECAY * u.position) + bonus)
+    return sum(best.values())
+
+
+def _pick_days(
+    by_day: dict[str, list[_Dated]],
+    weight: dict[str, float],
+    units: Sequence[Unit],
+    articles: Sequence[Article],
+    story_of: dict[str, str] | None,
+    dates: int,
+) -> list[str]:
+    """The heaviest days; across a topic's stories, each story's best day first, in turns."""
+    ranked = sorted(by_day, key=lambda day: (-weight[day], day))
+    if not story_of:
+        return ranked[:dates]
+    per_story: dict[str, list[str]] = defaultdict(list)
+    for day in ranked:
+        stories = {story_of.get(articles[units[d.unit].article].id, "") for d in by_day[day]}
+        for story in sorted(stories):
+            per_story[story].append(day)
+    picked: list[str] = []
+    queues = [list(days) for _, days in sorted(per_story.items(), key=lambda kv: -weight[kv[1][0]])]
+    while len(picked) < dates and any(queues):
+        for queue in queues:
+            while queue and queue[0] in picked:
+                queue.pop(0)
+            if queue and len(picked) < dates:
+                picked.append(queue.pop(0))
+    return picked
+
+
+def build_timeline(
+    articles: Sequence[Article],
+    *,
+    dates: int = DEFAULT_DATES,
+    sentences: int = DEFAULT_SENTENCES,
+    story_of: dict[str, str] | None = None,
+    units: Sequence[Unit] | None = None,
+) -> list[TimelineEntry]:
+    """Dated entries in chronological order: the ``dates`` most reported days, ``sentences`` per day."""
+    units = list(units) if units is not None else story_units(articles)
+    if not units:
+        return []
+    dated = [d for d in _dated_units(articles, units) if units[d.unit].eligible]
+    if not dated:
+        return []
+    matrix = build_matrix(units)
+    centrality = np.asarray(matrix.rows @ matrix.centroid).ravel()
+    by_day: dict[str, list[_Dated]] = defaultdict(list)
+    for d in dated:
+        by_day[d.day].append(d)
+    weight = {day: _day_weight(items, units, articles) for day, items in by_day.items()}
+    top_days = _pick_days(by_day, weight, units, articles, story_of, dates)
+    entries = []
+    for day in sorted(top_days):
+        picked: list[int] = []
+        for d in sorted(by_day[day], key=lambda x: -centrality[x.unit]):
+            if d.unit in picked:
+                continue
+            if picked and max(matrix.similar(d.unit)[j] for j in picked) > REDUNDANCY:
+                continue
+            picked.append(d.unit)
+            unit = units[d.unit]
+            sources = tuple(articles[k].id for k in supporters(matrix, units, d.unit, articles))
+            inferred = all(x.inferred for x in by_day[day])
+            story = (story_of or {}).get(articles[unit.article].id)
+            entries.append(TimelineEntry(day, inferred, unit.text, sources, story))
+            if len(picked) == sentences:
+                break
+    return entries

@@ -1,0 +1,41 @@
+"""Average-link clustering: batch and streaming agree on the rule, and chains do not merge events."""
+
+from __future__ import annotations
+
+from storybrief.group.dedup import jaccard, shingles
+from storybrief.group.features import day_gap, terms
+from storybrief.group.linkage import Linkage
+
+
+def test_average_link_does_not_chain() -> None:
+    # 0-1 and 1-2 are similar, 0-2 are not: single link would make one cluster of three
+    pairs = {(0, 1): 0.9, (1, 2): 0.5}
+    linkage = Linkage(0.4)
+    linkage.agglomerate(range(3), pairs)
+    assert linkage.clusters() == [[0, 1], [2]]
+
+
+def test_batch_merges_a_true_group() -> None:
+    pairs = {(0, 1): 0.8, (0, 2): 0.7, (1, 2): 0.6, (3, 4): 0.9}
+    linkage = Linkage(0.4)
+    linkage.agglomerate(range(6), pairs)
+    assert linkage.clusters() == [[0, 1, 2], [3, 4], [5]]
+
+
+def test_streaming_joins_best_story_and_merges_what_a_newcomer_bridges() -> None:
+    linkage = Linkage(0.4)
+    assert linkage.add(0, {}) == 0
+    assert linkage.add(1, {0: 0.1}) == 1  # too weak: a story of its own
+    linkage.add(2, {0: 0.9, 1: 0.2})
+    assert sorted(linkage.clusters()) == [[0, 2], [1]]
+    linkage.add(3, {1: 0.9, 0: 0.9, 2: 0.9})  # bridges both stories
+    assert linkage.clusters() == [[0, 1, 2, 3]]
+
+
+def test_features_and_shingles() -> None:
+    assert terms("The missiles were fired on Tuesday") == ["missile", "fired", "tuesday"]
+    assert "北韓" in terms("北韓導彈") and "導彈" in terms("北韓導彈")
+    a = shingles("one two three four five six")
+    assert jaccard(a, a) == 1.0 and jaccard(a, shingles("seven eight nine ten eleven")) == 0.0
+    assert day_gap((10, 10), (13, 13)) == 3 and day_gap((None, None), (5, 5)) == 0
+    assert day_gap((10, None), (3, 3)) == 7  # published after day 10 at the earliest

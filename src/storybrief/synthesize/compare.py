@@ -13,11 +13,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..group.features import _fold
+from ..group.features import _STOP, _fold
 from ..model import Article, Comparison, NumberDisagreement, SingleSourceFact
 from .sentences import Matrix, Unit, build_matrix
 from .summary import score_units, supporters
 
+_YEAR_RE = re.compile(r"(1[89]|20)\d{2}")
 MAX_SINGLE = 5
 MAX_DISAGREEMENTS = 8
 SAME_CONTEXT = 0.3  # cosine of two sentences talking about the same thing
@@ -41,8 +42,16 @@ def _copy_root(article: Article) -> str:
 
 
 def _numbers(text: str) -> dict[str, str]:
-    """Unit word (folded) -> number as written."""
-    return {_fold(m.group(2)): m.group(1) for m in _NUMBER_RE.finditer(text)}
+    """Counted thing (folded noun) -> number as written; years and stop words ("in 2024 for") are not counts."""
+    found = {}
+    for m in _NUMBER_RE.finditer(text):
+        value, noun = m.group(1), _fold(m.group(2))
+        if _YEAR_RE.fullmatch(value) or noun in _STOP or text[max(0, m.start() - 1) : m.start()].isalpha():
+            continue
+        if m.start() > 0 and text[: m.start()].rstrip().split(" ")[-1][:1].isupper() and value.isdigit():
+            continue  # "Pier 7", "Tank 14": a name, not a count
+        found[noun] = value
+    return found
 
 
 def compare_sources(articles: Sequence[Article], units: Sequence[Unit]) -> Comparison:

@@ -30,12 +30,12 @@ class Weights:
 
 
 def similarity(a: ArticleFeatures, b: ArticleFeatures, w: Weights) -> float:
-    if a.language != b.language:  # a translation shares names and numbers, not words
-        score = w.cross_lingual * cosine(a.anchors, b.anchors)
-    elif a.entities and b.entities:
+    if a.entities and b.entities:
         score = w.text * cosine(a.terms, b.terms) + w.entities * cosine(a.entities, b.entities)
     else:
         score = cosine(a.terms, b.terms)
+    if a.language != b.language:  # a translation shares names and numbers, not words
+        score = max(score, w.cross_lingual * cosine(a.anchors, b.anchors))
     if a.quote_groups & b.quote_groups:
         score += w.quote
     gap = day_gap(a.span, b.span)

@@ -40,7 +40,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _CAPWORD_RE = re.compile(r"(?<![\w’'])[A-Z][a-zA-Z]+(?:-[A-Z]?[a-z]+)*")
-_NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_NUMBER_RE = re.compile(r"(?<![0-9A-Za-z.,])\d+(?:[.,]\d+)*")  # "8人" is a number next to CJK text
 _STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "year", "years", "mr", "ms", "mrs", "s", "t"}
 
 

@@ -13,16 +13,15 @@ found and different articles on the same event must not.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-
-from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 from ..model import Article, DuplicateOf
 
 SHINGLE = 4  # words per shingle
 THRESHOLD = 0.5  # Jaccard similarity of shingle sets from which two articles are duplicates
 NUM_PERM = 128
+EXACT_BELOW = 64  # fewer articles than this are compared pair by pair: exact, and cheaper than hashing
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -39,10 +38,20 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def _minhash(items: set[str], num_perm: int) -> MinHash:
-    mh = MinHash(num_perm=num_perm)
-    mh.update_batch([s.encode("utf-8") for s in items])
-    return mh
+def _lsh_candidates(sets: Sequence[set[str]], threshold: float, num_perm: int) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j), j < i, whose MinHash signatures collide in the LSH index."""
+    from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]  # slow to import: only at scale
+
+    # LSH recall is poor right at its threshold, so it proposes from a little below and Jaccard decides.
+    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.1), num_perm=num_perm)
+    for i, items in enumerate(sets):
+        if not items:
+            continue
+        mh = MinHash(num_perm=num_perm)
+        mh.update_batch([s.encode("utf-8") for s in items])
+        for key in lsh.query(mh):
+            yield i, int(key)
+        lsh.insert(str(i), mh)
 
 
 @dataclass(slots=True)
@@ -65,8 +74,6 @@ def find_duplicates(
 ) -> list[DuplicateGroup]:
     """Group exact and near-duplicate articles; sets ``duplicate_of`` on all but each group's canonical."""
     sets = [shingles(a.text, shingle) for a in articles]
-    # LSH recall is poor right at its threshold, so it proposes from a little below and Jaccard decides.
-    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.1), num_perm=num_perm)
     parent = list(range(len(articles)))
 
     def find(i: int) -> int:
@@ -75,15 +82,13 @@ def find_duplicates(
             i = parent[i]
         return i
 
-    for i, items in enumerate(sets):
-        if not items:
-            continue
-        mh = _minhash(items, num_perm)
-        for key in lsh.query(mh):
-            j = int(key)
-            if find(i) != find(j) and jaccard(items, sets[j]) >= threshold:
-                parent[find(i)] = find(j)
-        lsh.insert(str(i), mh)
+    if len(articles) < EXACT_BELOW:
+        pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(len(sets)) for j in range(i) if sets[i] and sets[j])
+    else:
+        pairs = _lsh_candidates(sets, threshold, num_perm)
+    for i, j in pairs:
+        if find(i) != find(j) and jaccard(sets[i], sets[j]) >= threshold:
+            parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(articles)):
         groups.setdefault(find(i), []).append(i)

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -44,6 +45,7 @@ _NUMBER_RE = re.compile(r"(?<![0-9A-Za-z.,])\d+(?:[.,]\d+)*")  # "8人" is a num
 _STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "year", "years", "mr", "ms", "mrs", "s", "t"}
 
 
+@lru_cache(maxsize=200_000)
 def _fold(word: str) -> str:
     """Lower-case and fold plurals ("missiles" -> "missile"); deliberately light, no stemmer needed."""
     word = word.lower().replace("’", "'")

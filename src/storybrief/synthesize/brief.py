@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, QuoteGroup, Report, Story, StoryBrief, TopicBrief
 from .compare import compare_sources
 from .quotes import key_quotes
-from .sentences import story_units
+from .sentences import build_matrix, story_units
 from .summary import DEFAULT_WORDS, headline, summarize
 from .timeline import DEFAULT_DATES, DEFAULT_SENTENCES, build_timeline
 
@@ -27,18 +27,19 @@ def brief_story(
 ) -> StoryBrief:
     """The brief of one story; ``articles`` are the story's articles."""
     units = story_units(articles)
+    matrix = build_matrix(units) if units else None
     story_of = {a.id: story.id for a in articles}
     return StoryBrief(
         id=story.id,
-        headline=headline(articles),
+        headline=headline(articles, matrix),
         topic=story.topic,
         articles=[a.id for a in articles],
-        summary=summarize(articles, words, units=units),
+        summary=summarize(articles, words, units=units, matrix=matrix),
         quotes=key_quotes(articles, quote_groups),
         timeline=build_timeline(
-            articles, dates=timeline_dates, sentences=timeline_sentences, story_of=story_of, units=units
+            articles, dates=timeline_dates, sentences=timeline_sentences, story_of=story_of, units=units, matrix=matrix
         ),
-        comparison=compare_sources(articles, units),
+        comparison=compare_sources(articles, units, matrix),
     )
 
 

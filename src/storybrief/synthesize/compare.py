@@ -54,7 +54,7 @@ def _numbers(text: str) -> dict[str, str]:
     return found
 
 
-def compare_sources(articles: Sequence[Article], units: Sequence[Unit]) -> Comparison:
+def compare_sources(articles: Sequence[Article], units: Sequence[Unit], matrix: Matrix | None = None) -> Comparison:
     comparison = Comparison()
     for a in articles:
         comparison.outlets.setdefault(outlet_name(a), []).append(a.id)
@@ -74,7 +74,7 @@ def compare_sources(articles: Sequence[Article], units: Sequence[Unit]) -> Compa
             )
     if not units:
         return comparison
-    matrix = build_matrix(units)
+    matrix = matrix or build_matrix(units)
     scores = score_units(units, matrix, articles)
     roots = {a.id: _copy_root(a) for a in articles}
     n_sources = len({roots[a.id] for a in articles})

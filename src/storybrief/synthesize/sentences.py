@@ -40,6 +40,7 @@ class Unit:
     position: int  # sentence number within the article
     words: int
     eligible: bool
+    terms: tuple[str, ...] = ()
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
@@ -71,7 +72,7 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
             if not text:
                 continue
             ok = eligible(article, s.start, s.end, text, headings)
-            units.append(Unit(i, s.start, s.end, text, n, len(text.split()), ok))
+            units.append(Unit(i, s.start, s.end, text, n, len(text.split()), ok, tuple(terms(text))))
     return units
 
 
@@ -102,7 +103,7 @@ def build_matrix(units: Sequence[Unit]) -> Matrix:
     rows, cols, data = [], [], []
     df: Counter[int] = Counter()
     for r, unit in enumerate(units):
-        counts = Counter(terms(unit.text))
+        counts = Counter(unit.terms)
         for term, c in counts.items():
             col = vocab.setdefault(term, len(vocab))
             rows.append(r)

@@ -81,13 +81,17 @@ def _support_counts(units: Sequence[Unit], matrix: Matrix, articles: Sequence[Ar
 
 
 def summarize(
-    articles: Sequence[Article], words: int = DEFAULT_WORDS, *, units: Sequence[Unit] | None = None
+    articles: Sequence[Article],
+    words: int = DEFAULT_WORDS,
+    *,
+    units: Sequence[Unit] | None = None,
+    matrix: Matrix | None = None,
 ) -> list[SummarySentence]:
     """An extractive summary of ``articles`` (one story) within ``words`` words, every sentence cited."""
     units = list(units) if units is not None else story_units(articles)
     if not units:
         return []
-    matrix = build_matrix(units)
+    matrix = matrix or build_matrix(units)
     scores = score_units(units, matrix, articles)
     chosen: list[int] = []
     used = 0
@@ -111,15 +115,16 @@ def summarize(
     return out
 
 
-def headline(articles: Sequence[Article]) -> str:
+def headline(articles: Sequence[Article], matrix: Matrix | None = None) -> str:
     """The title most representative of the story: closest to the centroid of all its titles and leads."""
     titled = [a for a in articles if a.title]
     if not titled:
         return articles[0].text[:100] if articles else ""
     if len(titled) == 1:
         return titled[0].title or ""
-    units = story_units(articles)
-    matrix = build_matrix(units) if units else None
+    if matrix is None:
+        units = story_units(articles)
+        matrix = build_matrix(units) if units else None
     if matrix is None:
         return titled[0].title or ""
     best, best_score = titled[0], -1.0

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Article, DateSource, TimelineEntry
-from .sentences import Unit, build_matrix, story_units
+from .sentences import Matrix, Unit, build_matrix, story_units
 from .summary import supporters
 
 DEFAULT_DATES = 10
@@ -104,6 +104,7 @@ def build_timeline(
     sentences: int = DEFAULT_SENTENCES,
     story_of: dict[str, str] | None = None,
     units: Sequence[Unit] | None = None,
+    matrix: Matrix | None = None,
 ) -> list[TimelineEntry]:
     """Dated entries in chronological order: the ``dates`` most reported days, ``sentences`` per day."""
     units = list(units) if units is not None else story_units(articles)
@@ -112,7 +113,7 @@ def build_timeline(
     dated = [d for d in _dated_units(articles, units) if units[d.unit].eligible]
     if not dated:
         return []
-    matrix = build_matrix(units)
+    matrix = matrix or build_matrix(units)
     centrality = np.asarray(matrix.rows @ matrix.centroid).ravel()
     by_day: dict[str, list[_Dated]] = defaultdict(list)
     for d in dated:

@@ -135,14 +135,17 @@ class ArticleFeatures:
     anchor_counts: Counter[str]
     span: tuple[int | None, int | None]  # publication day range as ordinals; None = unknown bound
     quote_groups: frozenset[str] = frozenset()
+    gloss_counts: dict[str, float] = field(default_factory=dict)  # English glosses of Chinese text
     terms: Vector = field(default_factory=dict)
     entities: Vector = field(default_factory=dict)
     anchors: Vector = field(default_factory=dict)
+    bridge: Vector = field(default_factory=dict)  # English-like terms: the glosses, or the terms themselves
 
     def weigh(self, term_df: DocFreq, entity_df: DocFreq, anchor_df: DocFreq) -> None:
         self.terms = weigh(self.term_counts, term_df)
         self.entities = weigh(self.entity_counts, entity_df)
         self.anchors = weigh(self.anchor_counts, anchor_df)
+        self.bridge = weigh(self.gloss_counts, term_df) if self.gloss_counts else self.terms
 
 
 def publication_span(article: Article) -> tuple[int | None, int | None]:
@@ -189,10 +192,20 @@ def extract(article: Article, order: int, quote_groups: Mapping[str, frozenset[s
     )
     anchor_counts: Counter[str] = Counter(anchors(title))
     anchor_counts.update(anchors(article.text))
+    language = language_key(article.language, title + " " + article.text[:1000])
+    gloss_counts: dict[str, float] = defaultdict(float)
+    if language == "cjk":
+        from .glossary import gloss_text
+
+        for term in terms(" ".join(gloss_text(title))):
+            gloss_counts[term] += TITLE_WEIGHT
+        for term in terms(" ".join(gloss_text(article.text))):
+            gloss_counts[term] += 1.0
     return ArticleFeatures(
         id=article.id,
         order=order,
-        language=language_key(article.language, title + " " + article.text[:1000]),
+        language=language,
+        gloss_counts=dict(gloss_counts),
         term_counts=dict(counts),
         entity_counts=entity_counts,
         anchor_counts=anchor_counts,

@@ -63,15 +63,23 @@ def eligible(article: Article, start: int, end: int, text: str, headings: Sequen
     return not (quoted > 0.8 * (end - start) and not _ATTRIBUTION_RE.search(text))
 
 
+def brief_language(articles: Sequence[Article]) -> str | None:
+    """The language a brief is written from: the most common recognised one (translations are cited, not quoted)."""
+    known = Counter(a.language for a in articles if a.language)
+    return known.most_common(1)[0][0] if known else None
+
+
 def story_units(articles: Sequence[Article]) -> list[Unit]:
     units = []
+    language = brief_language(articles)
     for i, article in enumerate(articles):
         headings = [(b.start, b.end) for b in article.blocks if b.kind == "heading"]
+        readable = language is None or article.language == language
         for n, s in enumerate(article.sentences):
             text = article.text[s.start : s.end].strip()
             if not text:
                 continue
-            ok = eligible(article, s.start, s.end, text, headings)
+            ok = readable and eligible(article, s.start, s.end, text, headings)
             units.append(Unit(i, s.start, s.end, text, n, len(text.split()), ok, tuple(terms(text))))
     return units
 

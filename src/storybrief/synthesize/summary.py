@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..model import Article, SummarySentence
-from .sentences import SUPPORT_SIM, Matrix, Unit, build_matrix, story_units
+from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units
 
 DEFAULT_WORDS = 120
 REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
@@ -117,7 +117,8 @@ def summarize(
 
 def headline(articles: Sequence[Article], matrix: Matrix | None = None) -> str:
     """The title most representative of the story: closest to the centroid of all its titles and leads."""
-    titled = [a for a in articles if a.title]
+    language = brief_language(articles)
+    titled = [a for a in articles if a.title and (language is None or a.language == language)]
     if not titled:
         return articles[0].text[:100] if articles else ""
     if len(titled) == 1:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Article, QuoteGroup, QuoteVariant, content_id
+from ..unionfind import UnionFind
 
 MIN_WORDS = 5
 MIN_SHARED = 0.5  # share of the shorter quote's trigrams found in the other
@@ -71,13 +72,7 @@ def link_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
     for n, (_, _, grams) in enumerate(items):
         for g in grams:
             postings[g].append(n)
-    parent = list(range(len(items)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    linked = UnionFind(len(items))
 
     for n, (ai, qi, grams) in enumerate(items):
         shared: dict[int, int] = defaultdict(int)
@@ -100,10 +95,10 @@ def link_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
                 and q1.speaker == q2.speaker
                 and _aligned_share(q1.text, q2.text) >= MIN_ALIGNED
             ):
-                parent[find(m)] = find(n)
+                linked.union(m, n)
     clusters: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
-        clusters[find(n)].append(n)
+        clusters[linked.find(n)].append(n)
     groups: list[QuoteGroup] = []
     for members in clusters.values():
         if len({items[n][0] for n in members}) < 2:

@@ -22,10 +22,9 @@ from .common import (
     OutputOpt,
     PathsArg,
     ProcessesOpt,
-    err_console,
+    finish,
     progress_bar,
     read_corpus,
-    report_errors,
     write_output,
 )
 
@@ -71,11 +70,8 @@ def brief(
     else:
         rendered = report_markdown(report)
     write_output(rendered, output)
-    report_errors(corpus.errors)
-    err_console.print(
+    finish(
+        corpus.errors,
         f"{len(corpus.articles)} article(s), {len(report.stories)} story(ies), {len(report.topics)} topic(s); "
         f"{len(corpus.errors)} input(s) failed",
-        style="dim",
     )
-    if corpus.errors:
-        raise typer.Exit(code=1)

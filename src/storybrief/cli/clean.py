@@ -17,9 +17,8 @@ from .common import (
     OutputOpt,
     PathsArg,
     ProcessesOpt,
-    err_console,
+    finish,
     read_corpus,
-    report_errors,
     write_output,
 )
 
@@ -59,8 +58,4 @@ def clean(
     else:
         rendered = articles_markdown(corpus.articles, corpus.errors, explain=explain, quote_groups=corpus.quote_groups)
     write_output(rendered, output)
-    report_errors(corpus.errors)
-    n_ok, n_bad = len(corpus.articles), len(corpus.errors)
-    err_console.print(f"{n_ok} article(s) cleaned, {n_bad} input(s) failed", style="dim")
-    if n_bad:
-        raise typer.Exit(code=1)
+    finish(corpus.errors, f"{len(corpus.articles)} article(s) cleaned, {len(corpus.errors)} input(s) failed")

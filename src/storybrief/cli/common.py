@@ -58,6 +58,14 @@ def report_errors(errors: Sequence[InputError]) -> None:
         err_console.print(f"[bold red]error[/]: {error}", soft_wrap=True, markup=True)
 
 
+def finish(errors: Sequence[InputError], summary: str) -> None:
+    """Report every input that failed, print the run's summary line, and exit 1 if anything failed."""
+    report_errors(errors)
+    err_console.print(summary, style="dim")
+    if errors:
+        raise typer.Exit(code=1)
+
+
 @contextmanager
 def progress_bar(total: int | None, label: str, enabled: bool) -> Iterator[Callable[[str], None]]:
     """A Rich progress bar on stderr for long runs; a no-op callback when disabled or not a terminal."""

@@ -17,9 +17,8 @@ from .common import (
     OutputOpt,
     PathsArg,
     ProcessesOpt,
-    err_console,
+    finish,
     read_corpus,
-    report_errors,
     write_output,
 )
 
@@ -45,11 +44,8 @@ def group(
     corpus = read_corpus(paths, max_size=max_size, date=date, dates_file=dates_file, processes=processes)
     group_corpus(corpus, streaming=streaming)
     write_output(groups_json(corpus) if format is GroupFormat.json else groups_markdown(corpus), output)
-    report_errors(corpus.errors)
-    err_console.print(
+    finish(
+        corpus.errors,
         f"{len(corpus.articles)} article(s) in {len(corpus.stories)} story(ies) and {len(corpus.topics)} topic(s), "
         f"{len(corpus.errors)} input(s) failed",
-        style="dim",
     )
-    if corpus.errors:
-        raise typer.Exit(code=1)

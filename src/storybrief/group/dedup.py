@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..model import Article, DuplicateOf
+from ..unionfind import UnionFind
 
 SHINGLE = 4  # words per shingle
 THRESHOLD = 0.5  # Jaccard similarity of shingle sets from which two articles are duplicates
@@ -74,24 +75,15 @@ def find_duplicates(
 ) -> list[DuplicateGroup]:
     """Group exact and near-duplicate articles; sets ``duplicate_of`` on all but each group's canonical."""
     sets = [shingles(a.text, shingle) for a in articles]
-    parent = list(range(len(articles)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets_of = UnionFind(len(articles))
     if len(articles) < EXACT_BELOW:
         pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(len(sets)) for j in range(i) if sets[i] and sets[j])
     else:
         pairs = _lsh_candidates(sets, threshold, num_perm)
     for i, j in pairs:
-        if find(i) != find(j) and jaccard(sets[i], sets[j]) >= threshold:
-            parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(articles)):
-        groups.setdefault(find(i), []).append(i)
+        if sets_of.find(i) != sets_of.find(j) and jaccard(sets[i], sets[j]) >= threshold:
+            sets_of.union(i, j)
+    groups = sets_of.groups()
     out = []
     for members in groups.values():
         if len(members) < 2:

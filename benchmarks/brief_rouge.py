@@ -1,53 +1,59 @@
 """Story summaries against human references: ROUGE on Multi-News (Fabbri et al., ACL 2019).
 
-Data. ``multinews_test_mnplus/dev_half.jsonl.gz`` (the first 2,800 clusters of the Multi-News test split, in
-the truncated "Multi-News-500" form: lower-cased, about 430 input words per cluster). A fixed sample of
-``--clusters`` clusters is drawn with ``random.Random(--seed)``; all of a cluster's non-empty documents are
-used (including those Multi-News+ flags as irrelevant: the classic setting). Each cluster is written to a
-temporary JSONL file (one record per document, ``id`` and ``text`` only: there is no title or date) and goes
-through the real pipeline: ``load`` (ingest + clean), ``annotate_corpus`` and ``group_corpus(single_story=
-True)`` (duplicates and rewrites, as ``--single-story`` does). Annotated clusters are cached with pickle in
-``/tmp/storybrief-bench``; the cache key covers the ingest/clean/annotate/group sources, so tuning
-``storybrief.synthesize`` reuses it.
+Data. ``multinews_test_mnplus/dev_half.jsonl.gz`` (the first 2,800 clusters of the Multi-News test split, in the
+truncated "Multi-News-500" form: lower-cased, about 430 input words per cluster). A fixed sample of ``--clusters``
+clusters is drawn with ``random.Random(--seed)``; all of a cluster's non-empty documents are used (including those
+Multi-News+ flags as irrelevant: the classic setting). The dataset's spacing around punctuation is undone first
+(``detokenize``: ``( ap )`` → ``(ap)``, ``we ' ll`` → ``we'll``, stand-alone straight quotes paired and attached;
+``--raw`` skips this); the lower-casing cannot be undone. Each cluster is written to a temporary JSONL file (one record
+per document, ``id`` and ``text`` only: there is no title or date) and goes through the real pipeline: ``load`` (ingest
++ clean), ``annotate_corpus`` and ``group_corpus(single_story=True)`` (duplicates and rewrites, as ``--single-story``
+does). Annotated clusters are cached with pickle in ``/tmp/storybrief-bench``; the cache key covers the
+ingest/clean/annotate/group sources, so tuning ``storybrief.synthesize`` reuses it.
 
-Budget. The reference summary's length in words (whitespace tokens with a letter or digit; the leading
-"–" of Multi-News references does not count). Every system gets the same budget, and every baseline fills it
-the way ``summarize`` does: go down the ranking, add a sentence if it fits in the remaining budget, stop when
-fewer than 5 words remain. Sentence length is ``len(text.split())``, as in storybrief.
+Budget. The reference summary's length in words (whitespace tokens with a letter or digit; the leading "–" of Multi-News
+references does not count). Every system gets the same budget, and every baseline fills it the way ``summarize`` does:
+go down the ranking, add a sentence if it fits in the remaining budget, stop when fewer than 5 words remain. Sentence
+length is ``len(text.split())``, as in storybrief.
 
 Sentences. All systems pick from the same sentences: storybrief's units of the annotated articles
-(``article.text[s.start:s.end]`` for each sentence, i.e. ``synthesize.sentences.story_units``). storybrief
-only considers its *eligible* units (complete body sentences of 6-70 words); the baselines may take any
-sentence, including the truncated last sentence of a document. Chosen sentences are printed in reading order
-(document, then position), as storybrief does.
+(``article.text[s.start:s.end]`` for each sentence, i.e. ``synthesize.sentences.story_units``). storybrief only
+considers its *eligible* units (complete body sentences of 6-70 words); the baselines may take any sentence, including
+the truncated last sentence of a document. Chosen sentences are joined in reading order (document, then position), as
+storybrief does.
 
 Systems, one run:
 
 * ``storybrief``: ``summarize(articles_of_cluster, budget)``;
-* ``lead round-robin``: first sentence of every document, then every second sentence, ... (the budgeted
-  form of Multi-News's First-k baselines);
+* ``storybrief all-elig.`` (diagnostic): the same, given ``units=`` in which every sentence is eligible, so that it
+  ranks the same pool as the baselines: the difference to ``storybrief`` is the eligibility filter's;
+* ``lead round-robin``: first sentence of every document, then every second sentence, ... (the budgeted form of
+  Multi-News's First-k baselines);
 * ``lead doc order``: all of document 1, then document 2, ...;
-* ``LexRank`` and ``TextRank`` (sumy, English Snowball stemmer and sumy's English stop words, default
-  parameters) given a regex tokenizer (sumy's default one needs NLTK punkt data) over a DOM document built
-  from the same sentences, one paragraph per document; sentences ranked by their LexRank / TextRank score;
-* ``oracle (greedy)``: repeatedly add the sentence that most improves ROUGE-1 F + ROUGE-2 F against the
-  reference (stemmed rouge-score tokens) and fits the budget; stop when nothing improves. A ceiling for
-  extraction from these sentences.
+* ``LexRank`` and ``TextRank`` (sumy, English Snowball stemmer and sumy's English stop words, default parameters) given
+  a regex tokenizer (sumy's default one needs NLTK punkt data) over a DOM document built from the same sentences, one
+  paragraph per document; sentences ranked by their LexRank / TextRank score;
+* ``oracle (greedy)``: repeatedly add the sentence that most improves ROUGE-1 F + ROUGE-2 F against the reference
+  (stemmed rouge-score tokens) and fits the budget; stop when nothing improves. A ceiling for extraction from these
+  sentences.
 
-Score. ``rouge_score.rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)``, F-measure,
-mean over clusters. Deltas of storybrief against LexRank and TextRank are paired (per cluster) with a 95 %
-bootstrap interval (2,000 resamples of clusters) and the number of clusters won. Diagnostic columns: mean words
-used (of the budget), sentences chosen, and the mean position (0 = lead) of the chosen sentences in their
-document.
+Score. ``rouge_score.rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)``, F-measure, mean over
+clusters. Deltas of both storybrief rows against LexRank, TextRank and lead round-robin are paired (per cluster), with a
+95 % bootstrap interval (2,000 resamples of clusters) and the number of clusters won. Diagnostic columns: mean words
+used (of the budget), sentences chosen, the mean position (0 = lead) of the chosen sentences in their document, and
+milliseconds per cluster. The header also counts the clusters whose eligible sentences hold fewer words than the budget
+(storybrief cannot fill it there).
 
-    python benchmarks/brief_rouge.py [--clusters 60] [--seed 0] [--no-cache]
+    python benchmarks/brief_rouge.py [--clusters 60] [--seed 0] [--raw] [--no-cache]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import hashlib
+import inspect
 import json
 import pickle
 import random
@@ -100,21 +106,61 @@ def sample_clusters(path: Path, n: int, seed: int) -> list[dict]:
     return [rows[i] for i in picked]
 
 
-def annotate_cluster(row: dict, tmp: Path) -> list[Article]:
+_QUOTE_TOKEN = re.compile(r'^"[.,;:!?)\]]*$')
+_CONTRACTION = re.compile(r"(\w) ' (m|ll|s|re|ve|d|t|em)\b")
+
+
+def detokenize(doc: str) -> str:
+    """Undo the dataset's spacing around punctuation: ``( ap )``, ``we ' ll``, ``" a quote , "``, ``$ 2``.
+
+    Straight double quotes that stand alone as tokens are paired within the document: odd ones open (joined
+    to the next token), even ones close (joined to the previous one).
+    """
+    out: list[str] = []
+    opening = True
+    glue_next = False
+    for tok in doc.split(" "):
+        if not tok:
+            continue
+        if _QUOTE_TOKEN.match(tok):
+            if opening:
+                out.append(tok)
+                glue_next = True
+            elif out:
+                out[-1] += tok
+            else:
+                out.append(tok)
+            opening = not opening
+            continue
+        if glue_next and out:
+            out[-1] += tok
+        else:
+            out.append(tok)
+        glue_next = False
+    text = " ".join(out)
+    text = _CONTRACTION.sub(r"\1'\2", text)
+    text = re.sub(r"([(\[$]) ", r"\1", text)
+    text = re.sub(r" ([)\]%])", r"\1", text)
+    return text
+
+
+def annotate_cluster(row: dict, tmp: Path, raw: bool) -> list[Article]:
     path = tmp / f"{row['id']}.jsonl"
     with path.open("w", encoding="utf-8") as f:
         for k, doc in enumerate(row["documents"]):
             if doc.strip():
-                f.write(json.dumps({"id": f"{row['id']}-d{k}", "text": doc}) + "\n")
+                text = doc if raw else detokenize(doc)
+                f.write(json.dumps({"id": f"{row['id']}-d{k}", "text": text}) + "\n")
     corpus = load([str(path)])
     annotate_corpus(corpus, n_process=1)
     group_corpus(corpus, single_story=True)
     return corpus.articles
 
 
-def annotated_clusters(rows: Sequence[dict], use_cache: bool) -> dict[str, list[Article]]:
+def annotated_clusters(rows: Sequence[dict], use_cache: bool, raw: bool) -> dict[str, list[Article]]:
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    cache = CACHE_DIR / f"multinews-{cache_key()}.pkl"
+    recipe = "raw" if raw else inspect.getsource(detokenize)  # the input text depends on detokenize() only
+    cache = CACHE_DIR / f"multinews-{cache_key(recipe)}.pkl"
     done: dict[str, list[Article]] = {}
     if use_cache and cache.exists():
         with cache.open("rb") as f:
@@ -124,7 +170,7 @@ def annotated_clusters(rows: Sequence[dict], use_cache: bool) -> dict[str, list[
         t0 = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
             for row in missing:
-                done[row["id"]] = annotate_cluster(row, Path(tmp))
+                done[row["id"]] = annotate_cluster(row, Path(tmp), raw)
         n_docs = sum(len(done[r["id"]]) for r in missing)
         dt = time.perf_counter() - t0
         print(f"annotated {len(missing)} clusters ({n_docs} articles) in {dt:.0f}s", file=sys.stderr)
@@ -189,7 +235,7 @@ class SumyRankers:
         self.text.stop_words = stop
         self.tokenizer = RegexTokenizer()
 
-    def document(self, units: Sequence[Unit]):  # noqa: ANN201 (sumy has no type hints)
+    def document(self, units: Sequence[Unit]):
         from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
         paragraphs: dict[int, list] = {}
@@ -279,7 +325,15 @@ def bootstrap(deltas: Sequence[float], n: int = 2000, seed: int = 1) -> tuple[fl
     return means[int(0.025 * n)], means[int(0.975 * n) - 1]
 
 
-SYSTEMS = ["storybrief", "lead round-robin", "lead doc order", "LexRank", "TextRank", "oracle (greedy)"]
+SYSTEMS = [
+    "storybrief",
+    "storybrief all-elig.",
+    "lead round-robin",
+    "lead doc order",
+    "LexRank",
+    "TextRank",
+    "oracle (greedy)",
+]
 METRICS = ["rouge1", "rouge2", "rougeL"]
 
 
@@ -288,20 +342,21 @@ def main() -> None:
     parser.add_argument("--clusters", type=int, default=60, help="clusters to sample (default 60)")
     parser.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
     parser.add_argument("--no-cache", action="store_true", help="re-annotate (and rewrite the cache)")
+    parser.add_argument("--raw", action="store_true", help="feed the documents as tokenized, without detokenize()")
     args = parser.parse_args()
-    print("$ python benchmarks/brief_rouge.py " + " ".join(sys.argv[1:]))
+    print("$ " + " ".join(["python", "benchmarks/brief_rouge.py", *sys.argv[1:]]))
 
     from rouge_score import rouge_scorer
 
     rows = sample_clusters(datasets_dir() / "multinews_test_mnplus" / "dev_half.jsonl.gz", args.clusters, args.seed)
-    clusters = annotated_clusters(rows, use_cache=not args.no_cache)
+    clusters = annotated_clusters(rows, use_cache=not args.no_cache, raw=args.raw)
     scorer = rouge_scorer.RougeScorer(METRICS, use_stemmer=True)
     rankers = SumyRankers()
 
     scores: dict[str, list[dict[str, float]]] = {s: [] for s in SYSTEMS}
     outputs: dict[str, list[Output]] = {s: [] for s in SYSTEMS}
     seconds: Counter[str] = Counter()
-    budgets, n_units, n_eligible, n_docs = [], [], [], []
+    budgets, n_units, n_eligible, n_docs, starved = [], [], [], [], 0
     for row in rows:
         articles = clusters[row["id"]]
         reference = row["summary"]
@@ -310,9 +365,13 @@ def main() -> None:
         budgets.append(budget)
         n_units.append(len(units))
         n_eligible.append(sum(u.eligible for u in units))
+        starved += sum(u.words for u in units if u.eligible) < budget
         n_docs.append(len(articles))
         runs: dict[str, Callable[[], Output]] = {
             "storybrief": lambda a=articles, b=budget: _storybrief(a, b),
+            "storybrief all-elig.": lambda a=articles, b=budget, u=units: _storybrief(
+                a, b, [dataclasses.replace(x, eligible=True) for x in u]
+            ),
             "lead round-robin": lambda u=units, b=budget: from_units(u, fill(lead_round_robin(u), u, b)),
             "lead doc order": lambda u=units, b=budget: from_units(u, fill(lead_doc_order(u), u, b)),
             "LexRank": lambda u=units, b=budget: from_units(u, fill(by_score(rankers.lexrank(u)), u, b)),
@@ -333,9 +392,11 @@ def main() -> None:
         f"\nMulti-News dev_half: {len(rows)} clusters (seed {args.seed}), {sum(n_docs)} documents after cleaning, "
         f"{sum(n_units)} sentences ({sum(n_eligible)} eligible for storybrief)"
     )
-    print(f"budget = reference length: mean {statistics.mean(budgets):.0f} words (min {min(budgets)}, max {max(budgets)})")
+    mean_budget = statistics.mean(budgets)
+    print(f"budget = reference length: mean {mean_budget:.0f} words (min {min(budgets)}, max {max(budgets)})")
+    print(f"clusters whose eligible sentences total fewer words than the budget: {starved}")
     print("\nROUGE F-measure (rouge-score, stemmed), mean over clusters\n")
-    print(f"{'system':<18} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'words':>6} {'sents':>6} {'pos':>5} {'ms/cl':>6}")
+    print(f"{'system':<20} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'words':>6} {'sents':>6} {'pos':>5} {'ms/cl':>6}")
     for name in SYSTEMS:
         m = [statistics.fmean(s[k] for s in scores[name]) for k in METRICS]
         outs = outputs[name]
@@ -343,20 +404,24 @@ def main() -> None:
         n = statistics.fmean(o.sentences for o in outs)
         p = statistics.fmean(o.position for o in outs if o.sentences) if any(o.sentences for o in outs) else 0.0
         ms = 1000 * seconds[name] / len(rows)
-        print(f"{name:<18} {m[0]:6.3f} {m[1]:6.3f} {m[2]:6.3f} {w:6.0f} {n:6.1f} {p:5.1f} {ms:6.1f}")
+        print(f"{name:<20} {m[0]:6.3f} {m[1]:6.3f} {m[2]:6.3f} {w:6.0f} {n:6.1f} {p:5.1f} {ms:6.1f}")
 
-    print("\nstorybrief minus baseline, per-cluster paired: mean delta [95 % bootstrap] and clusters won/lost\n")
-    print(f"{'vs':<18} {'metric':<7} {'delta':>7} {'95 % interval':>17} {'won':>4} {'lost':>5}")
-    for other in ["LexRank", "TextRank", "lead round-robin"]:
-        for k in METRICS:
-            d = [a[k] - b[k] for a, b in zip(scores["storybrief"], scores[other], strict=True)]
-            lo, hi = bootstrap(d)
-            won, lost = sum(x > 1e-9 for x in d), sum(x < -1e-9 for x in d)
-            print(f"{other:<18} {k:<7} {statistics.fmean(d):+7.3f} [{lo:+7.3f}, {hi:+7.3f}] {won:4d} {lost:5d}")
+    print("\nstorybrief minus baseline, paired per cluster: mean delta [95 % bootstrap], clusters won/lost\n")
+    print(f"{'system':<20} {'vs':<16} {'metric':<7} {'delta':>7} {'95 % interval':>17} {'won':>4} {'lost':>5}")
+    for mine in ["storybrief", "storybrief all-elig."]:
+        for other in ["LexRank", "TextRank", "lead round-robin"]:
+            for k in METRICS:
+                d = [a[k] - b[k] for a, b in zip(scores[mine], scores[other], strict=True)]
+                lo, hi = bootstrap(d)
+                won, lost = sum(x > 1e-9 for x in d), sum(x < -1e-9 for x in d)
+                print(
+                    f"{mine:<20} {other:<16} {k:<7} {statistics.fmean(d):+7.3f} [{lo:+7.3f}, {hi:+7.3f}] "
+                    f"{won:4d} {lost:5d}"
+                )
 
 
-def _storybrief(articles: Sequence[Article], budget: int) -> Output:
-    summary = summarize(articles, budget)
+def _storybrief(articles: Sequence[Article], budget: int, units: Sequence[Unit] | None = None) -> Output:
+    summary = summarize(articles, budget, units=units)
     index = {a.id: k for k, a in enumerate(articles)}
     positions = []
     for s in summary:

@@ -237,3 +237,12 @@ def test_mentions_are_sorted_and_do_not_overlap() -> None:
 def test_empty_text() -> None:
     assert tag_dates("", FRIDAY) == []
     assert tag_dates("No dates here at all.", None) == []
+
+
+def test_spans_beyond_the_calendar_do_not_crash() -> None:
+    from datetime import date as _date
+
+    from storybrief.annotate.dates import tag_dates
+
+    found = tag_dates("It happened 2500 years ago, and some 10,000 years ago too.", _date(2009, 5, 1))
+    assert len(found) == 2 and all(m.granularity == "year" for m in found)

@@ -9,6 +9,7 @@ articles have been read.
 from __future__ import annotations
 
 import multiprocessing as mp
+import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -33,6 +34,22 @@ def _sentences(article: Article, doc_sents: Sequence[tuple[int, int]]) -> list[S
             if stripped:
                 lo += len(piece) - len(piece.lstrip())
                 out.append(Sentence(lo, lo + len(stripped)))
+    return _move_opening_quotes(text, out)
+
+
+_OPENING_QUOTE_RE = re.compile(r"\s+[\"“‘']$")
+
+
+def _move_opening_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """spaCy leaves the opening mark of a quote that starts the next sentence at the end of this one
+    ('… on Monday. "' + 'We will win," she said.'); give it back to the sentence it opens."""
+    out = list(sentences)
+    for i in range(len(out) - 1):
+        s, nxt = out[i], out[i + 1]
+        m = _OPENING_QUOTE_RE.search(text, s.start, s.end)
+        if m and text[s.end - 1] in "\"“‘'" and m.end() == s.end and text[s.end : nxt.start].strip() == "":
+            out[i] = Sentence(s.start, m.start())
+            out[i + 1] = Sentence(s.end - 1, nxt.end)
     return out
 
 

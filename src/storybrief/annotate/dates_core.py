@@ -63,11 +63,13 @@ def shift_month(year: int, month: int, n: int) -> tuple[int, int]:
 
 
 def shift_years(d: date, n: int) -> date:
-    """``d`` moved by whole years (29 February becomes 28 February)."""
+    """``d`` moved by whole years (29 February becomes 28 February), clamped to the years ``date`` holds
+    ("2500 years ago" from 2009 is year 1: such spans are beyond any news timeline anyway)."""
+    year = min(max(d.year + n, date.min.year), date.max.year)
     try:
-        return d.replace(year=d.year + n)
+        return d.replace(year=year)
     except ValueError:
-        return d.replace(year=d.year + n, day=28)
+        return d.replace(year=year, day=28)
 
 
 def quarter_of(d: date) -> int:

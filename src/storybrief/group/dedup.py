@@ -20,7 +20,7 @@ from ..model import Article, DuplicateOf
 from ..unionfind import UnionFind
 
 SHINGLE = 4  # words per shingle
-THRESHOLD = 0.5  # Jaccard similarity of shingle sets from which two articles are duplicates
+THRESHOLD = 0.4  # Jaccard similarity of shingle sets from which two articles are duplicates
 NUM_PERM = 128
 EXACT_BELOW = 64  # fewer articles than this are compared pair by pair: exact, and cheaper than hashing
 _WORD_RE = re.compile(r"\w+")
@@ -74,6 +74,8 @@ def find_duplicates(
     num_perm: int = NUM_PERM,
 ) -> list[DuplicateGroup]:
     """Group exact and near-duplicate articles; sets ``duplicate_of`` on all but each group's canonical."""
+    for article in articles:
+        article.duplicate_of = None  # a rerun on a grown corpus starts afresh
     sets = [shingles(a.text, shingle) for a in articles]
     sets_of = UnionFind(len(articles))
     if len(articles) < EXACT_BELOW:

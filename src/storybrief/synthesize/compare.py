@@ -79,7 +79,7 @@ def compare_sources(articles: Sequence[Article], units: Sequence[Unit], matrix: 
     roots = {a.id: _copy_root(a) for a in articles}
     n_sources = len({roots[a.id] for a in articles})
     if n_sources > 1:
-        for i in sorted(scores, key=lambda k: -scores[k]):
+        for i in sorted((k for k in scores if units[k].well_formed), key=lambda k: -scores[k]):
             carriers = supporters(matrix, units, i, articles)
             if len({roots[articles[k].id] for k in carriers}) == 1:
                 a = articles[units[i].article]

@@ -21,6 +21,7 @@ from ..model import Article
 
 MIN_WORDS = 6
 MAX_WORDS = 70
+MIN_FALLBACK_WORDS = 4  # shorter pieces are never chosen, even to fill a budget
 SUPPORT_SIM = 0.45  # cosine from which another article's sentence carries the same fact
 _QUOTE_CHARS = "\"“”‘’'"
 _ATTRIBUTION_RE = re.compile(
@@ -39,20 +40,26 @@ class Unit:
     text: str
     position: int  # sentence number within the article
     words: int
-    eligible: bool
+    eligible: bool  # may be chosen at all
     terms: tuple[str, ...] = ()
+    well_formed: bool = True  # preferred: chosen before any sentence that is not
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
     return sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
 
 
-def eligible(article: Article, start: int, end: int, text: str, headings: Sequence[tuple[int, int]]) -> bool:
-    """Fit for a brief: a whole sentence of body text, not garbled, not a heading, not a bare quote."""
+def well_formed(text: str) -> bool:
+    """A whole sentence as a reader expects one: 6-70 words, a capital start and a final stop."""
     words = len(text.split())
     if words < MIN_WORDS or words > MAX_WORDS or not _END_RE.search(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in _QUOTE_CHARS):
+    return text[0].isupper() or text[0].isdigit() or text[0] in _QUOTE_CHARS
+
+
+def eligible(article: Article, start: int, end: int, text: str, headings: Sequence[tuple[int, int]]) -> bool:
+    """Never in a brief: headings, garbled passages, quotes with nobody saying them, scraps under 4 words."""
+    if len(text.split()) < MIN_FALLBACK_WORDS:
         return False
     if _inside(headings, start, end):
         return False
@@ -80,7 +87,7 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
             if not text:
                 continue
             ok = readable and eligible(article, s.start, s.end, text, headings)
-            units.append(Unit(i, s.start, s.end, text, n, len(text.split()), ok, tuple(terms(text))))
+            units.append(Unit(i, s.start, s.end, text, n, len(text.split()), ok, tuple(terms(text)), well_formed(text)))
     return units
 
 
@@ -127,6 +134,16 @@ def build_matrix(units: Sequence[Unit]) -> Matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     matrix = sparse.diags(1.0 / norms) @ matrix
-    centroid = np.asarray(matrix.sum(axis=0)).ravel()
+    # each article counts once, whatever its length: a long piece must not own the story's centre
+    articles = np.asarray([u.article for u in units], dtype=int)
+    per_article = (
+        sparse.csr_matrix(
+            (np.ones(len(units)), (articles, np.arange(len(units)))), shape=(int(articles.max()) + 1, len(units))
+        )
+        @ matrix
+    )
+    a_norms = np.sqrt(np.asarray(per_article.multiply(per_article).sum(axis=1)).ravel())
+    a_norms[a_norms == 0] = 1.0
+    centroid = np.asarray((sparse.diags(1.0 / a_norms) @ per_article).sum(axis=0)).ravel()
     c_norm = np.linalg.norm(centroid) or 1.0
     return Matrix(matrix.tocsr(), centroid / c_norm, vocab, idf)

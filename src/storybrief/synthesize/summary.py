@@ -22,7 +22,7 @@ from ..model import Article, SummarySentence
 from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units
 
 DEFAULT_WORDS = 120
-REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
+REDUNDANCY = 0.3  # cosine above which a sentence repeats one already chosen
 SUPPORT_WEIGHT = 0.35
 LEAD_WEIGHT = 1.0
 LEAD_DECAY = 0.5
@@ -95,7 +95,8 @@ def summarize(
     scores = score_units(units, matrix, articles)
     chosen: list[int] = []
     used = 0
-    for i in sorted(scores, key=lambda k: (-scores[k], k)):
+    # well-formed sentences first; the others only fill what they leave of the budget
+    for i in sorted(scores, key=lambda k: (not units[k].well_formed, -scores[k], k)):
         if used + units[i].words > words:
             if words - used < 5:
                 break

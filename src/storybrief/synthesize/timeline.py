@@ -123,7 +123,7 @@ def build_timeline(
     entries = []
     for day in sorted(top_days):
         picked: list[int] = []
-        for d in sorted(by_day[day], key=lambda x: -centrality[x.unit]):
+        for d in sorted(by_day[day], key=lambda x: (not units[x.unit].well_formed, -centrality[x.unit])):
             if d.unit in picked:
                 continue
             if picked and max(matrix.similar(d.unit)[j] for j in picked) > REDUNDANCY:

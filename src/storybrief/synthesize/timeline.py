@@ -25,6 +25,8 @@ DEFAULT_SENTENCES = 1
 REDUNDANCY = 0.5
 LEAD_DECAY = 0.3
 PUBLISHED_BONUS = 0.25
+DEICTIC_WEIGHT = 0.5  # "today" in passing says less about what happened when than a written date
+_DEICTIC_RE = re.compile(r"(?i)(today|tonight|this (morning|afternoon|evening)|now|currently)")
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _YEAR_RE = re.compile(r"\b(1[89]|20)\d{2}\b")
 
@@ -34,6 +36,7 @@ class _Dated:
     unit: int
     day: str
     inferred: bool
+    deictic: bool = False  # "today", "tonight": the article's own day, said in passing
 
 
 def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Dated]:
@@ -52,7 +55,8 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
                 u = units[i]
                 if u.start <= mention.start < u.end:
                     inferred = guessed_publication or not _YEAR_RE.search(mention.text)
-                    out.append(_Dated(i, mention.value[:10], inferred))
+                    deictic = bool(_DEICTIC_RE.fullmatch(mention.text.strip()))
+                    out.append(_Dated(i, mention.value[:10], inferred, deictic))
                     break
     return out
 
@@ -65,7 +69,8 @@ def _day_weight(items: Sequence[_Dated], units: Sequence[Unit], articles: Sequen
         u = units[d.unit]
         published = articles[u.article].published
         bonus = PUBLISHED_BONUS if published is not None and published.date().isoformat() == d.day else 0.0
-        best[u.article] = max(best.get(u.article, 0.0), 1.0 / (1.0 + LEAD_DECAY * u.position) + bonus)
+        weight = (1.0 / (1.0 + LEAD_DECAY * u.position) + bonus) * (DEICTIC_WEIGHT if d.deictic else 1.0)
+        best[u.article] = max(best.get(u.article, 0.0), weight)
     return sum(best.values())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -16,3 +17,17 @@ def datasets_dir() -> Path:
     if not path.is_dir():
         sys.exit(f"datasets folder not found: {path} (set STORYBRIEF_DATASETS)")
     return path
+
+
+def source_key(*parts: str, stages: tuple[str, ...] = ("ingest", "clean", "annotate", "model")) -> str:
+    """A hash of the storybrief sources that shape cached annotated articles, plus ``parts``."""
+    src = ROOT / "src" / "storybrief"
+    h = hashlib.sha1()
+    for sub in stages:
+        for path in sorted((src / sub).glob("*.py")):
+            h.update(path.read_bytes())
+    for name in ("pipeline.py", "timeparse.py"):
+        h.update((src / name).read_bytes())
+    for p in parts:
+        h.update(p.encode())
+    return h.hexdigest()[:12]

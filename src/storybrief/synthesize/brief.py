@@ -53,14 +53,19 @@ def build_report(
 ) -> Report:
     """Briefs for every story of a grouped corpus, and a timeline per topic across its stories."""
     by_id = {a.id: a for a in corpus.articles}
+    groups_of: dict[str, list[QuoteGroup]] = {}
+    for group in corpus.quote_groups:  # each story looks only at the quote groups of its own articles
+        for aid in group.articles:
+            groups_of.setdefault(aid, []).append(group)
     briefs = []
     for story in corpus.stories:
         members = [by_id[i] for i in story.articles]
+        own = {id(g): g for aid in story.articles for g in groups_of.get(aid, [])}
         briefs.append(
             brief_story(
                 story,
                 members,
-                corpus.quote_groups,
+                list(own.values()),
                 words=words,
                 timeline_dates=timeline_dates,
                 timeline_sentences=timeline_sentences,

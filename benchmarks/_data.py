@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,3 +32,12 @@ def source_key(*parts: str, stages: tuple[str, ...] = ("ingest", "clean", "annot
     for p in parts:
         h.update(p.encode())
     return h.hexdigest()[:12]
+
+
+def cpu_check() -> float:
+    """Seconds for a fixed pure-Python loop: how fast the shared, virtual CPU is right now."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(2_000_000):
+        total += i * i
+    return time.perf_counter() - start

@@ -57,7 +57,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from _data import datasets_dir
+from _data import cpu_check, datasets_dir
 from storybrief.model import Article
 from storybrief.pipeline import Corpus, annotate_corpus, group_corpus, load
 
@@ -159,15 +159,6 @@ def replicate(base: Corpus, size: int, seed: int) -> Corpus:
         extra = tuple(dataclasses.replace(v, article=rid) for v in group.variants for rid in copies.get(v.article, ()))
         groups.append(dataclasses.replace(group, variants=group.variants + extra) if extra else group)
     return Corpus(articles=articles, quote_groups=groups)
-
-
-def cpu_check() -> float:
-    """Seconds for a fixed pure-Python loop: how fast the shared virtual CPU is right now."""
-    start = time.perf_counter()
-    total = 0
-    for i in range(2_000_000):
-        total += i * i
-    return time.perf_counter() - start
 
 
 def code_fingerprint() -> str:

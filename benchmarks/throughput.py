@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import storybrief
-from _data import datasets_dir
+from _data import cpu_check, datasets_dir
 from storybrief.ingest import DEFAULT_MAX_BYTES, read_inputs
 
 TARGET = 500.0
@@ -47,15 +47,6 @@ def pin_one_core() -> str:
     cpu = min(os.sched_getaffinity(0))
     os.sched_setaffinity(0, {cpu})
     return f"pinned to CPU {cpu}"
-
-
-def cpu_check() -> float:
-    """Seconds for a fixed pure-Python loop: shows how fast the (shared, virtual) CPU is right now."""
-    start = time.perf_counter()
-    total = 0
-    for i in range(2_000_000):
-        total += i * i
-    return time.perf_counter() - start
 
 
 def median_time(fn: Callable[[], int], runs: int, spreads: list[float] | None = None) -> tuple[float, int]:

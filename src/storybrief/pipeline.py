@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .clean import clean_documents
 from .errors import Msg
 from .ingest import DEFAULT_MAX_BYTES, read_inputs
 from .model import Article, InputError, QuoteGroup, RawDocument, Report, Story, Syndication, Topic
+
+if TYPE_CHECKING:
+    from .annotate.workers import ParserPool
 
 
 @dataclass(slots=True)
@@ -55,12 +60,15 @@ def annotate_corpus(
     *,
     user_dates: Mapping[str, datetime] | None = None,
     n_process: int = 1,
+    parsers: ParserPool | None = None,
     progress: Callable[[Article], None] | None = None,
 ) -> Corpus:
     """Sentences, entities, dates and quotes for every article; quotes shared across articles linked.
 
     ``user_dates`` maps inputs (paths, ``path:line``, file names) to publication dates given by the
     user; they win over dates found in the text. Undated articles get an inferred publication window.
+    spaCy runs in ``parsers`` when given (started before reading, so that loading the model overlaps
+    with it), else in ``n_process`` processes.
     """
     from .annotate.annotator import annotate_articles
     from .annotate.published import apply_user_dates, infer_window
@@ -68,7 +76,7 @@ def annotate_corpus(
 
     if user_dates:
         corpus.unused_dates = apply_user_dates(corpus.articles, user_dates)
-    annotate_articles(corpus.articles, n_process=n_process, progress=progress)
+    annotate_articles(corpus.articles, n_process=n_process, parsers=parsers, progress=progress)
     for article in corpus.articles:
         if article.published is None:
             article.published_window = infer_window(article.dates, article.captured, article.text)
@@ -143,13 +151,23 @@ def brief(
     if isinstance(paths, Corpus):
         corpus = paths
     else:
-        corpus = load(paths, progress=tick("reading"))
-        annotate_corpus(corpus, user_dates=user_dates, n_process=n_process, progress=lambda a: tick("annotating")(a.id))
+        from .annotate.workers import ParserPool
+
+        paths = list(paths)
+        with ParserPool.for_inputs(paths, n_process) if n_process > 1 else nullcontext() as parsers:
+            corpus = load(paths, progress=tick("reading"))
+            annotate_corpus(
+                corpus,
+                user_dates=user_dates,
+                parsers=parsers,
+                progress=lambda a: tick("annotating")(a.id),
+            )
     group_corpus(corpus, single_story=single_story, streaming=streaming)
     return build_report(
         corpus,
         words=DEFAULT_WORDS if words is None else words,
         timeline_dates=DEFAULT_DATES if timeline_dates is None else timeline_dates,
         timeline_sentences=DEFAULT_SENTENCES if timeline_sentences is None else timeline_sentences,
+        n_process=n_process,
         progress=tick("briefing"),
     )

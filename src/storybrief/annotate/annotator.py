@@ -8,15 +8,14 @@ articles have been read.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import re
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
-from ..model import Article, Block, Sentence
+from ..model import Article, Block, Sentence, TimeMention
 from .entities import EntityIndex, Mention, article_mentions, people_lookup, resolve_article
-from .nlp import load_nlp
+from .nlp import Parsed, parse_texts
 from .quotes import find_quotes
+from .workers import BATCH, ParserPool
 
 
 def _sentences(article: Article, doc_sents: Sequence[tuple[int, int]]) -> list[Sentence]:
@@ -53,58 +52,53 @@ def _move_opening_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]
     return out
 
 
-Parsed = tuple[list[tuple[int, int]], list[tuple[str, int, int, str]]]  # sentence spans, (text, start, end, label)
-
-
-def _parse_texts(texts: Sequence[str], batch_size: int = 32) -> list[Parsed]:
-    """spaCy over texts, keeping only what annotation uses: cheap to send back from a worker process."""
-    nlp = load_nlp()
-    out: list[Parsed] = []
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        sents = [(s.start_char, s.end_char) for s in doc.sents]
-        out.append((sents, [(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]))
-    return out
-
-
-def _parse(articles: Sequence[Article], batch_size: int, n_process: int) -> Iterator[Parsed]:
-    """Parse in this process, or in ``n_process`` forked workers that share the loaded model.
-
-    Workers return plain tuples rather than spaCy ``Doc`` objects, so little is copied between processes.
-    """
-    texts = [a.text for a in articles]
-    if n_process <= 1 or len(texts) < 2 * batch_size or "fork" not in mp.get_all_start_methods():
-        yield from _parse_texts(texts, batch_size)
-        return
-    load_nlp()  # loaded once here; forked workers inherit it
-    chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=mp.get_context("fork")) as pool:
-        for parsed in pool.map(_parse_texts, chunks):
-            yield from parsed
-
-
 def annotate_articles(
     articles: Sequence[Article],
     *,
     dates: bool = True,
-    batch_size: int = 32,
     n_process: int = 1,
+    parsers: ParserPool | None = None,
     progress: Callable[[Article], None] | None = None,
 ) -> list[Article]:
-    """Fill ``sentences``, ``entities``, ``dates`` and ``quotes`` of every article (in place; returned too)."""
-    mentions: list[list[Mention]] = []
-    for article, (sents, ents) in zip(articles, _parse(articles, batch_size, n_process), strict=True):
-        article.sentences = _sentences(article, sents)
-        mentions.append(article_mentions(article.text, ents))
-        if progress is not None:
-            progress(article)
+    """Fill ``sentences``, ``entities``, ``dates`` and ``quotes`` of every article (in place; returned too).
+
+    spaCy runs in ``parsers`` when given (see :mod:`.workers`), in ``n_process`` new worker processes
+    when that is more than one and the input fills more than one batch, or else in this process. Dates
+    need no parse, so with workers they are tagged here while the workers parse.
+    """
+    texts = [a.text for a in articles]
+    own_pool = parsers is None and n_process > 1 and len(texts) > BATCH
+    pool = ParserPool(n_process) if own_pool else parsers
+    try:
+        if pool is not None:
+            batches = pool.submit(texts)
+            tagged = _tag_dates(articles) if dates else None
+            parsed: Iterator[Parsed] = (p for batch in batches for p in batch.result())
+        else:
+            tagged = None
+            parsed = (p for i in range(0, len(texts), BATCH) for p in parse_texts(texts[i : i + BATCH]))
+        mentions: list[list[Mention]] = []
+        for article, (sents, ents) in zip(articles, parsed, strict=True):
+            article.sentences = _sentences(article, sents)
+            mentions.append(article_mentions(article.text, ents))
+            if progress is not None:
+                progress(article)
+    finally:
+        if own_pool and pool is not None:
+            pool.close()
+    if dates and tagged is None:
+        tagged = _tag_dates(articles)
     index = EntityIndex(mentions)
-    for article, found in zip(articles, mentions, strict=True):
+    for k, (article, found) in enumerate(zip(articles, mentions, strict=True)):
         article.entities = resolve_article(article.text, found, index)
         people = people_lookup(article.entities, index)
         article.quotes = find_quotes(article.text, article.blocks, article.sentences, article.entities, people)
-        if dates:
-            from .dates import tag_dates
-
-            anchor = article.published.date() if article.published else None
-            article.dates = tag_dates(article.text, anchor)
+        if tagged is not None:
+            article.dates = tagged[k]
     return list(articles)
+
+
+def _tag_dates(articles: Sequence[Article]) -> list[list[TimeMention]]:
+    from .dates import tag_dates
+
+    return [tag_dates(a.text, a.published.date() if a.published else None) for a in articles]

@@ -7,13 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..pipeline import group_corpus
-from ..render.brief_html import report_html
-from ..render.brief_json import report_json
-from ..render.brief_md import report_markdown
-from ..synthesize.brief import build_report
-from ..synthesize.summary import DEFAULT_WORDS
-from ..synthesize.timeline import DEFAULT_DATES, DEFAULT_SENTENCES
+from ..defaults import SUMMARY_WORDS, TIMELINE_DATES, TIMELINE_SENTENCES
 from .common import (
     DEFAULT_MAX_SIZE,
     DateOpt,
@@ -25,6 +19,8 @@ from .common import (
     finish,
     progress_bar,
     read_corpus,
+    start_parsers,
+    worker_count,
     write_output,
 )
 
@@ -42,26 +38,40 @@ def brief(
         BriefFormat.md
     ),
     words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget of each story's summary.")] = (
-        DEFAULT_WORDS
+        SUMMARY_WORDS
     ),
     single_story: Annotated[
         bool, typer.Option("--single-story", help="Treat all input as one story (no grouping).")
     ] = False,
-    timeline_dates: Annotated[int, typer.Option("--timeline-dates", min=1, help="Dates per timeline.")] = DEFAULT_DATES,
+    timeline_dates: Annotated[
+        int, typer.Option("--timeline-dates", min=1, help="Dates per timeline.")
+    ] = TIMELINE_DATES,
     timeline_sentences: Annotated[
         int, typer.Option("--timeline-sentences", min=1, help="Sentences per timeline date.")
-    ] = DEFAULT_SENTENCES,
+    ] = TIMELINE_SENTENCES,
     max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
     date: DateOpt = None,
     dates_file: DatesFileOpt = None,
     processes: ProcessesOpt = 0,
 ) -> None:
     """Brief the stories in PATHs: cited summary, key quotes, timeline and source comparison for each."""
-    corpus = read_corpus(paths, max_size=max_size, date=date, dates_file=dates_file, processes=processes)
+    parsers = start_parsers(paths, processes)
+    from ..pipeline import group_corpus
+    from ..render.brief_html import report_html
+    from ..render.brief_json import report_json
+    from ..render.brief_md import report_markdown
+    from ..synthesize.brief import build_report
+
+    corpus = read_corpus(paths, max_size=max_size, date=date, dates_file=dates_file, parsers=parsers)
     group_corpus(corpus, single_story=single_story)
     with progress_bar(len(corpus.stories), "briefing", enabled=True) as tick:
         report = build_report(
-            corpus, words=words, timeline_dates=timeline_dates, timeline_sentences=timeline_sentences, progress=tick
+            corpus,
+            words=words,
+            timeline_dates=timeline_dates,
+            timeline_sentences=timeline_sentences,
+            n_process=worker_count(processes),
+            progress=tick,
         )
     if format is BriefFormat.json:
         rendered = report_json(report)

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..render.articles import articles_json, articles_markdown
 from .common import (
     DEFAULT_MAX_SIZE,
     CorpusEvidenceOpt,
@@ -19,6 +18,7 @@ from .common import (
     ProcessesOpt,
     finish,
     read_corpus,
+    start_parsers,
     write_output,
 )
 
@@ -44,6 +44,9 @@ def clean(
     processes: ProcessesOpt = 0,
 ) -> None:
     """Read article files of any supported format and print them cleaned, with their metadata."""
+    parsers = start_parsers(paths, processes) if annotate_ else None
+    from ..render.articles import articles_json, articles_markdown
+
     corpus = read_corpus(
         paths,
         max_size=max_size,
@@ -51,7 +54,7 @@ def clean(
         annotate=annotate_,
         date=date,
         dates_file=dates_file,
-        processes=processes,
+        parsers=parsers,
     )
     if format is CleanFormat.json:
         rendered = articles_json(corpus.articles, corpus.errors, corpus.quote_groups)

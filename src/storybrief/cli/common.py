@@ -1,4 +1,9 @@
-"""Helpers shared by the commands: size options, error reporting, progress."""
+"""Helpers shared by the commands: size options, error reporting, progress, reading the input.
+
+The commands import the stages inside their functions, after :func:`start_parsers`: spaCy's workers
+then load the model while this process imports the rest and reads the input (see
+:mod:`storybrief.annotate.workers`).
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,23 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from ..annotate.workers import ParserPool
+from ..defaults import MAX_BYTES
 from ..errors import InputProblem, SetupProblem
-from ..ingest import DEFAULT_MAX_BYTES
-from ..model import InputError
-from ..pipeline import Corpus, annotate_corpus, load
+
+if TYPE_CHECKING:
+    from ..model import InputError
+    from ..pipeline import Corpus
 
 err_console = Console(stderr=True, highlight=False)
 
-SMALL_INPUT = 40  # articles below which annotation runs in this process
-DEFAULT_MAX_SIZE = f"{DEFAULT_MAX_BYTES // (1024 * 1024)}MB"
+DEFAULT_MAX_SIZE = f"{MAX_BYTES // (1024 * 1024)}MB"
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
 MaxSizeOpt = Annotated[str, typer.Option("--max-size", help="Size limit per input file, e.g. 20MB.")]
@@ -84,6 +91,18 @@ def progress_bar(total: int | None, label: str, enabled: bool) -> Iterator[Calla
         yield lambda _name: progress.advance(task)
 
 
+def worker_count(processes: int) -> int:
+    """``--processes``, 0 meaning one per CPU core (at most 4)."""
+    import os
+
+    return processes or min(4, os.cpu_count() or 1)
+
+
+def start_parsers(paths: Sequence[str], processes: int) -> ParserPool:
+    """spaCy's worker processes for ``paths``, started now: call this before importing the stages."""
+    return ParserPool.for_inputs(paths, worker_count(processes))
+
+
 def read_corpus(
     paths: list[str],
     *,
@@ -93,14 +112,34 @@ def read_corpus(
     date: list[str] | None = None,
     dates_file: Path | None = None,
     processes: int = 0,
+    parsers: ParserPool | None = None,
 ) -> Corpus:
-    """Load, clean and (optionally) annotate ``paths`` with progress bars; user errors exit cleanly."""
-    import os
+    """Load, clean and (optionally) annotate ``paths`` with progress bars; user errors exit cleanly.
 
+    Annotation runs in ``parsers`` (from :func:`start_parsers`), which are closed when this returns.
+    """
+    if annotate and parsers is None:
+        parsers = start_parsers(paths, processes)
+    try:
+        return _read(paths, max_size, corpus_evidence, annotate, date, dates_file, parsers)
+    finally:
+        if parsers is not None:
+            parsers.close()
+
+
+def _read(
+    paths: list[str],
+    max_size: str,
+    corpus_evidence: bool,
+    annotate: bool,
+    date: list[str] | None,
+    dates_file: Path | None,
+    parsers: ParserPool | None,
+) -> Corpus:
     from ..annotate.published import parse_date_options, read_dates_file
+    from ..pipeline import annotate_corpus, load
 
     limit = parse_size(max_size)
-    processes = processes or min(4, os.cpu_count() or 1)
     try:
         user_dates = read_dates_file(str(dates_file)) if dates_file else {}
         user_dates.update(parse_date_options(date or []))
@@ -108,12 +147,10 @@ def read_corpus(
         raise typer.BadParameter(problem.message) from None
     with progress_bar(None, "reading", enabled=True) as tick:
         corpus = load(paths, max_bytes=limit, corpus_evidence=corpus_evidence, progress=tick)
-    if len(corpus.articles) < SMALL_INPUT:
-        processes = 1  # starting workers costs more than it saves
     if annotate and corpus.articles:
         try:
             with progress_bar(len(corpus.articles), "annotating", enabled=True) as tick:
-                annotate_corpus(corpus, user_dates=user_dates, n_process=processes, progress=lambda a: tick(a.input))
+                annotate_corpus(corpus, user_dates=user_dates, parsers=parsers, progress=lambda a: tick(a.input))
         except SetupProblem as problem:
             err_console.print(f"[bold red]error[/]: {problem}")
             raise typer.Exit(code=2) from None

@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..pipeline import group_corpus
-from ..render.groups import groups_json, groups_markdown
 from .common import (
     DEFAULT_MAX_SIZE,
     DateOpt,
@@ -19,6 +17,7 @@ from .common import (
     ProcessesOpt,
     finish,
     read_corpus,
+    start_parsers,
     write_output,
 )
 
@@ -41,7 +40,11 @@ def group(
     processes: ProcessesOpt = 0,
 ) -> None:
     """Group articles into stories and topics, marking duplicates, syndicated copies and rewrites."""
-    corpus = read_corpus(paths, max_size=max_size, date=date, dates_file=dates_file, processes=processes)
+    parsers = start_parsers(paths, processes)
+    from ..pipeline import group_corpus
+    from ..render.groups import groups_json, groups_markdown
+
+    corpus = read_corpus(paths, max_size=max_size, date=date, dates_file=dates_file, parsers=parsers)
     group_corpus(corpus, streaming=streaming)
     write_output(groups_json(corpus) if format is GroupFormat.json else groups_markdown(corpus), output)
     finish(

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from importlib import util
+from pathlib import Path
 
 from ..model import Article
 
@@ -42,7 +42,24 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _CAPWORD_RE = re.compile(r"(?<![\w’'])[A-Z][a-zA-Z]+(?:-[A-Z]?[a-z]+)*")
 _NUMBER_RE = re.compile(r"(?<![0-9A-Za-z.,])\d+(?:[.,]\d+)*")  # "8人" is a number next to CJK text
-STOP = frozenset(STOP_WORDS) | {"said", "says", "say", "told", "year", "years", "mr", "ms", "mrs", "s", "t"}
+
+
+def _spacy_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from their module without importing spaCy: that import takes a
+    second, and the main process needs no more of spaCy than this list (see ``annotate.workers``)."""
+    spec = util.find_spec("spacy")
+    if spec is None or spec.origin is None:
+        raise ImportError("spaCy is not installed")
+    path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+    words = util.spec_from_file_location("_storybrief_spacy_en_stop_words", path)
+    if words is None or words.loader is None:
+        raise ImportError(f"spaCy's English stop words are missing ({path})")
+    module = util.module_from_spec(words)
+    words.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
+STOP = _spacy_stop_words() | {"said", "says", "say", "told", "year", "years", "mr", "ms", "mrs", "s", "t"}
 
 
 @lru_cache(maxsize=200_000)

@@ -9,10 +9,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import defaults
 from ..errors import InputProblem, Msg
 from ..model import InputError
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = defaults.MAX_BYTES
 GZIP_MAGIC = b"\x1f\x8b"
 
 

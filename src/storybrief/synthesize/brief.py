@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing as mp
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, QuoteGroup, Report, Story, StoryBrief, TopicBrief
+from ..model import Article, QuoteGroup, Report, Story, StoryBrief, TimelineEntry, Topic, TopicBrief
 from .compare import compare_sources
 from .quotes import key_quotes
 from .sentences import build_matrix, story_units
@@ -43,41 +46,96 @@ def brief_story(
     )
 
 
+@dataclass(slots=True)
+class _Job:
+    """What every story's brief needs; set before worker processes fork, so they inherit it unpickled."""
+
+    corpus: Corpus
+    by_id: dict[str, Article]
+    groups_of: dict[str, list[QuoteGroup]]
+    words: int
+    timeline_dates: int
+    timeline_sentences: int
+
+
+_JOB: _Job | None = None
+PARALLEL_FROM = 200  # stories; below this, starting processes costs more than it saves
+
+
+def _brief_one(story: Story) -> StoryBrief:
+    assert _JOB is not None
+    job = _JOB
+    own = {id(g): g for aid in story.articles for g in job.groups_of.get(aid, [])}
+    return brief_story(
+        story,
+        [job.by_id[i] for i in story.articles],
+        list(own.values()),
+        words=job.words,
+        timeline_dates=job.timeline_dates,
+        timeline_sentences=job.timeline_sentences,
+    )
+
+
+def _brief_many(stories: Sequence[Story]) -> list[StoryBrief]:
+    return [_brief_one(story) for story in stories]
+
+
+def _topic_timeline(topic: Topic, briefs: dict[str, StoryBrief]) -> list[TimelineEntry]:
+    assert _JOB is not None
+    job = _JOB
+    if len(topic.stories) == 1:  # the topic's timeline is its one story's
+        return list(briefs[topic.stories[0]].timeline)
+    stories = {s.id: s for s in job.corpus.stories}
+    members = [job.by_id[a] for sid in topic.stories for a in stories[sid].articles]
+    story_of = {a: sid for sid in topic.stories for a in stories[sid].articles}
+    return build_timeline(members, dates=job.timeline_dates, sentences=job.timeline_sentences, story_of=story_of)
+
+
+def _briefs(stories: Sequence[Story], n_process: int, progress: Callable[[str], None] | None) -> Iterator[StoryBrief]:
+    """Briefs in story order: here, or in ``n_process`` forked processes for many stories."""
+    if n_process <= 1 or len(stories) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        for story in stories:
+            yield _brief_one(story)
+            if progress is not None:
+                progress(story.id)
+        return
+    size = max(1, min(50, len(stories) // (4 * n_process)))
+    chunks = [stories[i : i + size] for i in range(0, len(stories), size)]
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=mp.get_context("fork")) as pool:
+        for chunk, done in zip(chunks, pool.map(_brief_many, chunks), strict=True):
+            for story, story_brief in zip(chunk, done, strict=True):
+                yield story_brief
+                if progress is not None:
+                    progress(story.id)
+
+
 def build_report(
     corpus: Corpus,
     *,
     words: int = DEFAULT_WORDS,
     timeline_dates: int = DEFAULT_DATES,
     timeline_sentences: int = DEFAULT_SENTENCES,
+    n_process: int = 1,
     progress: Callable[[str], None] | None = None,
 ) -> Report:
-    """Briefs for every story of a grouped corpus, and a timeline per topic across its stories."""
-    by_id = {a.id: a for a in corpus.articles}
+    """Briefs for every story of a grouped corpus, and a timeline per topic across its stories.
+
+    Stories are briefed independently of one another, so with ``n_process`` above one and many stories
+    they are spread over forked processes.
+    """
+    global _JOB
     groups_of: dict[str, list[QuoteGroup]] = {}
     for group in corpus.quote_groups:  # each story looks only at the quote groups of its own articles
         for aid in group.articles:
             groups_of.setdefault(aid, []).append(group)
-    briefs = []
-    for story in corpus.stories:
-        members = [by_id[i] for i in story.articles]
-        own = {id(g): g for aid in story.articles for g in groups_of.get(aid, [])}
-        briefs.append(
-            brief_story(
-                story,
-                members,
-                list(own.values()),
-                words=words,
-                timeline_dates=timeline_dates,
-                timeline_sentences=timeline_sentences,
-            )
-        )
-        if progress is not None:
-            progress(story.id)
-    stories = {s.id: s for s in corpus.stories}
-    topics = []
-    for topic in corpus.topics:
-        members = [by_id[a] for sid in topic.stories for a in stories[sid].articles]
-        story_of = {a: sid for sid in topic.stories for a in stories[sid].articles}
-        timeline = build_timeline(members, dates=timeline_dates, sentences=timeline_sentences, story_of=story_of)
-        topics.append(TopicBrief(topic.id, topic.label, list(topic.stories), timeline))
+    _JOB = _Job(corpus, {a.id: a for a in corpus.articles}, groups_of, words, timeline_dates, timeline_sentences)
+    try:
+        briefs = list(_briefs(corpus.stories, n_process, progress))
+        by_story = {b.id: b for b in briefs}
+        topics = [
+            TopicBrief(topic.id, topic.label, list(topic.stories), _topic_timeline(topic, by_story))
+            for topic in corpus.topics
+        ]
+    finally:
+        _JOB = None
     return Report(list(corpus.articles), briefs, topics, list(corpus.errors))

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
@@ -23,6 +23,7 @@ MIN_WORDS = 6
 MAX_WORDS = 70
 MIN_FALLBACK_WORDS = 4  # shorter pieces are never chosen, even to fill a budget
 SUPPORT_SIM = 0.45  # cosine from which another article's sentence carries the same fact
+DENSE_MAX = 3000  # up to this many units, all pairwise cosines are computed once (72 MB at most)
 _QUOTE_CHARS = "\"“”‘’'"
 _ATTRIBUTION_RE = re.compile(
     r"\b(said|says|told|added|stated|according|asked|explained|noted|wrote|announced|insisted)\b", re.I
@@ -99,10 +100,21 @@ class Matrix:
     centroid: np.ndarray
     vocab: dict[str, int]
     idf: np.ndarray
+    _cosines: np.ndarray | None = field(default=None, repr=False)
 
     def similar(self, i: int) -> np.ndarray:
-        """Cosine of unit ``i`` with every unit."""
-        return np.asarray((self.rows @ self.rows[i].T).todense()).ravel()
+        """Cosine of unit ``i`` with every unit.
+
+        A story's brief asks this of many units; one sparse product per question cost more in scipy's
+        overhead than in arithmetic, so for all but huge stories every cosine is computed at the first.
+        """
+        n = self.rows.shape[0]
+        if n > DENSE_MAX:
+            return np.asarray((self.rows @ self.rows[i].T).todense()).ravel()
+        if self._cosines is None:
+            self._cosines = np.asarray((self.rows @ self.rows.T).toarray())
+        row: np.ndarray = self._cosines[i]
+        return row
 
     def vector(self, text: str) -> sparse.csr_matrix:
         counts = Counter(t for t in terms(text) if t in self.vocab)

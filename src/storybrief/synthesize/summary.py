@@ -18,10 +18,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .. import defaults
 from ..model import Article, SummarySentence
 from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units
 
-DEFAULT_WORDS = 120
+DEFAULT_WORDS = defaults.SUMMARY_WORDS
 REDUNDANCY = 0.3  # cosine above which a sentence repeats one already chosen
 SUPPORT_WEIGHT = 0.35
 LEAD_WEIGHT = 1.0

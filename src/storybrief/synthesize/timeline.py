@@ -18,12 +18,13 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from .. import defaults
 from ..model import Article, DateSource, TimelineEntry
 from .sentences import Matrix, Unit, build_matrix, story_units
 from .summary import supporters
 
-DEFAULT_DATES = 10
-DEFAULT_SENTENCES = 1
+DEFAULT_DATES = defaults.TIMELINE_DATES
+DEFAULT_SENTENCES = defaults.TIMELINE_SENTENCES
 REDUNDANCY = 0.5
 LEAD_DECAY = 0.3
 # An article's own publication day gets a little extra: enough to prefer it among days an article mentions

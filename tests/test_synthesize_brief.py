@@ -36,3 +36,21 @@ def test_dense_and_sparse_cosines_agree(corpus, monkeypatch: pytest.MonkeyPatch)
     for i in range(len(units)):
         assert np.allclose(dense.similar(i), sparse.similar(i))
     assert dense.similar(0)[0] == pytest.approx(1.0)
+
+
+def test_duplicates_found_while_parsing_are_the_ones_grouping_finds(examples_dir: Path) -> None:
+    import storybrief
+    from storybrief.group import find_duplicates
+
+    paths = [str(p) for p in sorted(examples_dir.iterdir())]
+    early = load(paths)
+    seen: list[int] = []
+    annotate_corpus(early, meanwhile=lambda: seen.append(len(find_duplicates(early.articles))))
+    assert seen  # run, although no workers were used
+    late = load(paths)
+    annotate_corpus(late)
+    a = group_corpus(early, duplicates=find_duplicates(early.articles))
+    b = group_corpus(late)
+    assert [s.articles for s in a.stories] == [s.articles for s in b.stories]
+    assert [x.duplicate_of for x in a.articles] == [x.duplicate_of for x in b.articles]
+    assert report_json(storybrief.brief(paths, n_process=2)) == report_json(storybrief.brief(paths))

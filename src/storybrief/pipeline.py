@@ -15,6 +15,7 @@ from .model import Article, InputError, QuoteGroup, RawDocument, Report, Story, 
 
 if TYPE_CHECKING:
     from .annotate.workers import ParserPool
+    from .group import DuplicateGroup
 
 
 @dataclass(slots=True)
@@ -62,13 +63,15 @@ def annotate_corpus(
     n_process: int = 1,
     parsers: ParserPool | None = None,
     progress: Callable[[Article], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Corpus:
     """Sentences, entities, dates and quotes for every article; quotes shared across articles linked.
 
     ``user_dates`` maps inputs (paths, ``path:line``, file names) to publication dates given by the
     user; they win over dates found in the text. Undated articles get an inferred publication window.
     spaCy runs in ``parsers`` when given (started before reading, so that loading the model overlaps
-    with it), else in ``n_process`` processes.
+    with it), else in ``n_process`` processes. ``meanwhile`` is run while the workers parse: work of
+    the caller's that needs no annotation.
     """
     from .annotate.annotator import annotate_articles
     from .annotate.published import apply_user_dates, infer_window
@@ -76,7 +79,7 @@ def annotate_corpus(
 
     if user_dates:
         corpus.unused_dates = apply_user_dates(corpus.articles, user_dates)
-    annotate_articles(corpus.articles, n_process=n_process, parsers=parsers, progress=progress)
+    annotate_articles(corpus.articles, n_process=n_process, parsers=parsers, progress=progress, meanwhile=meanwhile)
     for article in corpus.articles:
         if article.published is None:
             article.published_window = infer_window(article.dates, article.captured, article.text)
@@ -91,18 +94,22 @@ def group_corpus(
     single_story: bool = False,
     story_threshold: float | None = None,
     topic_threshold: float | None = None,
+    duplicates: list[DuplicateGroup] | None = None,
 ) -> Corpus:
     """Duplicates, syndication groups, rewrites, stories and topics of an annotated corpus.
 
     ``streaming`` places articles one by one in publication order (what the store does) instead of
-    clustering all at once; ``single_story`` puts every article in one story.
+    clustering all at once; ``single_story`` puts every article in one story. ``duplicates`` are those
+    :func:`~storybrief.group.find_duplicates` already found on these very articles (they need no
+    annotation, so :func:`brief` finds them while spaCy's workers parse).
     """
     from .group import find_duplicates, find_rewrites, group_stories, group_topics, syndication_groups
     from .group.stories import STORY_THRESHOLD, article_features, stream_stories
     from .group.topics import TOPIC_THRESHOLD
 
     articles = corpus.articles
-    duplicates = find_duplicates(articles)
+    if duplicates is None:
+        duplicates = find_duplicates(articles)
     corpus.syndications = syndication_groups(articles, duplicates)
     features = article_features(articles, corpus.quote_groups)
     threshold = STORY_THRESHOLD if story_threshold is None else story_threshold
@@ -148,10 +155,12 @@ def brief(
     def tick(stage: str) -> Callable[[str], None]:
         return lambda name: progress(stage, name) if progress is not None else None
 
+    found: list[list[DuplicateGroup]] = []  # duplicates need no annotation: found while the workers parse
     if isinstance(paths, Corpus):
         corpus = paths
     else:
         from .annotate.workers import ParserPool
+        from .group import find_duplicates
 
         paths = list(paths)
         with ParserPool.for_inputs(paths, n_process) if n_process > 1 else nullcontext() as parsers:
@@ -161,8 +170,9 @@ def brief(
                 user_dates=user_dates,
                 parsers=parsers,
                 progress=lambda a: tick("annotating")(a.id),
+                meanwhile=lambda: found.append(find_duplicates(corpus.articles)),
             )
-    group_corpus(corpus, single_story=single_story, streaming=streaming)
+    group_corpus(corpus, single_story=single_story, streaming=streaming, duplicates=found[0] if found else None)
     return build_report(
         corpus,
         words=DEFAULT_WORDS if words is None else words,

@@ -59,12 +59,14 @@ def annotate_articles(
     n_process: int = 1,
     parsers: ParserPool | None = None,
     progress: Callable[[Article], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Article]:
     """Fill ``sentences``, ``entities``, ``dates`` and ``quotes`` of every article (in place; returned too).
 
     spaCy runs in ``parsers`` when given (see :mod:`.workers`), in ``n_process`` new worker processes
     when that is more than one and the input fills more than one batch, or else in this process. Dates
-    need no parse, so with workers they are tagged here while the workers parse.
+    need no parse, so with workers they are tagged here while the workers parse; so is ``meanwhile``,
+    the caller's own work that needs no annotation (the command line finds duplicates then).
     """
     texts = [a.text for a in articles]
     own_pool = parsers is None and n_process > 1 and len(texts) > BATCH
@@ -73,6 +75,8 @@ def annotate_articles(
         if pool is not None:
             batches = pool.submit(texts)
             tagged = _tag_dates(articles) if dates else None
+            if meanwhile is not None:
+                meanwhile()
             parsed: Iterator[Parsed] = (p for batch in batches for p in batch.result())
         else:
             tagged = None
@@ -86,6 +90,8 @@ def annotate_articles(
     finally:
         if own_pool and pool is not None:
             pool.close()
+    if pool is None and meanwhile is not None:
+        meanwhile()
     if dates and tagged is None:
         tagged = _tag_dates(articles)
     index = EntityIndex(mentions)

@@ -56,14 +56,23 @@ def brief(
 ) -> None:
     """Brief the stories in PATHs: cited summary, key quotes, timeline and source comparison for each."""
     parsers = start_parsers(paths, processes)
+    from ..group import DuplicateGroup, find_duplicates
     from ..pipeline import group_corpus
     from ..render.brief_html import report_html
     from ..render.brief_json import report_json
     from ..render.brief_md import report_markdown
     from ..synthesize.brief import build_report
 
-    corpus = read_corpus(paths, max_size=max_size, date=date, dates_file=dates_file, parsers=parsers)
-    group_corpus(corpus, single_story=single_story)
+    found: list[list[DuplicateGroup]] = []  # duplicates need no annotation: found while the workers parse
+    corpus = read_corpus(
+        paths,
+        max_size=max_size,
+        date=date,
+        dates_file=dates_file,
+        parsers=parsers,
+        meanwhile=lambda c: found.append(find_duplicates(c.articles)),
+    )
+    group_corpus(corpus, duplicates=found[0] if found else None, single_story=single_story)
     with progress_bar(len(corpus.stories), "briefing", enabled=True) as tick:
         report = build_report(
             corpus,

@@ -113,15 +113,17 @@ def read_corpus(
     dates_file: Path | None = None,
     processes: int = 0,
     parsers: ParserPool | None = None,
+    meanwhile: Callable[[Corpus], object] | None = None,
 ) -> Corpus:
     """Load, clean and (optionally) annotate ``paths`` with progress bars; user errors exit cleanly.
 
-    Annotation runs in ``parsers`` (from :func:`start_parsers`), which are closed when this returns.
+    Annotation runs in ``parsers`` (from :func:`start_parsers`), which are closed when this returns;
+    ``meanwhile`` is given the clean corpus while they parse (work that needs no annotation).
     """
     if annotate and parsers is None:
         parsers = start_parsers(paths, processes)
     try:
-        return _read(paths, max_size, corpus_evidence, annotate, date, dates_file, parsers)
+        return _read(paths, max_size, corpus_evidence, annotate, date, dates_file, parsers, meanwhile)
     finally:
         if parsers is not None:
             parsers.close()
@@ -135,6 +137,7 @@ def _read(
     date: list[str] | None,
     dates_file: Path | None,
     parsers: ParserPool | None,
+    meanwhile: Callable[[Corpus], object] | None,
 ) -> Corpus:
     from ..annotate.published import parse_date_options, read_dates_file
     from ..pipeline import annotate_corpus, load
@@ -150,7 +153,13 @@ def _read(
     if annotate and corpus.articles:
         try:
             with progress_bar(len(corpus.articles), "annotating", enabled=True) as tick:
-                annotate_corpus(corpus, user_dates=user_dates, parsers=parsers, progress=lambda a: tick(a.input))
+                annotate_corpus(
+                    corpus,
+                    user_dates=user_dates,
+                    parsers=parsers,
+                    progress=lambda a: tick(a.input),
+                    meanwhile=None if meanwhile is None else lambda: meanwhile(corpus),
+                )
         except SetupProblem as problem:
             err_console.print(f"[bold red]error[/]: {problem}")
             raise typer.Exit(code=2) from None

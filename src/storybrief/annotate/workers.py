@@ -16,7 +16,6 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.context import BaseContext
-from pathlib import Path
 
 from .nlp import Parsed, load_nlp, parse_texts
 
@@ -45,26 +44,21 @@ def _warm() -> None:
 
 
 def input_bytes(paths: Iterable[str], enough: int = SMALL_BYTES) -> int:
-    """Bytes in ``paths`` (files, folders walked), counted only up to ``enough``; standard input counts
-    as ``enough`` since its size is unknown. Unreadable paths count nothing: reading reports them."""
+    """Bytes in ``paths`` (folders expanded as reading will), counted only up to ``enough``; standard
+    input counts as ``enough`` since its size is unknown. Bad paths count nothing: reading reports them."""
+    from ..ingest.sources import expand_paths
+
     total = 0
-    for path in paths:
-        if path == "-":
+    for item in expand_paths(paths):
+        if item == "-":
             return enough
-        p = Path(path)
-        try:
-            if p.is_dir():
-                for root, _dirs, files in os.walk(p):
-                    for name in files:
-                        total += os.path.getsize(os.path.join(root, name))
-                        if total >= enough:
-                            return total
-            else:
-                total += p.stat().st_size
-        except OSError:
-            continue
-        if total >= enough:
-            return total
+        if isinstance(item, str):
+            try:
+                total += os.path.getsize(item)
+            except OSError:
+                continue
+            if total >= enough:
+                break
     return total
 
 

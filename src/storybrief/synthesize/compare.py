@@ -16,7 +16,7 @@ import numpy as np
 from ..group.features import STOP, fold
 from ..model import Article, Comparison, NumberDisagreement, SingleSourceFact
 from .sentences import Matrix, Unit, build_matrix
-from .summary import score_units, supporters
+from .summary import copy_root, score_units, supporters
 
 _YEAR_RE = re.compile(r"(1[89]|20)\d{2}")
 MAX_SINGLE = 5
@@ -31,14 +31,6 @@ _NUMBER_RE = re.compile(
 
 def outlet_name(article: Article) -> str:
     return article.outlet or article.agency or article.input.rsplit("/", 1)[-1]
-
-
-def _copy_root(article: Article) -> str:
-    if article.duplicate_of is not None:
-        return article.duplicate_of.article
-    if article.rewrite_of is not None and article.rewrite_of.article:
-        return article.rewrite_of.article
-    return article.id
 
 
 def _numbers(text: str) -> dict[str, str]:
@@ -76,7 +68,7 @@ def compare_sources(articles: Sequence[Article], units: Sequence[Unit], matrix: 
         return comparison
     matrix = matrix or build_matrix(units)
     scores = score_units(units, matrix, articles)
-    roots = {a.id: _copy_root(a) for a in articles}
+    roots = {a.id: copy_root(a) for a in articles}
     n_sources = len({roots[a.id] for a in articles})
     if n_sources > 1:
         for i in sorted((k for k in scores if units[k].well_formed), key=lambda k: -scores[k]):

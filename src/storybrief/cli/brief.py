@@ -18,7 +18,7 @@ from .common import (
     ProcessesOpt,
     finish,
     progress_bar,
-    read_corpus,
+    read_grouped,
     start_parsers,
     worker_count,
     write_output,
@@ -56,23 +56,14 @@ def brief(
 ) -> None:
     """Brief the stories in PATHs: cited summary, key quotes, timeline and source comparison for each."""
     parsers = start_parsers(paths, processes)
-    from ..group import DuplicateGroup, find_duplicates
-    from ..pipeline import group_corpus
     from ..render.brief_html import report_html
     from ..render.brief_json import report_json
     from ..render.brief_md import report_markdown
     from ..synthesize.brief import build_report
 
-    found: list[list[DuplicateGroup]] = []  # duplicates need no annotation: found while the workers parse
-    corpus = read_corpus(
-        paths,
-        max_size=max_size,
-        date=date,
-        dates_file=dates_file,
-        parsers=parsers,
-        meanwhile=lambda c: found.append(find_duplicates(c.articles)),
+    corpus = read_grouped(
+        paths, max_size=max_size, date=date, dates_file=dates_file, parsers=parsers, single_story=single_story
     )
-    group_corpus(corpus, duplicates=found[0] if found else None, single_story=single_story)
     with progress_bar(len(corpus.stories), "briefing", enabled=True) as tick:
         report = build_report(
             corpus,

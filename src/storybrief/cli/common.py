@@ -129,6 +129,34 @@ def read_corpus(
             parsers.close()
 
 
+def read_grouped(
+    paths: list[str],
+    *,
+    max_size: str,
+    date: list[str] | None,
+    dates_file: Path | None,
+    parsers: ParserPool,
+    single_story: bool = False,
+    streaming: bool = False,
+) -> Corpus:
+    """:func:`read_corpus`, then group; duplicates need no annotation, so they are found while the
+    workers parse."""
+    from ..group import DuplicateGroup, find_duplicates
+    from ..pipeline import group_corpus
+
+    found: list[list[DuplicateGroup]] = []
+    corpus = read_corpus(
+        paths,
+        max_size=max_size,
+        date=date,
+        dates_file=dates_file,
+        parsers=parsers,
+        meanwhile=lambda c: found.append(find_duplicates(c.articles)),
+    )
+    duplicates = found[0] if found else None
+    return group_corpus(corpus, duplicates=duplicates, single_story=single_story, streaming=streaming)
+
+
 def _read(
     paths: list[str],
     max_size: str,

@@ -16,7 +16,7 @@ from .common import (
     PathsArg,
     ProcessesOpt,
     finish,
-    read_corpus,
+    read_grouped,
     start_parsers,
     write_output,
 )
@@ -41,20 +41,11 @@ def group(
 ) -> None:
     """Group articles into stories and topics, marking duplicates, syndicated copies and rewrites."""
     parsers = start_parsers(paths, processes)
-    from ..group import DuplicateGroup, find_duplicates
-    from ..pipeline import group_corpus
     from ..render.groups import groups_json, groups_markdown
 
-    found: list[list[DuplicateGroup]] = []  # duplicates need no annotation: found while the workers parse
-    corpus = read_corpus(
-        paths,
-        max_size=max_size,
-        date=date,
-        dates_file=dates_file,
-        parsers=parsers,
-        meanwhile=lambda c: found.append(find_duplicates(c.articles)),
+    corpus = read_grouped(
+        paths, max_size=max_size, date=date, dates_file=dates_file, parsers=parsers, streaming=streaming
     )
-    group_corpus(corpus, duplicates=found[0] if found else None, streaming=streaming)
     write_output(groups_json(corpus) if format is GroupFormat.json else groups_markdown(corpus), output)
     finish(
         corpus.errors,

@@ -54,3 +54,11 @@ def test_duplicates_found_while_parsing_are_the_ones_grouping_finds(examples_dir
     assert [s.articles for s in a.stories] == [s.articles for s in b.stories]
     assert [x.duplicate_of for x in a.articles] == [x.duplicate_of for x in b.articles]
     assert report_json(storybrief.brief(paths, n_process=2)) == report_json(storybrief.brief(paths))
+
+
+def test_close_pairs_dense_and_sparse_agree(corpus, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    units = story_units(corpus.articles)
+    dense = set(zip(*(a.tolist() for a in build_matrix(units).close_pairs(0.45)), strict=True))
+    monkeypatch.setattr(sentences, "DENSE_MAX", 0)
+    sparse = set(zip(*(a.tolist() for a in build_matrix(units).close_pairs(0.45)), strict=True))
+    assert dense == sparse and all((i, i) in dense for i in range(len(units)) if units[i].terms)

@@ -108,13 +108,25 @@ class Matrix:
         A story's brief asks this of many units; one sparse product per question cost more in scipy's
         overhead than in arithmetic, so for all but huge stories every cosine is computed at the first.
         """
-        n = self.rows.shape[0]
-        if n > DENSE_MAX:
+        if self.rows.shape[0] > DENSE_MAX:
             return np.asarray((self.rows @ self.rows[i].T).todense()).ravel()
+        row: np.ndarray = self._dense()[i]
+        return row
+
+    def close_pairs(self, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+        """Row and column indices of every pair of units (both ways, and each unit with itself) whose
+        cosine is at least ``threshold`` (> 0), from the cosines :meth:`similar` uses."""
+        if self.rows.shape[0] > DENSE_MAX:
+            sims = (self.rows @ self.rows.T).tocoo()
+            keep = sims.data >= threshold
+            return sims.row[keep], sims.col[keep]
+        rows, cols = np.nonzero(self._dense() >= threshold)
+        return rows, cols
+
+    def _dense(self) -> np.ndarray:
         if self._cosines is None:
             self._cosines = np.asarray((self.rows @ self.rows.T).toarray())
-        row: np.ndarray = self._cosines[i]
-        return row
+        return self._cosines
 
     def vector(self, text: str) -> sparse.csr_matrix:
         counts = Counter(t for t in terms(text) if t in self.vocab)

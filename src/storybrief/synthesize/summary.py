@@ -134,13 +134,13 @@ def score_units(units: Sequence[Unit], matrix: Matrix, articles: Sequence[Articl
 
 
 def _support_counts(units: Sequence[Unit], matrix: Matrix, articles: Sequence[Article]) -> list[int]:
-    """Other independent articles carrying each unit's fact, from one sparse product."""
-    sims = (matrix.rows @ matrix.rows.T).tocoo()
+    """Other independent articles carrying each unit's fact, from the story's cosines computed once."""
+    rows, cols = matrix.close_pairs(SUPPORT_SIM)
     owner = np.fromiter((u.article for u in units), dtype=int, count=len(units))
     # the pairs that count, found with numpy: a big story has millions of weaker ones
-    keep = (sims.data >= SUPPORT_SIM) & (owner[sims.row] != owner[sims.col])
+    keep = owner[rows] != owner[cols]
     per_unit: list[set[int]] = [set() for _ in units]
-    for i, j in zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True):
+    for i, j in zip(rows[keep].tolist(), cols[keep].tolist(), strict=True):
         per_unit[i].add(int(owner[j]))
     return [_independent(sorted(s), articles) for s in per_unit]
 

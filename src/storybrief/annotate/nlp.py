@@ -84,14 +84,16 @@ def name_runs(doc: Doc, stop_words: Collection[str]) -> list[tuple[int, int]]:
     with a capital after the first word) and text without letter case (Chinese, Arabic) go whole.
     """
     sentences = []
+    capitalised = 0  # sentences with a capital after their first word
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         if words:
             capital_after_first = any(t.text[:1].isupper() for t in words[1:])
             first_may_name = words[0].text[:1].isupper() and words[0].lower_ not in stop_words
             cased = any(c.islower() for c in sent.text)
+            capitalised += capital_after_first
             sentences.append((sent.start, sent.end, capital_after_first or first_may_name or not cased))
-    if sum(1 for s in doc.sents if any(t.text[:1].isupper() for t in s[1:])) < len(sentences) / LOWER_CASED:
+    if capitalised < len(sentences) / LOWER_CASED:
         return [(0, len(doc))] if len(doc) else []
     runs: list[tuple[int, int]] = []
     for start, end, keep in sentences:

@@ -35,7 +35,9 @@ err_console = Console(stderr=True, highlight=False)
 
 DEFAULT_MAX_SIZE = f"{MAX_BYTES // (1024 * 1024)}MB"
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", readable=False, help="Write to this file instead of stdout.")
+]
 MaxSizeOpt = Annotated[str, typer.Option("--max-size", help="Size limit per input file, e.g. 20MB.")]
 CorpusEvidenceOpt = Annotated[
     bool,

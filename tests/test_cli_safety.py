@@ -197,3 +197,18 @@ def test_one_path_as_string_or_pathlike(tmp_path: Path) -> None:
         corpus = storybrief.load(given)
         assert [a.input for a in corpus.articles] == [str(story)] and corpus.errors == []
     assert storybrief.pipeline.as_paths([story, str(story)]) == [str(story), str(story)]
+
+
+def test_brief_takes_one_path_as_a_string(tmp_path: Path) -> None:
+    story = _story(tmp_path)
+    report = storybrief.brief(str(story))
+    assert [a.input for a in report.articles] == [str(story)] and report.errors == []
+
+
+def test_warning_lines_are_literal(tmp_path: Path) -> None:
+    story = _story(tmp_path)
+    key = "no[/x]such\x1b[31m\nwarning: forged"
+    result = runner.invoke(app, ["clean", str(story), "--date", f"{key}=2021-10-01", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == ["warning: --date/--dates: 'no[/x]such\\x1b[31m\\nwarning: forged' matches no input"]

@@ -139,7 +139,7 @@ def test_html_escapes_and_shows_bidi_controls(hostile: Corpus) -> None:
 def test_escaping_functions() -> None:
     assert md_line("a\n[1]: http://x\n\nb") == "a \\[1\\]: http://x b"
     assert md_line("# x") == "\\# x" and md_line("12. x") == "12\\. x" and md_line("+ x") == "\\+ x"
-    assert md_text("one\n# two\n> three") == "one\n\\# two\n\\> three"
+    assert md_text("one\r\n# two\n> three\x1b[2J") == "one\n\\# two\n\\> three\\<U+001B\\>\\[2J"
     assert md_code("a`b") == "``a`b``" and md_code("`a") == "`` `a ``" and md_code("x``y`") == "``` x``y` ```"
     assert md_code("a\nb") == "`a b`"
     assert visible_bidi("a\u202eb\u2069c\u200f") == "a<U+202E>b<U+2069>c\u200f"  # marks are left alone

@@ -14,8 +14,8 @@ import re
 # The marks U+200E/U+200F only set the direction of neutral characters and are left alone.
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI_RE = re.compile(f"[{_BIDI}]")
-# C0 controls (tab and newline handled by the caller), DEL and the C1 controls.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls but tab, newline and carriage return (line breaks are the caller's), DEL, the C1 controls.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK_RE = re.compile(r"\s*[\n\r\x0b\x0c\x85\u2028\u2029]\s*")
 
 # ASCII punctuation that can start inline syntax anywhere in a line: emphasis, links and images, code
@@ -32,7 +32,7 @@ def visible_bidi(text: str) -> str:
 
 
 def visible_controls(text: str) -> str:
-    """Bidi controls and control characters (other than tab and newline) shown as ``<U+001B>``."""
+    """Bidi controls and control characters (not tab, newline, carriage return) shown as ``<U+001B>``."""
     text = visible_bidi(text)
     return _CONTROL_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
@@ -73,8 +73,8 @@ def md_line(text: str) -> str:
 
 def md_text(text: str) -> str:
     """Several lines of Markdown showing ``text`` literally; its line breaks are kept."""
-    lines = visible_controls(text).replace("\t", " ").splitlines()
-    return "\n".join(_md_escape_line(line.strip()) for line in lines)
+    lines = text.splitlines()
+    return "\n".join(_md_escape_line(visible_controls(line).replace("\t", " ").strip()) for line in lines)
 
 
 def _md_escape_line(line: str) -> str:

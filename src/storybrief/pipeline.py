@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -31,14 +32,27 @@ class Corpus:
     syndications: list[Syndication] = field(default_factory=list)
 
 
+PathsLike = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
+def as_paths(paths: PathsLike) -> list[str]:
+    """The inputs as a list of strings: one path (``str`` or ``Path``) is one input, not a sequence of
+    characters to read one by one."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
 def load(
-    paths: Iterable[str],
+    paths: PathsLike,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     corpus_evidence: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> Corpus:
-    """Ingest and clean ``paths`` (files, folders, ``-``): the foundation of every storybrief command."""
+    """Ingest and clean ``paths`` (files, folders, ``-``; one path or several): the foundation of every
+    storybrief command."""
+    paths = as_paths(paths)
     docs: list[RawDocument] = []
     corpus = Corpus()
     for item in read_inputs(paths, max_bytes=max_bytes):
@@ -131,7 +145,7 @@ def group_corpus(
 
 
 def brief(
-    paths: Iterable[str] | Corpus,
+    paths: PathsLike | Corpus,
     *,
     words: int | None = None,
     single_story: bool = False,
@@ -162,7 +176,7 @@ def brief(
         from .annotate.workers import ParserPool
         from .group import find_duplicates
 
-        paths = list(paths)
+        paths = as_paths(paths)
         with ParserPool.for_inputs(paths, n_process) if n_process > 1 else nullcontext() as parsers:
             corpus = load(paths, progress=tick("reading"))
             annotate_corpus(

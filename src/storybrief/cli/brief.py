@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated
 
@@ -16,6 +17,7 @@ from .common import (
     OutputOpt,
     PathsArg,
     ProcessesOpt,
+    check_output,
     finish,
     progress_bar,
     read_grouped,
@@ -55,9 +57,10 @@ def brief(
     processes: ProcessesOpt = 0,
 ) -> None:
     """Brief the stories in PATHs: cited summary, key quotes, timeline and source comparison for each."""
+    check_output(output)
     parsers = start_parsers(paths, processes)
     from ..render.brief_html import report_html
-    from ..render.brief_json import report_json
+    from ..render.brief_json import report_json_chunks
     from ..render.brief_md import report_markdown
     from ..synthesize.brief import build_report
 
@@ -73,8 +76,9 @@ def brief(
             n_process=worker_count(processes),
             progress=tick,
         )
+    rendered: str | Iterator[str]
     if format is BriefFormat.json:
-        rendered = report_json(report)
+        rendered = report_json_chunks(report)
     elif format is BriefFormat.html:
         rendered = report_html(report)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated
 
@@ -16,6 +17,7 @@ from .common import (
     OutputOpt,
     PathsArg,
     ProcessesOpt,
+    check_output,
     finish,
     read_corpus,
     start_parsers,
@@ -44,8 +46,9 @@ def clean(
     processes: ProcessesOpt = 0,
 ) -> None:
     """Read article files of any supported format and print them cleaned, with their metadata."""
+    check_output(output)
     parsers = start_parsers(paths, processes) if annotate_ else None
-    from ..render.articles import articles_json, articles_markdown
+    from ..render.articles import articles_json_chunks, articles_markdown
 
     corpus = read_corpus(
         paths,
@@ -56,8 +59,9 @@ def clean(
         dates_file=dates_file,
         parsers=parsers,
     )
+    rendered: str | Iterator[str]
     if format is CleanFormat.json:
-        rendered = articles_json(corpus.articles, corpus.errors, corpus.quote_groups)
+        rendered = articles_json_chunks(corpus.articles, corpus.errors, corpus.quote_groups)
     else:
         rendered = articles_markdown(corpus.articles, corpus.errors, explain=explain, quote_groups=corpus.quote_groups)
     write_output(rendered, output)

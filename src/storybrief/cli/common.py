@@ -7,20 +7,25 @@ then load the model while this process imports the rest and reads the input (see
 
 from __future__ import annotations
 
+import os
 import re
+import secrets
+import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from ..annotate.workers import ParserPool
 from ..defaults import MAX_BYTES
-from ..errors import InputProblem, SetupProblem
+from ..errors import InputProblem, Msg, SetupProblem
+from ..render.safe import terminal_text
 
 if TYPE_CHECKING:
     from ..model import InputError
@@ -30,7 +35,9 @@ err_console = Console(stderr=True, highlight=False)
 
 DEFAULT_MAX_SIZE = f"{MAX_BYTES // (1024 * 1024)}MB"
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", readable=False, help="Write to this file instead of stdout.")
+]
 MaxSizeOpt = Annotated[str, typer.Option("--max-size", help="Size limit per input file, e.g. 20MB.")]
 CorpusEvidenceOpt = Annotated[
     bool,
@@ -60,15 +67,24 @@ def parse_size(value: str) -> int:
     return int(float(m.group(1)) * _UNITS[unit])
 
 
+def say(label: str, text: str, style: str = "bold red") -> None:
+    """One line on stderr: ``label: text``, with ``text`` shown literally.
+
+    ``text`` (file names, record contents, messages quoting them) is never read as Rich markup, and its
+    newlines, escape sequences and bidi controls are written as escapes: one message is one line.
+    """
+    err_console.print(Text.assemble((label, style), ": ", terminal_text(text)), soft_wrap=True)
+
+
 def report_errors(errors: Sequence[InputError]) -> None:
     for error in errors:
-        err_console.print(f"[bold red]error[/]: {error}", soft_wrap=True, markup=True)
+        say("error", str(error))
 
 
 def finish(errors: Sequence[InputError], summary: str) -> None:
     """Report every input that failed, print the run's summary line, and exit 1 if anything failed."""
     report_errors(errors)
-    err_console.print(summary, style="dim")
+    err_console.print(Text(terminal_text(summary), style="dim"), soft_wrap=True)
     if errors:
         raise typer.Exit(code=1)
 
@@ -189,15 +205,102 @@ def _read(
                     meanwhile=None if meanwhile is None else lambda: meanwhile(corpus),
                 )
         except SetupProblem as problem:
-            err_console.print(f"[bold red]error[/]: {problem}")
+            say("error", str(problem))
             raise typer.Exit(code=2) from None
         for key in corpus.unused_dates:
-            err_console.print(f"[yellow]warning[/]: --date/--dates: '{key}' matches no input")
+            say("warning", f"--date/--dates: '{key}' matches no input", style="yellow")
     return corpus
 
 
-def write_output(rendered: str, output: Path | None) -> None:
-    if output is not None:
-        output.write_text(rendered + "\n", encoding="utf-8")
-    else:
-        typer.echo(rendered)
+def output_problem(output: Path) -> str | None:
+    """Why ``output`` cannot be written (a :class:`~storybrief.errors.Msg` line), or None."""
+    if output.is_dir():
+        return Msg.OUTPUT_IS_FOLDER
+    folder = Path(os.path.realpath(output)).parent
+    if not folder.exists():
+        return Msg.OUTPUT_NO_FOLDER.format(folder=output.parent)
+    if not folder.is_dir():
+        return Msg.OUTPUT_PARENT_NOT_FOLDER.format(folder=output.parent)
+    if output.exists():
+        if not os.access(output, os.W_OK):
+            return Msg.OUTPUT_NOT_WRITABLE
+        if not output.is_file():  # a device or a pipe (-o /dev/null) is written in place
+            return None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return Msg.OUTPUT_FOLDER_NOT_WRITABLE.format(folder=output.parent)
+    return None
+
+
+def check_output(output: Path | None) -> None:
+    """Exit 2 with one line when ``-o`` cannot be written: called before any work is done."""
+    problem = None if output is None else output_problem(output)
+    if problem is not None:
+        say("error", f"--output {output}: {problem}")
+        raise typer.Exit(code=2)
+
+
+def _batches(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """``chunks`` joined into pieces of about ``size`` characters (JSON comes in very small pieces)."""
+    pending: list[str] = []
+    length = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(pending)
+            pending, length = [], 0
+    if pending:
+        yield "".join(pending)
+
+
+def _write_file(chunks: Iterable[str], output: Path) -> None:
+    """Write ``chunks`` to ``output`` through a temporary file in its folder, renamed over it at the end:
+    a failed write (a full disk) leaves what was there before, never a truncated file."""
+    try:
+        old = os.stat(output)
+    except FileNotFoundError:
+        old = None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        with open(output, "w", encoding="utf-8") as device:
+            for piece in _batches(chunks):
+                device.write(piece)
+            device.write("\n")
+        return
+    target = Path(os.path.realpath(output))  # through a symbolic link: replace its target, keep the link
+    temp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            for piece in _batches(chunks):
+                file.write(piece)
+            file.write("\n")
+            file.flush()
+            os.fsync(file.fileno())
+        if old is not None:
+            os.chmod(temp, stat.S_IMODE(old.st_mode))
+        os.replace(temp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def write_output(rendered: str | Iterable[str], output: Path | None) -> None:
+    """Write ``rendered`` (a string, or pieces of one) and a final newline to ``output`` or stdout.
+
+    A file is replaced only once it is completely written; if writing fails, one line says why and the
+    command exits 2.
+    """
+    chunks: Iterable[str] = [rendered] if isinstance(rendered, str) else rendered
+    if output is None:
+        for piece in _batches(chunks):
+            sys.stdout.write(piece)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+        return
+    try:
+        _write_file(chunks, output)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        say("error", f"--output {output}: {Msg.OUTPUT_WRITE_FAILED.format(reason=reason)}")
+        raise typer.Exit(code=2) from None

@@ -15,6 +15,7 @@ from .common import (
     OutputOpt,
     PathsArg,
     ProcessesOpt,
+    check_output,
     finish,
     read_grouped,
     start_parsers,
@@ -40,13 +41,14 @@ def group(
     processes: ProcessesOpt = 0,
 ) -> None:
     """Group articles into stories and topics, marking duplicates, syndicated copies and rewrites."""
+    check_output(output)
     parsers = start_parsers(paths, processes)
-    from ..render.groups import groups_json, groups_markdown
+    from ..render.groups import groups_json_chunks, groups_markdown
 
     corpus = read_grouped(
         paths, max_size=max_size, date=date, dates_file=dates_file, parsers=parsers, streaming=streaming
     )
-    write_output(groups_json(corpus) if format is GroupFormat.json else groups_markdown(corpus), output)
+    write_output(groups_json_chunks(corpus) if format is GroupFormat.json else groups_markdown(corpus), output)
     finish(
         corpus.errors,
         f"{len(corpus.articles)} article(s) in {len(corpus.stories)} story(ies) and {len(corpus.topics)} topic(s), "

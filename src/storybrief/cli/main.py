@@ -1,13 +1,27 @@
-"""The ``storybrief`` command."""
+"""The ``storybrief`` command.
+
+Exit codes: 0 every input became an article; 1 some inputs were reported as errors (the rest was
+processed); 2 the command could not run as asked (bad options, an output that cannot be written, a
+missing language model); 3 an internal error, a bug in storybrief (the traceback is shown with
+``--debug`` or ``STORYBRIEF_DEBUG=1``).
+"""
 
 from __future__ import annotations
+
+import os
+import sys
+import traceback
 
 import typer
 
 from .. import __version__
+from ..errors import Msg
 from .brief import brief
 from .clean import clean
+from .common import say
 from .group import group
+
+INTERNAL_ERROR = 3
 
 app = typer.Typer(
     name="storybrief",
@@ -21,6 +35,10 @@ app.command("clean")(clean)
 app.command("group")(group)
 
 
+class _Settings:
+    debug = False
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"storybrief {__version__}")
@@ -30,9 +48,24 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error (a bug)."),
 ) -> None:
     """storybrief: many raw articles in, clean articles and cited briefs out."""
+    _Settings.debug = debug
+
+
+def debugging() -> bool:
+    """``--debug`` was given, or STORYBRIEF_DEBUG is set to something other than 0 / empty."""
+    return _Settings.debug or os.environ.get("STORYBRIEF_DEBUG", "") not in ("", "0")
 
 
 def main() -> None:
-    app()
+    """Run the command; an unexpected exception becomes one line and exit code 3 (see the module doc)."""
+    try:
+        app()
+    except Exception as exc:  # a bug: user errors are reported by the commands and never get here
+        if debugging():
+            traceback.print_exc()
+        reason = Msg.INTERNAL_ERROR.format(kind=type(exc).__name__, reason=exc)
+        say("storybrief", reason)
+        sys.exit(INTERNAL_ERROR)

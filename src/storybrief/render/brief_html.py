@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from html import escape
+from html import escape as _escape
 
 from ..model import Article, Report, StoryBrief, TimelineEntry
+from .safe import visible_controls
 
 _WORD_RE = re.compile(r"\w+")
 _CSS = """
@@ -21,6 +22,16 @@ sup a{text-decoration:none;color:#06c;cursor:help;font-size:.75em}
 .meta{color:#666;font-size:.9em}.inferred{color:#a60;font-style:italic}
 li{margin:.3rem 0}svg text{font:11px sans-serif}
 """
+
+
+def escape(text: str) -> str:
+    """Article text for HTML: markup escaped, bidi overrides and control characters shown, not obeyed."""
+    return _escape(visible_controls(text))
+
+
+def _name(text: str) -> str:
+    """An outlet, speaker or title, isolated so that right-to-left text cannot reorder what surrounds it."""
+    return f"<bdi>{escape(text)}</bdi>"
 
 
 def _words(text: str) -> set[str]:
@@ -93,7 +104,7 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
     if story.quotes:
         parts.append("<h3>Key quotes</h3><ul>")
         for q in story.quotes:
-            speaker = escape(q.speaker or "unattributed")
+            speaker = _name(q.speaker) if q.speaker else "unattributed"
             parts.append(f"<li>“{escape(q.text)}” — {speaker}{_cites(q.articles, q.text, articles, numbers)}</li>")
         parts.append("</ul>")
     if story.timeline:
@@ -101,7 +112,7 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
     c = story.comparison
     parts.append("<h3>Sources</h3><ul>")
     for outlet, ids in c.outlets.items():
-        parts.append(f"<li>{escape(outlet)}: {_cites(ids, '', articles, numbers)}</li>")
+        parts.append(f"<li>{_name(outlet)}: {_cites(ids, '', articles, numbers)}</li>")
     parts.append("</ul>")
     if c.single_source:
         parts.append("<p>Only one source:</p><ul>")
@@ -127,8 +138,8 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
         a = articles[aid]
         when = a.published.date().isoformat() if a.published else "undated"
         parts.append(
-            f'<li id="a-{escape(aid)}">{escape(a.outlet or a.agency or a.input)} · {when} · '
-            f"<i>{escape(a.title or a.input)}</i></li>"
+            f'<li id="a-{escape(aid)}">{_name(a.outlet or a.agency or a.input)} · {when} · '
+            f"<i>{_name(a.title or a.input)}</i></li>"
         )
     parts.append("</ol></section>")
     return "".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Article, Report, StoryBrief, TimelineEntry
+from .safe import md_code, md_line
 
 
 class _Cites:
@@ -27,7 +28,8 @@ class _Cites:
         for n, aid in enumerate(self.order, start=1):
             a = self.articles[aid]
             when = a.published.date().isoformat() if a.published else "undated"
-            lines.append(f"[{n}]: {a.outlet or a.agency or a.input} · {when} · *{a.title or a.input}* (`{aid}`)")
+            who, title = md_line(a.outlet or a.agency or a.input), md_line(a.title or a.input)
+            lines.append(f"[{n}]: {who} · {when} · *{title}* ({md_code(aid)})")
         return lines
 
 
@@ -35,38 +37,42 @@ def _timeline(entries: Sequence[TimelineEntry], cite: _Cites) -> list[str]:
     lines = []
     for e in entries:
         flag = " (inferred)" if e.inferred else ""
-        lines.append(f"- **{e.date}**{flag}: {e.text} {cite(e.sources)}")
+        lines.append(f"- **{md_line(e.date)}**{flag}: {md_line(e.text)} {cite(e.sources)}")
     return lines
 
 
 def story_markdown(story: StoryBrief, articles: dict[str, Article]) -> str:
     cite = _Cites(articles)
-    lines = [f"## {story.headline}", "", f"*Story {story.id} · {len(story.articles)} article(s)*", ""]
-    lines += [f"{s.text} {cite(s.sources)}" for s in story.summary] or ["(no sentence fit for a summary)"]
+    lines = [f"## {md_line(story.headline)}", "", f"*Story {md_line(story.id)} · {len(story.articles)} article(s)*", ""]
+    summary = [f"{md_line(s.text)} {cite(s.sources)}" for s in story.summary]
+    lines += summary or ["(no sentence fit for a summary)"]
     if story.quotes:
         lines += ["", "### Key quotes", ""]
         for q in story.quotes:
             more = f" ({len(q.variants)} wordings)" if len(q.variants) > 1 else ""
-            lines.append(f"- “{q.text}” — {q.speaker or 'unattributed'} {cite(q.articles)}{more}")
+            who = md_line(q.speaker) if q.speaker else "unattributed"
+            lines.append(f"- “{md_line(q.text)}” — {who} {cite(q.articles)}{more}")
     if story.timeline:
         lines += ["", "### Timeline", "", *_timeline(story.timeline, cite)]
     c = story.comparison
     lines += ["", "### Sources", ""]
     for outlet, ids in c.outlets.items():
-        lines.append(f"- {outlet}: {cite(ids)}")
+        lines.append(f"- {md_line(outlet)}: {cite(ids)}")
     if c.single_source:
         lines += ["", "Only one source:", ""]
-        lines += [f"- {f.text} {cite([f.article])}" for f in c.single_source]
+        lines += [f"- {md_line(f.text)} {cite([f.article])}" for f in c.single_source]
     if c.disagreements:
         lines += ["", "Numbers that disagree:", ""]
         for d in c.disagreements:
-            values = "; ".join(f"{v} {cite([a])}" for v, a, _ in d.values)
-            lines.append(f"- {d.about}: {values}")
+            values = "; ".join(f"{md_line(v)} {cite([a])}" for v, a, _ in d.values)
+            lines.append(f"- {md_line(d.about)}: {values}")
     if c.copies:
         lines += ["", "Copies:", ""]
         for copy in c.copies:
-            of = f" of {cite([copy['of']])}" if copy["of"] in articles else f" ({copy['of']})" if copy["of"] else ""
-            lines.append(f"- {cite([copy['article']])} {copy['kind']}{of}: {copy['detail']}".rstrip(": "))
+            of_id = copy["of"]
+            of = f" of {cite([of_id])}" if of_id in articles else f" ({md_code(str(of_id))})" if of_id else ""
+            detail = md_line(str(copy["detail"] or ""))
+            lines.append(f"- {cite([copy['article']])} {md_line(str(copy['kind']))}{of}: {detail}".rstrip(": "))
     lines += ["", *cite.notes()]
     return "\n".join(lines)
 
@@ -76,7 +82,7 @@ def report_markdown(report: Report) -> str:
     stories = {s.id: s for s in report.stories}
     parts = []
     for topic in report.topics:
-        parts.append(f"# {topic.label}\n\n*Topic {topic.id} · {len(topic.stories)} story(ies)*")
+        parts.append(f"# {md_line(topic.label)}\n\n*Topic {md_line(topic.id)} · {len(topic.stories)} story(ies)*")
         if topic.timeline and len(topic.stories) > 1:
             cite = _Cites(articles)
             lines = ["### Topic timeline", "", *_timeline(topic.timeline, cite), "", *cite.notes()]
@@ -85,5 +91,5 @@ def report_markdown(report: Report) -> str:
     shown = {sid for t in report.topics for sid in t.stories}
     parts += [story_markdown(s, articles) for s in report.stories if s.id not in shown]
     if report.errors:
-        parts.append("## Inputs that could not be read\n\n" + "\n".join(f"- {e}" for e in report.errors))
+        parts.append("## Inputs that could not be read\n\n" + "\n".join(f"- {md_line(str(e))}" for e in report.errors))
     return "\n\n".join(parts)

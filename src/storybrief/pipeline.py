@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .clean import clean_documents
 from .errors import Msg
-from .ingest import DEFAULT_MAX_BYTES, read_inputs
+from .ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, error_for, read_inputs
 from .model import Article, InputError, QuoteGroup, RawDocument, Report, Story, Syndication, Topic
 
 if TYPE_CHECKING:
@@ -37,11 +37,18 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
     corpus_evidence: bool = True,
     progress: Callable[[str], None] | None = None,
+    follow_links: bool = False,
+    max_container_bytes: int = MAX_CONTAINER_BYTES,
 ) -> Corpus:
-    """Ingest and clean ``paths`` (files, folders, ``-``): the foundation of every storybrief command."""
+    """Ingest and clean ``paths`` (files, folders, ``-``): the foundation of every storybrief command.
+
+    ``max_bytes`` limits each document (each record of a JSONL, JSON or WARC file, which are limited as a
+    whole by ``max_container_bytes``); ``follow_links`` follows symbolic links out of input folders.
+    """
     docs: list[RawDocument] = []
     corpus = Corpus()
-    for item in read_inputs(paths, max_bytes=max_bytes):
+    items = read_inputs(paths, max_bytes=max_bytes, follow_links=follow_links, max_container_bytes=max_container_bytes)
+    for item in items:
         if isinstance(item, InputError):
             corpus.errors.append(item)
         else:
@@ -52,7 +59,7 @@ def load(
         if article.text.strip():
             corpus.articles.append(article)
         else:
-            corpus.errors.append(InputError(article.input, Msg.NO_TEXT_LEFT))
+            corpus.errors.append(error_for(article.input, article.format, Msg.NO_TEXT_LEFT))
     return corpus
 
 

@@ -12,6 +12,7 @@ from .common import (
     DEFAULT_MAX_SIZE,
     DateOpt,
     DatesFileOpt,
+    FollowLinksOpt,
     MaxSizeOpt,
     OutputOpt,
     PathsArg,
@@ -53,6 +54,7 @@ def brief(
     date: DateOpt = None,
     dates_file: DatesFileOpt = None,
     processes: ProcessesOpt = 0,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Brief the stories in PATHs: cited summary, key quotes, timeline and source comparison for each."""
     parsers = start_parsers(paths, processes)
@@ -62,7 +64,13 @@ def brief(
     from ..synthesize.brief import build_report
 
     corpus = read_grouped(
-        paths, max_size=max_size, date=date, dates_file=dates_file, parsers=parsers, single_story=single_story
+        paths,
+        max_size=max_size,
+        date=date,
+        dates_file=dates_file,
+        parsers=parsers,
+        single_story=single_story,
+        follow_links=follow_links,
     )
     with progress_bar(len(corpus.stories), "briefing", enabled=True) as tick:
         report = build_report(

@@ -12,6 +12,7 @@ from .common import (
     CorpusEvidenceOpt,
     DateOpt,
     DatesFileOpt,
+    FollowLinksOpt,
     MaxSizeOpt,
     OutputOpt,
     PathsArg,
@@ -42,6 +43,7 @@ def clean(
     date: DateOpt = None,
     dates_file: DatesFileOpt = None,
     processes: ProcessesOpt = 0,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Read article files of any supported format and print them cleaned, with their metadata."""
     parsers = start_parsers(paths, processes) if annotate_ else None
@@ -55,6 +57,7 @@ def clean(
         date=date,
         dates_file=dates_file,
         parsers=parsers,
+        follow_links=follow_links,
     )
     if format is CleanFormat.json:
         rendered = articles_json(corpus.articles, corpus.errors, corpus.quote_groups)

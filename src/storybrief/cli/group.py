@@ -11,6 +11,7 @@ from .common import (
     DEFAULT_MAX_SIZE,
     DateOpt,
     DatesFileOpt,
+    FollowLinksOpt,
     MaxSizeOpt,
     OutputOpt,
     PathsArg,
@@ -38,13 +39,20 @@ def group(
     date: DateOpt = None,
     dates_file: DatesFileOpt = None,
     processes: ProcessesOpt = 0,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Group articles into stories and topics, marking duplicates, syndicated copies and rewrites."""
     parsers = start_parsers(paths, processes)
     from ..render.groups import groups_json, groups_markdown
 
     corpus = read_grouped(
-        paths, max_size=max_size, date=date, dates_file=dates_file, parsers=parsers, streaming=streaming
+        paths,
+        max_size=max_size,
+        date=date,
+        dates_file=dates_file,
+        parsers=parsers,
+        streaming=streaming,
+        follow_links=follow_links,
     )
     write_output(groups_json(corpus) if format is GroupFormat.json else groups_markdown(corpus), output)
     finish(

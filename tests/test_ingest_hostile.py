@@ -236,3 +236,22 @@ def test_document_with_a_colon_in_its_name_keeps_its_name(tmp_path: Path) -> Non
     path = _write(tmp_path, "notes:2.txt", "Advertisement")
     corpus = load([str(path)])
     assert corpus.errors == [InputError(str(path), Msg.NO_TEXT_LEFT)]  # only JSONL labels are split
+
+
+def test_legacy_jsonl_is_detected_once_and_decoded_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import charset_normalizer
+
+    calls: list[int] = []
+    real = charset_normalizer.from_bytes
+
+    def counting(data: bytes, *args: object, **kwargs: object) -> object:
+        calls.append(len(data))
+        return real(data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", counting)
+    body = "The café by the lock – “Mardle Cup” – reopened; it’s busier than ever, said the owner. " * 3
+    lines = [json.dumps({"text": f"{body}{i}"}, ensure_ascii=False) for i in range(40)]
+    path = _write(tmp_path, "legacy.jsonl", "\n".join(lines).encode("cp1252"))
+    out = _read(path)
+    assert [d.text for d in out if isinstance(d, RawDocument)] == [f"{body}{i}" for i in range(40)]
+    assert len(calls) == 1

@@ -244,3 +244,15 @@ def test_follow_links_option_reaches_the_reader(tmp_path: Path, monkeypatch: pyt
     runner.invoke(app, [command, str(tmp_path)])
     runner.invoke(app, [command, "--follow-links", str(tmp_path)])
     assert seen == [False, True]
+
+
+def test_pipe_this_process_holds_open_is_read(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()  # what the shell's <(command) passes as /dev/fd/N
+    try:
+        os.write(write_end, NOTE.encode())
+        os.close(write_end)
+        path = f"/dev/fd/{read_end}"
+        out = list(read_inputs([path], max_bytes=1000))
+    finally:
+        os.close(read_end)
+    assert [(d.input, d.text) for d in out if isinstance(d, RawDocument)] == [(path, NOTE)]

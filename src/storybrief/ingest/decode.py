@@ -38,26 +38,42 @@ def decode(data: bytes) -> str:
 
 def decode_counted(data: bytes) -> tuple[str, int]:
     """:func:`decode`, also returning how many runs of invalid bytes became U+FFFD (see ``BAD_UTF8_SHARE``)."""
+    text, replaced, _ = decode_guessing(data)
+    return text, replaced
+
+
+def decode_guessing(data: bytes, guess: str | None = None) -> tuple[str, int, str | None]:
+    """:func:`decode_counted`, trying the legacy encoding ``guess`` before charset detection.
+
+    Also returns the legacy encoding used (None for UTF-8 or a BOM): the lines of a JSONL file then share
+    the encoding detected for the first line that needed one, as the file would have when decoded whole,
+    at the cost of one detection instead of one per line.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), 0
+                return data[len(bom) :].decode(encoding), 0, None
             except UnicodeDecodeError:
                 raise InputProblem(Msg.UNDECODABLE) from None
     check_not_binary(data[:8192])
     try:
-        return data.decode("utf-8"), 0
+        return data.decode("utf-8"), 0, None
     except UnicodeDecodeError:
         pass
     mostly = _mostly_utf8(data)
     if mostly is not None:
-        return mostly
+        return mostly[0], mostly[1], None
+    if guess is not None:
+        try:
+            return data.decode(guess), 0, guess
+        except (UnicodeDecodeError, LookupError):
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputProblem(Msg.UNDECODABLE)
-    return str(best), 0
+    return str(best), 0, best.encoding
 
 
 def check_not_binary(sample: bytes) -> None:

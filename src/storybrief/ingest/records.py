@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 from ..errors import InputProblem, Msg
 from ..model import InputError, InputFormat, Metadata, RawDocument
 from ..timeparse import parse_datetime
-from .decode import decode_counted, strip_controls
+from .decode import decode_guessing, strip_controls
 from .html import looks_like_html, raw_from_html
 from .sources import DEFAULT_MAX_BYTES
 
@@ -72,6 +72,7 @@ def read_jsonl_stream(name: str, stream: BinaryIO, max_bytes: int) -> Iterator[R
     """
     found = False
     lineno = 0
+    guess: str | None = None  # the legacy encoding of earlier lines
     while True:
         lineno += 1
         try:
@@ -94,7 +95,8 @@ def read_jsonl_stream(name: str, stream: BinaryIO, max_bytes: int) -> Iterator[R
         if size > max_bytes:
             yield InputError(name, Msg.RECORD_TOO_LARGE.format(size=size, limit=max_bytes), line=lineno)
             continue
-        yield _line_record(name, lineno, body)
+        item, guess = _line_record(name, lineno, body, guess)
+        yield item
     if not found:
         yield InputError(name, Msg.EMPTY)
 
@@ -111,15 +113,17 @@ def _skip_line(stream: BinaryIO) -> int:
         skipped += len(chunk)
 
 
-def _line_record(name: str, lineno: int, data: bytes) -> RawDocument | InputError:
+def _line_record(name: str, lineno: int, data: bytes, guess: str | None) -> tuple[RawDocument | InputError, str | None]:
+    """The record of one line, and the legacy encoding to try first on the next lines."""
     try:
-        text, replaced = decode_counted(data)
+        text, replaced, encoding = decode_guessing(data, guess)
         item = parse_json(strip_controls(text))
     except InputProblem as problem:
-        return InputError(name, problem.message, line=lineno)
+        return InputError(name, problem.message, line=lineno), guess
     except MalformedJSON as exc:
-        return InputError(name, Msg.JSON_LINE_MALFORMED.format(reason=exc.reason), line=lineno)
-    return _record(f"{name}:{lineno}", item, InputFormat.JSONL, error_input=name, line=lineno, replaced=replaced)
+        return InputError(name, Msg.JSON_LINE_MALFORMED.format(reason=exc.reason), line=lineno), encoding or guess
+    record = _record(f"{name}:{lineno}", item, InputFormat.JSONL, error_input=name, line=lineno, replaced=replaced)
+    return record, encoding or guess
 
 
 class MalformedJSON(Exception):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import stat
 import sys
 import zlib
@@ -30,6 +31,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 HEAD_BYTES = 8192  # what format detection looks at
 _RAW_HEAD_BYTES = 65536  # read before deciding; enough compressed data for HEAD_BYTES of gzip output
 _CHUNK = 65536
+_INHERITED_FD_RE = re.compile(r"^/(?:dev|proc/self|proc/\d+)/fd/\d+$")
 
 
 @dataclass(slots=True, frozen=True)
@@ -63,10 +65,15 @@ def expand_paths(paths: Iterable[str], follow_links: bool = False) -> Iterator[s
             continue
         if stat.S_ISDIR(st.st_mode):
             yield from _walk(str(Path(raw)), st, follow_links)
-        elif stat.S_ISREG(st.st_mode):
+        elif stat.S_ISREG(st.st_mode) or _open_pipe(raw, st):
             yield raw
         else:
             yield InputError(raw, Msg.NOT_REGULAR)
+
+
+def _open_pipe(path: str, st: os.stat_result) -> bool:
+    """A pipe this process already holds open, as ``<(command)`` gives: reading it cannot block on open."""
+    return stat.S_ISFIFO(st.st_mode) and _INHERITED_FD_RE.match(path) is not None
 
 
 def _missing_or_unreadable(path: str, exc: OSError) -> str:
@@ -154,14 +161,15 @@ def open_input(name: str) -> Iterator[tuple[str, BinaryIO, int | None]]:
         st = os.stat(name)
     except OSError as exc:
         raise InputProblem(Msg.NOT_READABLE.format(reason=exc.strerror or exc)) from None
-    if not stat.S_ISREG(st.st_mode):
+    regular = stat.S_ISREG(st.st_mode)
+    if not regular and not _open_pipe(name, st):
         raise InputProblem(Msg.NOT_REGULAR)
     try:
         fh = open(name, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         raise InputProblem(Msg.NOT_READABLE.format(reason=exc.strerror or exc)) from None
     with fh:
-        yield name, fh, st.st_size
+        yield name, fh, st.st_size if regular else None
 
 
 def read_bytes(stream: BinaryIO, n: int) -> bytes:

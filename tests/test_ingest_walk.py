@@ -256,3 +256,11 @@ def test_pipe_this_process_holds_open_is_read(tmp_path: Path) -> None:
     finally:
         os.close(read_end)
     assert [(d.input, d.text) for d in out if isinstance(d, RawDocument)] == [(path, NOTE)]
+
+
+def test_current_folder_gives_the_names_path_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path / "b" / "c.txt")
+    _write(tmp_path / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    assert _expand(".") == [str(p) for p in sorted(p for p in Path(".").rglob("*") if p.is_file())]
+    assert _expand(".") == ["a.txt", os.path.join("b", "c.txt")]

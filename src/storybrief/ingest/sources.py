@@ -112,17 +112,17 @@ def _walk(root: str, root_stat: os.stat_result, follow_links: bool) -> Iterator[
         except OSError as exc:
             stack.append(InputError(path, _missing_or_unreadable(path, exc)))
             continue
-        children = [_entry(e, root_real, follow_links, seen) for e in entries]
+        # names as Path gives them: "a.txt", not "./a.txt", for the folder "."
+        children = [_entry(e, e.name if path == "." else e.path, root_real, follow_links, seen) for e in entries]
         stack.extend(child for child in reversed(children) if child is not None)
     if not found:
         yield InputError(root, Msg.EMPTY_FOLDER)
 
 
 def _entry(
-    entry: os.DirEntry[str], root_real: str, follow_links: bool, seen: set[tuple[int, int]]
+    entry: os.DirEntry[str], path: str, root_real: str, follow_links: bool, seen: set[tuple[int, int]]
 ) -> tuple[str, bool] | InputError | None:
     """What to do with one folder entry: read it (file), walk it (folder), report it, or pass over it."""
-    path = entry.path
     link = entry.is_symlink()
     try:
         st = os.stat(path) if link else entry.stat(follow_symlinks=False)
@@ -151,7 +151,7 @@ def _entry(
 
 @contextmanager
 def open_input(name: str) -> Iterator[tuple[str, BinaryIO, int | None]]:
-    """``(label, binary stream, size on disk or None)`` for a path or ``-``; a pipe is never opened."""
+    """``(label, binary stream, size on disk or None)`` for a path or ``-``; a named pipe is never opened."""
     if name == "-":
         if sys.stdin is None or sys.stdin.isatty():
             raise InputProblem(Msg.STDIN_TTY)

@@ -56,3 +56,18 @@ class Msg:
     OUTPUT_NOT_WRITABLE = "file is not writable (permission denied)"
     OUTPUT_WRITE_FAILED = "could not be written: {reason}; nothing was changed"
     INTERNAL_ERROR = "internal error: {kind}: {reason} (run with --debug for the traceback)"
+    NOT_REGULAR = "is not a regular file (pipes, sockets and devices are not read; use - for standard input)"
+    LINK_OUTSIDE = "is a symbolic link to {target}, outside the folder; not followed (use --follow-links)"
+    LINK_LOOP = "is a symbolic link loop"
+    FOLDER_SEEN = "leads to a folder already read (symbolic link loop); skipped"
+    CONTAINER_TOO_LARGE = "is {size:,} bytes, over the size limit of {limit:,} bytes for a JSON, JSONL or WARC file"
+    CONTAINER_TOO_LARGE_STREAM = (
+        "is more than {limit:,} bytes (unpacked), over the size limit for a JSON, JSONL or WARC file"
+    )
+    RECORD_TOO_LARGE = "record is {size:,} bytes, over the size limit of {limit:,} bytes (raise it with --max-size)"
+    RECORD_TOO_LARGE_UNPACKED = (
+        "record unpacks to more than the size limit of {limit:,} bytes (raise it with --max-size)"
+    )
+    JSON_TOO_DEEP = "nested too deeply"
+    JSON_NUMBER_TOO_LONG = "a number has more than {digits:,} digits"
+    DECODE_REPLACED = "{count:,} invalid byte sequence(s) in UTF-8 text replaced with U+FFFD"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .clean import clean_documents
 from .errors import Msg
-from .ingest import DEFAULT_MAX_BYTES, read_inputs
+from .ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, error_for, read_inputs
 from .model import Article, InputError, QuoteGroup, RawDocument, Report, Story, Syndication, Topic
 
 if TYPE_CHECKING:
@@ -49,13 +49,20 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
     corpus_evidence: bool = True,
     progress: Callable[[str], None] | None = None,
+    follow_links: bool = False,
+    max_container_bytes: int = MAX_CONTAINER_BYTES,
 ) -> Corpus:
     """Ingest and clean ``paths`` (files, folders, ``-``; one path or several): the foundation of every
-    storybrief command."""
+    storybrief command.
+
+    ``max_bytes`` limits each document (each record of a JSONL, JSON or WARC file, which are limited as a
+    whole by ``max_container_bytes``); ``follow_links`` follows symbolic links out of input folders.
+    """
     paths = as_paths(paths)
     docs: list[RawDocument] = []
     corpus = Corpus()
-    for item in read_inputs(paths, max_bytes=max_bytes):
+    items = read_inputs(paths, max_bytes=max_bytes, follow_links=follow_links, max_container_bytes=max_container_bytes)
+    for item in items:
         if isinstance(item, InputError):
             corpus.errors.append(item)
         else:
@@ -66,7 +73,7 @@ def load(
         if article.text.strip():
             corpus.articles.append(article)
         else:
-            corpus.errors.append(InputError(article.input, Msg.NO_TEXT_LEFT))
+            corpus.errors.append(error_for(article.input, article.format, Msg.NO_TEXT_LEFT))
     return corpus
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..errors import Msg
 from ..model import Article, Block, DateSource, Flag, RawDocument, Removal, content_id
 from . import metadata as md
 from .garble import garble_flags
@@ -109,9 +110,18 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     _take_dateline(article, lines)
     article.removed = _removals(lines)
     article.flags = garble_flags(article.text)
+    if raw.decode_replaced:
+        article.flags.append(_decoding_flag(article.text, raw.decode_replaced))
     article.language = article.language or guess_language(article.text)
     _dedupe_people(article)
     return article
+
+
+def _decoding_flag(text: str, count: int) -> Flag:
+    """Invalid bytes that ingest replaced with U+FFFD: at the first one left in the text (else 0..0)."""
+    at = text.find("\ufffd")
+    start, end = (at, at + 1) if at >= 0 else (0, 0)
+    return Flag("decoding", text[start:end], start, end, Msg.DECODE_REPLACED.format(count=count))
 
 
 def _clean_title(title: str | None) -> str | None:

@@ -13,6 +13,7 @@ from .common import (
     DEFAULT_MAX_SIZE,
     DateOpt,
     DatesFileOpt,
+    FollowLinksOpt,
     MaxSizeOpt,
     OutputOpt,
     PathsArg,
@@ -55,6 +56,7 @@ def brief(
     date: DateOpt = None,
     dates_file: DatesFileOpt = None,
     processes: ProcessesOpt = 0,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Brief the stories in PATHs: cited summary, key quotes, timeline and source comparison for each."""
     check_output(output)
@@ -65,7 +67,13 @@ def brief(
     from ..synthesize.brief import build_report
 
     corpus = read_grouped(
-        paths, max_size=max_size, date=date, dates_file=dates_file, parsers=parsers, single_story=single_story
+        paths,
+        max_size=max_size,
+        date=date,
+        dates_file=dates_file,
+        parsers=parsers,
+        single_story=single_story,
+        follow_links=follow_links,
     )
     with progress_bar(len(corpus.stories), "briefing", enabled=True) as tick:
         report = build_report(

@@ -13,6 +13,7 @@ from .common import (
     CorpusEvidenceOpt,
     DateOpt,
     DatesFileOpt,
+    FollowLinksOpt,
     MaxSizeOpt,
     OutputOpt,
     PathsArg,
@@ -44,6 +45,7 @@ def clean(
     date: DateOpt = None,
     dates_file: DatesFileOpt = None,
     processes: ProcessesOpt = 0,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Read article files of any supported format and print them cleaned, with their metadata."""
     check_output(output)
@@ -58,6 +60,7 @@ def clean(
         date=date,
         dates_file=dates_file,
         parsers=parsers,
+        follow_links=follow_links,
     )
     rendered: str | Iterator[str]
     if format is CleanFormat.json:

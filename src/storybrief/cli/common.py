@@ -54,17 +54,35 @@ ProcessesOpt = Annotated[
     int, typer.Option("--processes", "-j", min=0, help="Processes for annotation (0: one per CPU core).")
 ]
 
-_SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
-_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+FollowLinksOpt = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links", help="Follow symbolic links that lead out of an input folder (else reported, not read)."
+    ),
+]
+
+_SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b?|b)?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+MAX_SIZE_LIMIT = 1024**4  # --max-size above 1 TB is a typo, not a plan
 
 
 def parse_size(value: str) -> int:
-    """'20MB', '512k', '1048576' -> bytes."""
+    """'20MB', '512k', '1048576' -> bytes; from 1 byte to 1 TB (exact arithmetic: no float overflow)."""
+    from decimal import Decimal
+
     m = _SIZE_RE.match(value)
     if not m:
         raise typer.BadParameter(f"'{value}' is not a size; use bytes or a unit such as 512KB, 20MB, 1GB")
     unit = (m.group(2) or "").lower()[:1]
-    return int(float(m.group(1)) * _UNITS[unit])
+    number = Decimal(m.group(1))
+    if number > MAX_SIZE_LIMIT:  # before multiplying: no need to build a huge number
+        raise typer.BadParameter(f"'{value}' is too large; the size limit can be at most 1TB")
+    size = int(number * _UNITS[unit])
+    if size > MAX_SIZE_LIMIT:
+        raise typer.BadParameter(f"'{value}' is too large; the size limit can be at most 1TB")
+    if size < 1:
+        raise typer.BadParameter(f"'{value}' is too small; the size limit must be at least 1 byte")
+    return size
 
 
 def say(label: str, text: str, style: str = "bold red") -> None:
@@ -130,6 +148,7 @@ def read_corpus(
     processes: int = 0,
     parsers: ParserPool | None = None,
     meanwhile: Callable[[Corpus], object] | None = None,
+    follow_links: bool = False,
 ) -> Corpus:
     """Load, clean and (optionally) annotate ``paths`` with progress bars; user errors exit cleanly.
 
@@ -139,7 +158,7 @@ def read_corpus(
     if annotate and parsers is None:
         parsers = start_parsers(paths, processes)
     try:
-        return _read(paths, max_size, corpus_evidence, annotate, date, dates_file, parsers, meanwhile)
+        return _read(paths, max_size, corpus_evidence, annotate, date, dates_file, parsers, meanwhile, follow_links)
     finally:
         if parsers is not None:
             parsers.close()
@@ -154,6 +173,7 @@ def read_grouped(
     parsers: ParserPool,
     single_story: bool = False,
     streaming: bool = False,
+    follow_links: bool = False,
 ) -> Corpus:
     """:func:`read_corpus`, then group; duplicates need no annotation, so they are found while the
     workers parse."""
@@ -168,6 +188,7 @@ def read_grouped(
         dates_file=dates_file,
         parsers=parsers,
         meanwhile=lambda c: found.append(find_duplicates(c.articles)),
+        follow_links=follow_links,
     )
     duplicates = found[0] if found else None
     return group_corpus(corpus, duplicates=duplicates, single_story=single_story, streaming=streaming)
@@ -182,6 +203,7 @@ def _read(
     dates_file: Path | None,
     parsers: ParserPool | None,
     meanwhile: Callable[[Corpus], object] | None,
+    follow_links: bool = False,
 ) -> Corpus:
     from ..annotate.published import parse_date_options, read_dates_file
     from ..pipeline import annotate_corpus, load
@@ -193,7 +215,7 @@ def _read(
     except InputProblem as problem:
         raise typer.BadParameter(problem.message) from None
     with progress_bar(None, "reading", enabled=True) as tick:
-        corpus = load(paths, max_bytes=limit, corpus_evidence=corpus_evidence, progress=tick)
+        corpus = load(paths, max_bytes=limit, corpus_evidence=corpus_evidence, progress=tick, follow_links=follow_links)
     if annotate and corpus.articles:
         try:
             with progress_bar(len(corpus.articles), "annotating", enabled=True) as tick:

@@ -11,6 +11,7 @@ from .common import (
     DEFAULT_MAX_SIZE,
     DateOpt,
     DatesFileOpt,
+    FollowLinksOpt,
     MaxSizeOpt,
     OutputOpt,
     PathsArg,
@@ -39,6 +40,7 @@ def group(
     date: DateOpt = None,
     dates_file: DatesFileOpt = None,
     processes: ProcessesOpt = 0,
+    follow_links: FollowLinksOpt = False,
 ) -> None:
     """Group articles into stories and topics, marking duplicates, syndicated copies and rewrites."""
     check_output(output)
@@ -46,7 +48,13 @@ def group(
     from ..render.groups import groups_json_chunks, groups_markdown
 
     corpus = read_grouped(
-        paths, max_size=max_size, date=date, dates_file=dates_file, parsers=parsers, streaming=streaming
+        paths,
+        max_size=max_size,
+        date=date,
+        dates_file=dates_file,
+        parsers=parsers,
+        streaming=streaming,
+        follow_links=follow_links,
     )
     write_output(groups_json_chunks(corpus) if format is GroupFormat.json else groups_markdown(corpus), output)
     finish(

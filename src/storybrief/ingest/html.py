@@ -9,6 +9,7 @@ from typing import Any
 from ..errors import InputProblem, Msg
 from ..model import InputFormat, Metadata, RawDocument
 from ..timeparse import parse_datetime
+from .decode import strip_markup_controls
 
 _TAG_RE = re.compile(r"<\s*(p|br|div|html|body|article|span|a|h[1-6]|li|ul|em|strong|b|i)\b[^>]*>", re.IGNORECASE)
 _PUBLISHED_META = (
@@ -38,6 +39,7 @@ def raw_from_html(
     """Extract the article from ``html``; fields already in ``meta`` (from a container) take precedence."""
     import trafilatura
 
+    html = strip_markup_controls(html)  # lxml refuses NUL and other control characters
     meta = meta or Metadata()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -60,6 +60,7 @@ class RawDocument:
     meta: Metadata = field(default_factory=Metadata)
     html: str | None = None
     page_text: bool | None = None  # True: whole-page text (menus etc.); None: let the cleaner decide
+    decode_replaced: int = 0  # runs of invalid bytes that decoding replaced with U+FFFD (flagged by clean)
 
 
 @dataclass(slots=True, frozen=True)

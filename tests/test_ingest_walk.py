@@ -264,3 +264,14 @@ def test_current_folder_gives_the_names_path_gives(tmp_path: Path, monkeypatch: 
     monkeypatch.chdir(tmp_path)
     assert _expand(".") == [str(p) for p in sorted(p for p in Path(".").rglob("*") if p.is_file())]
     assert _expand(".") == ["a.txt", os.path.join("b", "c.txt")]
+
+
+def test_read_inputs_takes_one_path_as_a_string(tmp_path: Path) -> None:
+    """A string is one path, never a sequence of one-character paths (which would walk '/')."""
+    from storybrief import read_inputs
+
+    story = tmp_path / "story.txt"
+    story.write_text("The harbour bridge reopened on Monday after three weeks of repairs, the council said.\n")
+    items = list(read_inputs(str(story)))
+    assert [type(i).__name__ for i in items] == ["RawDocument"]
+    assert list(read_inputs(story))[0].input == str(story)

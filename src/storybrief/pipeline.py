@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .clean import clean_documents
 from .errors import Msg
-from .ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, error_for, read_inputs
+from .ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths, error_for, read_inputs
 from .model import Article, InputError, QuoteGroup, RawDocument, Report, Story, Syndication, Topic
 
 if TYPE_CHECKING:
@@ -30,17 +29,6 @@ class Corpus:
     stories: list[Story] = field(default_factory=list)  # filled by group_corpus()
     topics: list[Topic] = field(default_factory=list)
     syndications: list[Syndication] = field(default_factory=list)
-
-
-PathsLike = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
-
-
-def as_paths(paths: PathsLike) -> list[str]:
-    """The inputs as a list of strings: one path (``str`` or ``Path``) is one input, not a sequence of
-    characters to read one by one."""
-    if isinstance(paths, (str, os.PathLike)):
-        return [os.fspath(paths)]
-    return [os.fspath(p) for p in paths]
 
 
 def load(

@@ -26,7 +26,9 @@ from .sources import (
     DEFAULT_MAX_BYTES,
     GZIP_MAGIC,
     MAX_CONTAINER_BYTES,
+    PathsLike,
     Source,
+    as_paths,
     expand_paths,
     inner_suffix,
     open_container,
@@ -41,6 +43,8 @@ from .warc import read_warc
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_CONTAINER_BYTES",
+    "PathsLike",
+    "as_paths",
     "error_for",
     "read_inputs",
     "read_one",
@@ -54,7 +58,7 @@ _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, cod
 
 
 def read_inputs(
-    paths: Iterable[str],
+    paths: PathsLike,
     max_bytes: int = DEFAULT_MAX_BYTES,
     *,
     follow_links: bool = False,

@@ -46,7 +46,18 @@ class Source:
 # --- finding files -----------------------------------------------------------------------------------
 
 
-def expand_paths(paths: Iterable[str], follow_links: bool = False) -> Iterator[str | InputError]:
+PathsLike = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
+def as_paths(paths: PathsLike) -> list[str]:
+    """The inputs as a list of strings: one path (``str`` or ``Path``) is one input, not a sequence of
+    characters to read one by one."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def expand_paths(paths: PathsLike, follow_links: bool = False) -> Iterator[str | InputError]:
     """Expand folders recursively in sorted order; ``-`` stands for standard input.
 
     The walk is iterative (any depth) and never opens what is not a regular file: pipes, sockets and
@@ -54,7 +65,7 @@ def expand_paths(paths: Iterable[str], follow_links: bool = False) -> Iterator[s
     not followed unless ``follow_links``; a link to a folder inside it is not followed (that folder is read
     anyway); folders reached twice through links are reported once and not read again.
     """
-    for raw in paths:
+    for raw in as_paths(paths):
         if raw == "-":
             yield raw
             continue

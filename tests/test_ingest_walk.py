@@ -274,4 +274,4 @@ def test_read_inputs_takes_one_path_as_a_string(tmp_path: Path) -> None:
     story.write_text("The harbour bridge reopened on Monday after three weeks of repairs, the council said.\n")
     items = list(read_inputs(str(story)))
     assert [type(i).__name__ for i in items] == ["RawDocument"]
-    assert list(read_inputs(story))[0].input == str(story)
+    assert [i.input for i in read_inputs(story)] == [str(story)]

@@ -113,7 +113,9 @@ def test_quote_split_around_pronoun_attribution() -> None:
     )
     q = only(text)
     assert len(q.parts) == 2
-    assert q.text == "The shelters are full, We are opening two more tonight."
+    # the pieces stay pieces: nothing is spliced into one invented sentence
+    assert q.text == "The shelters are full, … We are opening two more tonight."
+    assert [text[a:b] for a, b in q.parts] == ["The shelters are full,", "We are opening two more tonight."]
     assert (q.speaker, q.speaker_text, q.kind) == ("Elena Marsh", "she", "full")
 
 
@@ -121,6 +123,41 @@ def test_quote_split_around_said_name() -> None:
     text = "The levee held.\n\n“The shelters are full,” said Elena Marsh. “We are opening two more tonight.”"
     q = only(text)
     assert len(q.parts) == 2 and q.speaker == "Elena Marsh"
+
+
+def test_split_quote_going_on_in_lower_case() -> None:
+    text = "Elena Marsh spoke at the harbour.\n\n“If the pier goes,” she said, “the whole town goes with it.”"
+    q = only(text)
+    assert q.text == "If the pier goes, … the whole town goes with it." and q.speaker == "Elena Marsh"
+
+
+def test_chant_and_sign_in_one_paragraph_stay_two_quotes() -> None:
+    text = (
+        "Hundreds marched to the town hall in Valeport on Saturday.\n\n"
+        "“Not one plank, not one post,” the marchers chanted, some carrying a banner that read "
+        "“Our pier is not for sale to anyone.”"
+    )
+    qs = quotes(text)
+    assert [q.text for q in qs] == ["Not one plank, not one post,", "Our pier is not for sale to anyone."]
+    assert all(not q.parts for q in qs)
+
+
+def test_two_speakers_in_one_paragraph_stay_two_quotes() -> None:
+    text = (
+        "The council met on Tuesday.\n\n"
+        "“We will rebuild the pier before the winter storms,” said Mayor Ana Lint. "
+        "“That is a promise this town cannot afford,” said Bo Reyes, the council treasurer."
+    )
+    qs = quotes(text)
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("We will rebuild the pier before the winter storms,", "Ana Lint"),
+        ("That is a promise this town cannot afford,", "Bo Reyes"),
+    ]
+
+
+def test_full_sentence_then_new_quote_is_not_one_quote() -> None:
+    text = "Ana Lint spoke first.\n\n“The pier is closed.” She said it twice. “Nobody goes out there today.”"
+    assert len(quotes(text)) == 2
 
 
 def test_fragment_woven_into_sentence() -> None:

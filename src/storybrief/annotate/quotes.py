@@ -397,26 +397,63 @@ def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, Mentio
     return None, None, None
 
 
+# the reporter's words between the pieces of one quoted sentence: an attribution and nothing else
+# ("he said", "said Elena Marsh, the mayor,", "the minister told reporters on Monday"), then the punctuation
+# that hands back to the quote; a clause of its own ("as a man held a sign reading") is not an attribution
+_SPEAKER = rf"(?:{_PRONOUN}|(?:[A-Z][\w’'·.-]*|the|a|an|his|her|their|its|our|my)(?:\s+[\w’'·.-]+){{0,5}}?)"
+_TAIL = r"(?:\s+(?:on|in|at|to|during|after|before|from|with|for|outside|inside|while|via|of)\b[^“”\"«»,.;:!?]{0,50})?"
+_ATTRIBUTION_ONLY = re.compile(
+    rf"[\s,—–-]*(?:{_SPEAKER}{_APPOS}\s+{_AUX}{_CUE_ANON}(?:\s+(?:reporters|journalists|[A-Z][\w’'·.-]*))?"
+    rf"|{_CUE_ANON}\s+{_SPEAKER}(?:,\s*[^“”\"«»,;:!?]{{1,80}}?,?)?)"
+    rf"{_TAIL}\s*(?:,\s*adding(?:\s+that)?)?\s*[,.:—–]\s*",
+    re.I,
+)
+_CUT_ENDS = ",;—–-…:"  # the quoted sentence goes on after the attribution
+
+
 def _split_continues(ctx: _Context, prev: _Found, nxt: _Found) -> bool:
-    """“…,” he said. “…” — the second quote continues the first across its attribution."""
+    """“…,” he said. “…” — the second quote continues the first across its attribution.
+
+    Only one quoted sentence cut by its attribution is one quote: the first piece must stop where the
+    sentence goes on (a comma or a dash; a full stop, "!" or "?" only when the next piece goes on in lower
+    case), the words between must be an attribution and nothing more, ending in the punctuation that hands
+    back to the quote, and the two pieces must not name different speakers. Two quotations of one
+    paragraph (a chant and a sign, a second speaker) stay two quotes.
+    """
     p = prev.span
     if p.continues:
         return True
     if prev.kind != "full" or p.close_mark is None:
         return False
     between = ctx.masked[p.close_mark + p.close_width : nxt.span.open_mark]
-    if ctx.text[p.end - 1 : p.end] not in ",.?!…" or "\n" in between:
+    if "\n" in between:
         return False
-    # "…,” he said, “…" may go on in lower case; after a full stop the next piece is a sentence of its own
-    if nxt.kind != "full" and not between.rstrip().endswith(","):
+    last = ctx.text[p.start : p.end].rstrip()[-1:]
+    first = ctx.text[nxt.span.start : nxt.span.end].lstrip()[:1]
+    if not last or (last not in _CUT_ENDS and not (last in ".!?" and first.islower())):
         return False
-    cue = re.fullmatch(
-        rf"[\s,]*(?:(?:{_PRONOUN}|[^“”\"]{{1,60}}?){_APPOS}\s+{_CUE}|{_CUE_ANON}\s+[^“”\"]{{1,60}}?)"
-        rf"[^“”\"]{{0,120}}?[.,:]?\s*",
-        between,
-        re.I,
-    )
-    return cue is not None and (nxt.speaker is None or prev.speaker is None or nxt.speaker == prev.speaker)
+    if _ATTRIBUTION_ONLY.fullmatch(between) is None:
+        return False
+    return nxt.speaker is None or prev.speaker is None or nxt.speaker == prev.speaker
+
+
+_MARKS_AND_SPACE = re.compile(r"[\s“”\"«»„‘’']*")
+
+
+def join_pieces(text: str, parts: Sequence[tuple[int, int]]) -> str:
+    """The pieces of a quote as one string that invents no words: a space where only whitespace and
+    quotation marks lie between two pieces (a quote running over paragraphs), " … " where the reporter's
+    words were cut out (an attribution)."""
+    out = ""
+    for n, (a, b) in enumerate(parts):
+        piece = text[a:b].strip()
+        if not piece:
+            continue
+        if out:
+            gap = text[parts[n - 1][1] : a]
+            out += " " if _MARKS_AND_SPACE.fullmatch(gap) else " … "
+        out += piece
+    return out
 
 
 def _assemble(ctx: _Context, found: list[_Found]) -> list[Quote]:
@@ -449,11 +486,10 @@ def _assemble(ctx: _Context, found: list[_Found]) -> list[Quote]:
             if all(e.canonical == previous[0] for e in between):
                 speaker, mention, cue = previous[0], None, "continues"
         parts = tuple((f.span.start, f.span.end) for f in group)
-        pieces = [ctx.text[a:b].strip() for a, b in parts]
         quote_end = group[-1].span.end
         quotes.append(
             Quote(
-                " ".join(p for p in pieces if p),
+                join_pieces(ctx.text, parts),
                 first.span.start,
                 quote_end,
                 speaker,

@@ -142,6 +142,17 @@ def test_chant_and_sign_in_one_paragraph_stay_two_quotes() -> None:
     assert all(not q.parts for q in qs)
 
 
+def test_chant_glued_to_a_speakers_quote_stays_apart() -> None:
+    text = (
+        "Elena Marsh came to the harbour on Saturday.\n\n"
+        "“Not one plank, not one post,” the crowd chanted as Elena Marsh climbed onto the quay. "
+        "“I hear you, and the council hears you,” she said."
+    )
+    qs = quotes(text)
+    assert [q.text for q in qs] == ["Not one plank, not one post,", "I hear you, and the council hears you,"]
+    assert qs[1].speaker == "Elena Marsh"
+
+
 def test_two_speakers_in_one_paragraph_stay_two_quotes() -> None:
     text = (
         "The council met on Tuesday.\n\n"

@@ -59,11 +59,15 @@ def word_diff(reference: str, variant: str) -> tuple[tuple[str, str], ...]:
 
 def same_speaker(a: str | None, b: str | None) -> bool:
     """Speakers that may be one person: either unknown, the same name, or one name within the other
-    ("Marsh" and "Elena Marsh")."""
+    ("Marsh" and "Elena Marsh", "Health Ministry" and "Ministry of Health")."""
     if a is None or b is None or a == b:
         return True
-    wa, wb = set(a.lower().split()), set(b.lower().split())
-    return wa <= wb or wb <= wa
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.strip(".,’'") for w in name.lower().split()} - {"of", "the", "for", "and"}
 
 
 def repeated_words(text: str) -> int:

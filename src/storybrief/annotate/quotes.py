@@ -400,12 +400,13 @@ def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, Mentio
 # the reporter's words between the pieces of one quoted sentence: an attribution and nothing else
 # ("he said", "said Elena Marsh, the mayor,", "the minister told reporters on Monday"), then the punctuation
 # that hands back to the quote; a clause of its own ("as a man held a sign reading") is not an attribution
-_SPEAKER = rf"(?:{_PRONOUN}|(?:[A-Z][\w’'·.-]*|the|a|an|his|her|their|its|our|my)(?:\s+[\w’'·.-]+){{0,5}}?)"
+_SPEAKER = rf"(?:{_PRONOUN}|(?:[A-Z][\w’'·.()-]*|the|a|an|his|her|their|its|our|my)(?:\s+[\w’'·.()-]+){{0,5}}?)"
 _TAIL = r"(?:\s+(?:on|in|at|to|during|after|before|from|with|for|outside|inside|while|via|of)\b[^“”\"«»,.;:!?]{0,50})?"
 _ATTRIBUTION_ONLY = re.compile(
     rf"[\s,—–-]*(?:{_SPEAKER}{_APPOS}\s+{_AUX}{_CUE_ANON}(?:\s+(?:reporters|journalists|[A-Z][\w’'·.-]*))?"
     rf"|{_CUE_ANON}\s+{_SPEAKER}(?:,\s*[^“”\"«»,;:!?]{{1,80}}?,?)?)"
-    rf"{_TAIL}\s*(?:,\s*adding(?:\s+that)?)?\s*[,.:—–]\s*",
+    rf"{_TAIL}(?:,\s*(?!adding\b)\w+ing\b[^“”\"«»,.;:!?]{{0,60}})?"  # "she said, clapping."
+    r"(?:,\s*adding(?:\s+later)?(?:\s+that)?\s*[,:]?|\s*[,.:—–])\s*",
     re.I,
 )
 _CUT_ENDS = ",;—–-…:"  # the quoted sentence goes on after the attribution
@@ -414,11 +415,11 @@ _CUT_ENDS = ",;—–-…:"  # the quoted sentence goes on after the attribution
 def _split_continues(ctx: _Context, prev: _Found, nxt: _Found) -> bool:
     """“…,” he said. “…” — the second quote continues the first across its attribution.
 
-    Only one quoted sentence cut by its attribution is one quote: the first piece must stop where the
-    sentence goes on (a comma or a dash; a full stop, "!" or "?" only when the next piece goes on in lower
-    case), the words between must be an attribution and nothing more, ending in the punctuation that hands
-    back to the quote, and the two pieces must not name different speakers. Two quotations of one
-    paragraph (a chant and a sign, a second speaker) stay two quotes.
+    One speaker's words interrupted by their attribution are one quote: the first piece must end with
+    punctuation (or the next go on in lower case), the words between must be an attribution and nothing
+    more, ending in the punctuation that hands back to the quote, and the two pieces must not name
+    different speakers. Two quotations of one paragraph that the reporter's own clause connects (a chant
+    and a sign), or of a second speaker, stay two quotes.
     """
     p = prev.span
     if p.continues:
@@ -430,7 +431,7 @@ def _split_continues(ctx: _Context, prev: _Found, nxt: _Found) -> bool:
         return False
     last = ctx.text[p.start : p.end].rstrip()[-1:]
     first = ctx.text[nxt.span.start : nxt.span.end].lstrip()[:1]
-    if not last or (last not in _CUT_ENDS and not (last in ".!?" and first.islower())):
+    if not last or (last not in _CUT_ENDS + ".!?" and not first.islower()):
         return False
     if _ATTRIBUTION_ONLY.fullmatch(between) is None:
         return False

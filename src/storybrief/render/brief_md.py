@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Article, Report, StoryBrief, TimelineEntry
+from ..model import Article, KeyQuote, Report, StoryBrief, TimelineEntry
 
 
 class _Cites:
@@ -39,15 +39,35 @@ def _timeline(entries: Sequence[TimelineEntry], cite: _Cites) -> list[str]:
     return lines
 
 
+REWRITTEN_ONLY = "only in a likely rewritten article"
+
+
+def _marked(diff: Sequence[tuple[str, str]]) -> str:
+    """Another wording in full, its words that differ from the first wording in bold."""
+    return " ".join(f"**{words}**" if op == "+" else words for op, words in diff if op != "-")
+
+
+def _key_quotes(quotes: Sequence[KeyQuote], cite: _Cites) -> list[str]:
+    """Each key quote with its pieces as printed, and every other wording of it with the changed words marked."""
+    lines = []
+    for q in quotes:
+        wordings = q.wordings
+        more = f" ({len(wordings)} wordings)" if len(wordings) > 1 else ""
+        flag = f" ⚠ {REWRITTEN_ONLY}" if q.rewritten_only else ""
+        lines.append(f"- “{q.text}” — {q.speaker or 'unattributed'} {cite(q.articles)}{more}{flag}")
+        for w in wordings[1:]:
+            own = " ⚠ rewritten page" if w.rewritten and not q.rewritten_only else ""
+            lines.append(f"  - other wording {cite(w.articles)}: “{_marked(w.diff) or w.text}”{own}")
+    return lines
+
+
 def story_markdown(story: StoryBrief, articles: dict[str, Article]) -> str:
     cite = _Cites(articles)
     lines = [f"## {story.headline}", "", f"*Story {story.id} · {len(story.articles)} article(s)*", ""]
     lines += [f"{s.text} {cite(s.sources)}" for s in story.summary] or ["(no sentence fit for a summary)"]
     if story.quotes:
         lines += ["", "### Key quotes", ""]
-        for q in story.quotes:
-            more = f" ({len(q.variants)} wordings)" if len(q.variants) > 1 else ""
-            lines.append(f"- “{q.text}” — {q.speaker or 'unattributed'} {cite(q.articles)}{more}")
+        lines += _key_quotes(story.quotes, cite)
     if story.timeline:
         lines += ["", "### Timeline", "", *_timeline(story.timeline, cite)]
     c = story.comparison

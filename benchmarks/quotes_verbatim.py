@@ -18,7 +18,11 @@ Measures, over every key quote of every story brief, and every wording of it the
   name strings) and ``incompatible`` (neither name's words, less "of/the/for/and", within the other's: "Johnny
   Plate" and "Johnny G Plate", "Health Ministry" and "Ministry of Health" are one speaker). Bar: 0.
 
-    python benchmarks/quotes_verbatim.py [--limit N] [--show N]
+Optionally (``--multinews N``) the same measures over N Multi-News dev clusters, sampled and detokenized as in
+``brief_rouge.py`` and briefed one cluster at a time as one story (``single_story=True``). That text is
+lower-cased and its quotation marks are restored by a heuristic, so it mostly tests robustness.
+
+    python benchmarks/quotes_verbatim.py [--limit N] [--multinews N] [--seed S] [--show N]
 """
 
 from __future__ import annotations
@@ -29,11 +33,12 @@ import re
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from _data import datasets_dir
-from storybrief.model import Article, KeyQuote
+from storybrief.model import Article, KeyQuote, Report
 from storybrief.pipeline import brief
 
 _MARKS = re.compile(r"[“”\"«»„‘’']")
@@ -72,54 +77,98 @@ def wordings(q: KeyQuote) -> list[tuple[list[str], list[str], str]]:
     return [(list(q.articles), [q.text], q.text)]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles of the dev set")
-    parser.add_argument("--show", type=int, default=0, help="print N failures of each kind (dataset text: local use)")
-    args = parser.parse_args()
-    rows = mmds_rows(args.limit)
+@dataclass
+class Counts:
+    quotes: int = 0
+    shown: int = 0
+    pieces: int = 0
+    verbatim: int = 0
+    commas: int = 0
+    groups: int = 0
+    mixed: int = 0
+    incompatible: int = 0
+    bad: dict[str, list[str]] = field(default_factory=lambda: {"not verbatim": [], "ends ','": [], "mixed": []})
+
+    def add(self, report: Report) -> None:
+        articles: dict[str, Article] = {a.id: a for a in report.articles}
+        folded = {aid: fold(a.text) for aid, a in articles.items()}
+        for story in report.stories:
+            for q in story.quotes:
+                self.quotes += 1
+                for where, parts, text in wordings(q):
+                    self.shown += 1
+                    if text.rstrip(' ”"’»').endswith(","):
+                        self.commas += 1
+                        self.bad["ends ','"].append(text)
+                    for piece in parts:
+                        self.pieces += 1
+                        if any(fold(piece) in folded[aid] for aid in where if aid in folded):
+                            self.verbatim += 1
+                        else:
+                            self.bad["not verbatim"].append(piece)
+                if len(q.variants) > 1:
+                    self.groups += 1
+                    speakers = {articles[v.article].quotes[v.quote].speaker for v in q.variants} - {None}
+                    if len(speakers) > 1:
+                        self.mixed += 1
+                        self.incompatible += any(not compatible(x, y) for x in speakers for y in speakers)
+                        self.bad["mixed"].append(f"{sorted(s or '' for s in speakers)}: {q.text[:80]}")
+
+    def print(self, show: int) -> None:
+        def pct(a: int, b: int) -> str:
+            return f"{a}/{b} = {100 * a / max(1, b):.1f} %"
+
+        print(f"key quotes {self.quotes}, wordings shown {self.shown}, pieces {self.pieces}, groups {self.groups}")
+        print(f"verbatim pieces                     {pct(self.verbatim, self.pieces)}  (bar 100 %)")
+        print(f"wordings ending ','                 {pct(self.commas, self.shown)}  (bar 0)")
+        print(f"groups, mixed speakers strict       {pct(self.mixed, self.groups)}")
+        print(f"groups, mixed speakers incompatible {pct(self.incompatible, self.groups)}  (bar 0)")
+        for name, bad in self.bad.items():
+            for item in bad[:show]:
+                print(f"  {name}: {item[:160]}", file=sys.stderr)
+
+
+def run_mmds(limit: int | None, show: int) -> None:
+    rows = mmds_rows(limit)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mmds2025_dev.jsonl"
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         start = time.perf_counter()
         report = brief([str(path)])
         seconds = time.perf_counter() - start
-    articles: dict[str, Article] = {a.id: a for a in report.articles}
-    folded = {aid: fold(a.text) for aid, a in articles.items()}
-    pieces = verbatim = shown_n = commas = groups = mixed = incompatible = quotes = 0
-    bad_piece: list[str] = []
-    bad_comma: list[str] = []
-    bad_group: list[str] = []
-    for story in report.stories:
-        for q in story.quotes:
-            quotes += 1
-            for where, parts, text in wordings(q):
-                shown_n += 1
-                if text.rstrip(' ”"’»').endswith(","):
-                    commas += 1
-                    bad_comma.append(text)
-                for piece in parts:
-                    pieces += 1
-                    if any(fold(piece) in folded[aid] for aid in where if aid in folded):
-                        verbatim += 1
-                    else:
-                        bad_piece.append(piece)
-            if len(q.variants) > 1:
-                groups += 1
-                speakers = {articles[v.article].quotes[v.quote].speaker for v in q.variants} - {None}
-                if len(speakers) > 1:
-                    mixed += 1
-                    incompatible += any(not compatible(x, y) for x in speakers for y in speakers)
-                    bad_group.append(f"{sorted(s or '' for s in speakers)}: {q.text[:80]}")
     print(f"MMDS2025 dev: {len(rows)} articles, {len(report.stories)} stories, brief {seconds:.1f} s")
-    print(f"key quotes {quotes}, wordings shown {shown_n}, pieces {pieces}, quote groups {groups}")
-    print(f"verbatim pieces     {verbatim}/{pieces} = {100 * verbatim / max(1, pieces):.1f} %  (bar 100 %)")
-    print(f"wordings ending ',' {commas}/{shown_n} = {100 * commas / max(1, shown_n):.1f} %  (bar 0)")
-    print(f"groups, mixed speakers strict       {mixed}/{groups} = {100 * mixed / max(1, groups):.1f} %")
-    print(f"groups, mixed speakers incompatible {incompatible}/{groups} = {100 * incompatible / max(1, groups):.1f} %")
-    for name, bad in (("not verbatim", bad_piece), ("ends with a comma", bad_comma), ("mixed speakers", bad_group)):
-        for item in bad[: args.show]:
-            print(f"  {name}: {item[:160]}", file=sys.stderr)
+    counts = Counts()
+    counts.add(report)
+    counts.print(show)
+
+
+def run_multinews(n: int, seed: int, show: int) -> None:
+    """``n`` Multi-News dev clusters (sampled and detokenized as in ``brief_rouge.py``), one story each."""
+    from brief_rouge import detokenize, sample_clusters
+
+    rows = sample_clusters(datasets_dir() / "multinews_test_mnplus" / "dev_half.jsonl.gz", n, seed)
+    counts = Counts()
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for row in rows:
+            path = Path(tmp) / f"{row['id']}.jsonl"
+            docs = [{"id": f"{row['id']}-d{k}", "text": detokenize(d)} for k, d in enumerate(row["documents"])]
+            path.write_text("".join(json.dumps(d) + "\n" for d in docs if d["text"].strip()), encoding="utf-8")
+            counts.add(brief([str(path)], single_story=True))
+    print(f"Multi-News dev: {len(rows)} clusters (seed {seed}), brief {time.perf_counter() - start:.1f} s")
+    counts.print(show)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles of the MMDS dev set")
+    parser.add_argument("--multinews", type=int, default=0, help="also N Multi-News dev clusters (default 0)")
+    parser.add_argument("--seed", type=int, default=0, help="Multi-News sample seed (default 0, as brief_rouge)")
+    parser.add_argument("--show", type=int, default=0, help="print N failures of each kind (dataset text: local use)")
+    args = parser.parse_args()
+    run_mmds(args.limit, args.show)
+    if args.multinews:
+        run_multinews(args.multinews, args.seed, args.show)
 
 
 if __name__ == "__main__":

@@ -131,11 +131,13 @@ def test_split_quote_going_on_in_lower_case() -> None:
     assert q.text == "If the pier goes, … the whole town goes with it." and q.speaker == "Elena Marsh"
 
 
-def test_chant_and_sign_in_one_paragraph_stay_two_quotes() -> None:
+@pytest.mark.parametrize(
+    "between", [", some carrying a banner that read ", ", and one banner read: ", " as a banner went up. "]
+)
+def test_chant_and_sign_in_one_paragraph_stay_two_quotes(between: str) -> None:
     text = (
         "Hundreds marched to the town hall in Valeport on Saturday.\n\n"
-        "“Not one plank, not one post,” the marchers chanted, some carrying a banner that read "
-        "“Our pier is not for sale to anyone.”"
+        f"“Not one plank, not one post,” the marchers chanted{between}“Our pier is not for sale to anyone.”"
     )
     qs = quotes(text)
     assert [q.text for q in qs] == ["Not one plank, not one post,", "Our pier is not for sale to anyone."]
@@ -164,6 +166,21 @@ def test_two_speakers_in_one_paragraph_stay_two_quotes() -> None:
         ("We will rebuild the pier before the winter storms,", "Ana Lint"),
         ("That is a promise this town cannot afford,", "Bo Reyes"),
     ]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "” said Elena Marsh, one of the divers who inspected the piles. “",
+        "” Elena Marsh said in Everett, Wash., on Monday. “",
+        "” Elena Marsh said, pointing at the harbour. “",
+        "” Rep. Elena Marsh (D-Val.) said. “",
+    ],
+)
+def test_attributions_between_pieces_of_one_quote(between: str) -> None:
+    text = f"The harbour was quiet.\n\n“The piles are rotten,{between}We found worms in every one of them.”"
+    q = only(text)
+    assert len(q.parts) == 2 and q.speaker == "Elena Marsh"
 
 
 def test_full_sentence_then_new_quote_is_not_one_quote() -> None:

@@ -70,10 +70,14 @@ _PARTICIPLE = re.compile(
 _ACCORDING = re.compile(rf"according to\s+(?P<np>{_NP})\s*[,:]?\s*$|according to\s+(?P<np2>{_NP})[,.]", re.I)
 _COLON = re.compile(rf"(?P<np>{_NP})\s*:\s*$")
 _FRAME_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
-# periods that do not end a sentence: titles, initials, party tags ("Mr. Grant", "Laura B. Bennett", "(D-Val.)")
+# periods that do not end a sentence: titles, initials, party tags ("Mr. Grant", "Laura B. Bennett", "(D-Val.)"),
+# state abbreviations
 _ABBREV_DOT_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Atty|Supt|Det|Adm|Maj|Cpl|Pvt|Sens|Reps|Del|Amb|Cmdr|Hon|Insp)\."
     r"|\b[A-Z]\.(?=\s*[A-Z])|\([A-Z]-[A-Za-z]{1,6}\.(?=\))"
+    # a US state after a town ("Everett, Wash., recently")
+    r"|(?<=, )(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev"
+    r"|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.(?=,)"
 )
 
 
@@ -401,11 +405,16 @@ def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, Mentio
 # ("he said", "said Elena Marsh, the mayor,", "the minister told reporters on Monday"), then the punctuation
 # that hands back to the quote; a clause of its own ("as a man held a sign reading") is not an attribution
 _SPEAKER = rf"(?:{_PRONOUN}|(?:[A-Z][\w’'·.()-]*|the|a|an|his|her|their|its|our|my)(?:\s+[\w’'·.()-]+){{0,5}}?)"
-_TAIL = r"(?:\s+(?:on|in|at|to|during|after|before|from|with|for|outside|inside|while|via|of)\b[^“”\"«»,.;:!?]{0,50})?"
+_PREPOSITION = r"(?:on|in|at|to|during|after|before|from|with|for|outside|inside|while|via|of|last|this)"
+_TAIL = rf"(?:\s+{_PREPOSITION}\b[^“”\"«»,.;:!?]{{0,100}})*"
+# ", a lawyer for the club, who has fought the plan for years": appositions and relative clauses, never a
+# clause of the reporter's own ("and one banner read:")
+_ASIDE = r"(?:,(?!\s*(?:and|but|or|so|then|yet|as|while|others|(?:some|one)(?!\s+of\b))\b)\s*[^“”\"«».;:!?]{1,160}?)"
 _ATTRIBUTION_ONLY = re.compile(
-    rf"[\s,—–-]*(?:{_SPEAKER}{_APPOS}\s+{_AUX}{_CUE_ANON}(?:\s+(?:reporters|journalists|[A-Z][\w’'·.-]*))?"
-    rf"|{_CUE_ANON}\s+{_SPEAKER}(?:,\s*[^“”\"«»,;:!?]{{1,80}}?,?)?)"
-    rf"{_TAIL}(?:,\s*(?!adding\b)\w+ing\b[^“”\"«»,.;:!?]{{0,60}})?"  # "she said, clapping."
+    rf"[\s,—–-]*(?:{_SPEAKER}{_APPOS}\s+{_AUX}{_CUE_ANON}(?:\s+(?:reporters|journalists|the host|[A-Z][\w’'·.-]*))?"
+    rf"|{_CUE_ANON}\s+{_SPEAKER})"
+    rf"{_TAIL}{_ASIDE}{{0,3}}"
+    rf"(?:,(?!\s*adding\b)\s*\w+ing\b[^“”\"«»,.;:!?]{{0,160}})?"  # "she said, clapping."
     r"(?:,\s*adding(?:\s+later)?(?:\s+that)?\s*[,:]?|\s*[,.:—–])\s*",
     re.I,
 )

@@ -92,7 +92,7 @@ def _key_quote(speaker: str | None, variants: Sequence[QuoteVariant], by_id: dic
         carriers = tuple(dict.fromkeys(v.article for v in wordings[k]))
         rewritten = all(garbled(by_id[a]) for a in carriers)
         built.append(Wording(text, first.article, parts, carriers, diff, rewritten))
-    carriers = tuple(dict.fromkeys(v.article for v in variants))
+    carriers = tuple(dict.fromkeys(a for w in built for a in w.articles))  # the reference's first
     kept = tuple(QuoteVariant(v.article, v.quote, v.text, word_diff(reference_text, v.text)) for v in variants)
     return KeyQuote(
         built[0].text,

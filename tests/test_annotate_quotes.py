@@ -175,6 +175,7 @@ def test_two_speakers_in_one_paragraph_stay_two_quotes() -> None:
         "” Elena Marsh said in Everett, Wash., on Monday. “",
         "” Elena Marsh said, pointing at the harbour. “",
         "” Rep. Elena Marsh (D-Val.) said. “",
+        "” Elena Marsh told The Harbour Post. “",
     ],
 )
 def test_attributions_between_pieces_of_one_quote(between: str) -> None:

@@ -410,8 +410,11 @@ _TAIL = rf"(?:\s+{_PREPOSITION}\b[^“”\"«»,.;:!?]{{0,100}})*"
 # ", a lawyer for the club, who has fought the plan for years": appositions and relative clauses, never a
 # clause of the reporter's own ("and one banner read:")
 _ASIDE = r"(?:,(?!\s*(?:and|but|or|so|then|yet|as|while|others|(?:some|one)(?!\s+of\b))\b)\s*[^“”\"«».;:!?]{1,160}?)"
+_NAME_WORD = r"(?-i:[A-Z][\w’'·.&-]*)"  # capitalised even where the rest of the pattern ignores case
+# whom it was said to: "told reporters", "told the host", "told Valeport Wire", "told The Maren Post"
+_TOLD = rf"(?:\s+(?:reporters|journalists|the\s+host|(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}))"
 _ATTRIBUTION_ONLY = re.compile(
-    rf"[\s,—–-]*(?:{_SPEAKER}{_APPOS}\s+{_AUX}{_CUE_ANON}(?:\s+(?:reporters|journalists|the host|[A-Z][\w’'·.-]*))?"
+    rf"[\s,—–-]*(?:{_SPEAKER}{_APPOS}\s+{_AUX}{_CUE_ANON}{_TOLD}?"
     rf"|{_CUE_ANON}\s+{_SPEAKER})"
     rf"{_TAIL}{_ASIDE}{{0,3}}"
     rf"(?:,(?!\s*adding\b)\s*\w+ing\b[^“”\"«»,.;:!?]{{0,160}})?"  # "she said, clapping."

@@ -96,15 +96,17 @@ def test_every_wording_is_shown_and_the_fluent_independent_one_is_the_reference(
 
 
 def test_wording_of_two_copies_of_one_article_does_not_outvote_an_independent_one() -> None:
-    one = "“The ferry will run from the north quay while the pier stays shut,” Lint said."
-    two = "“The ferry will run from the north quay while the old pier stays shut,” Lint said."
-    a = _article("a", one)
-    a2 = _article("a2", one)
+    longer = "“The ferry will run from the north quay while the old wooden pier stays shut,” Lint said."
+    shorter = "“The ferry will run from the north quay while the pier stays shut,” Lint said."
+    a = _article("a", longer)
+    a2 = _article("a2", longer)
     a2.duplicate_of = DuplicateOf("a", 1.0)
-    b = _article("b", two)
-    c = _article("c", two)
+    b = _article("b", shorter)
+    c = _article("c", shorter)
     _, (q,) = _report([a, a2, b, c])
-    assert "old pier" in q.text  # two independent sources against one article and its copy
+    # two independent sources against one article and its copy, though the copy's wording is longer
+    assert "old wooden" not in q.text and q.wordings[0].articles == ("b", "c")
+    assert q.articles[:2] == ("b", "c")  # the reference's carriers are cited first
 
 
 def test_a_rewritten_page_never_gives_the_reference_and_its_only_quote_is_marked() -> None:

@@ -113,7 +113,9 @@ def test_quote_split_around_pronoun_attribution() -> None:
     )
     q = only(text)
     assert len(q.parts) == 2
-    assert q.text == "The shelters are full, We are opening two more tonight."
+    # the pieces stay pieces: nothing is spliced into one invented sentence
+    assert q.text == "The shelters are full, … We are opening two more tonight."
+    assert [text[a:b] for a, b in q.parts] == ["The shelters are full,", "We are opening two more tonight."]
     assert (q.speaker, q.speaker_text, q.kind) == ("Elena Marsh", "she", "full")
 
 
@@ -121,6 +123,70 @@ def test_quote_split_around_said_name() -> None:
     text = "The levee held.\n\n“The shelters are full,” said Elena Marsh. “We are opening two more tonight.”"
     q = only(text)
     assert len(q.parts) == 2 and q.speaker == "Elena Marsh"
+
+
+def test_split_quote_going_on_in_lower_case() -> None:
+    text = "Elena Marsh spoke at the harbour.\n\n“If the pier goes,” she said, “the whole town goes with it.”"
+    q = only(text)
+    assert q.text == "If the pier goes, … the whole town goes with it." and q.speaker == "Elena Marsh"
+
+
+@pytest.mark.parametrize(
+    "between", [", some carrying a banner that read ", ", and one banner read: ", " as a banner went up. "]
+)
+def test_chant_and_sign_in_one_paragraph_stay_two_quotes(between: str) -> None:
+    text = (
+        "Hundreds marched to the town hall in Valeport on Saturday.\n\n"
+        f"“Not one plank, not one post,” the marchers chanted{between}“Our pier is not for sale to anyone.”"
+    )
+    qs = quotes(text)
+    assert [q.text for q in qs] == ["Not one plank, not one post,", "Our pier is not for sale to anyone."]
+    assert all(not q.parts for q in qs)
+
+
+def test_chant_glued_to_a_speakers_quote_stays_apart() -> None:
+    text = (
+        "Elena Marsh came to the harbour on Saturday.\n\n"
+        "“Not one plank, not one post,” the crowd chanted as Elena Marsh climbed onto the quay. "
+        "“I hear you, and the council hears you,” she said."
+    )
+    qs = quotes(text)
+    assert [q.text for q in qs] == ["Not one plank, not one post,", "I hear you, and the council hears you,"]
+    assert qs[1].speaker == "Elena Marsh"
+
+
+def test_two_speakers_in_one_paragraph_stay_two_quotes() -> None:
+    text = (
+        "The council met on Tuesday.\n\n"
+        "“We will rebuild the pier before the winter storms,” said Mayor Ana Lint. "
+        "“That is a promise this town cannot afford,” said Bo Reyes, the council treasurer."
+    )
+    qs = quotes(text)
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("We will rebuild the pier before the winter storms,", "Ana Lint"),
+        ("That is a promise this town cannot afford,", "Bo Reyes"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "” said Elena Marsh, one of the divers who inspected the piles. “",
+        "” Elena Marsh said in Everett, Wash., on Monday. “",
+        "” Elena Marsh said, pointing at the harbour. “",
+        "” Rep. Elena Marsh (D-Val.) said. “",
+        "” Elena Marsh told The Harbour Post. “",
+    ],
+)
+def test_attributions_between_pieces_of_one_quote(between: str) -> None:
+    text = f"The harbour was quiet.\n\n“The piles are rotten,{between}We found worms in every one of them.”"
+    q = only(text)
+    assert len(q.parts) == 2 and q.speaker == "Elena Marsh"
+
+
+def test_full_sentence_then_new_quote_is_not_one_quote() -> None:
+    text = "Ana Lint spoke first.\n\n“The pier is closed.” She said it twice. “Nobody goes out there today.”"
+    assert len(quotes(text)) == 2
 
 
 def test_fragment_woven_into_sentence() -> None:

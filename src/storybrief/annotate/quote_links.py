@@ -3,8 +3,9 @@
 Two outlets rarely transcribe an interview identically ("North Korea trying to get attention" against
 "the North Korea trying to get trying to get attention"), and one may quote only part of what the other
 has. Quotes are linked when a large share of the shorter one's word trigrams appears in the longer one
-and their speakers agree. Candidates come from an inverted index on trigrams, so the cost grows with
-the number of quotes that share wording, not with the square of all quotes.
+and their speakers agree; a group is one statement (one speaker, words shared by every two members).
+Candidates come from an inverted index on trigrams, so the cost grows with the number of quotes that
+share wording, not with the square of all quotes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Article, QuoteGroup, QuoteVariant, content_id
 from ..unionfind import UnionFind
@@ -56,12 +57,60 @@ def word_diff(reference: str, variant: str) -> tuple[tuple[str, str], ...]:
     return tuple(ops)
 
 
-def _clean_source(quotes: Sequence[tuple[Article, int]], text: str) -> bool:
-    return any(a.quotes[q].text == text and not any(f.kind == "garbled" for f in a.flags) for a, q in quotes)
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """Speakers that may be one person: either unknown, the same name, or one name within the other
+    ("Marsh" and "Elena Marsh", "Health Ministry" and "Ministry of Health")."""
+    if a is None or b is None or a == b:
+        return True
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.strip(".,’'") for w in name.lower().split()} - {"of", "the", "for", "and"}
+
+
+def repeated_words(text: str) -> int:
+    """Runs of words said twice in a row ("trying to get trying to get"): a disfluent transcription."""
+    words = [w.lower() for w in text.split()]
+    found = 0
+    for k in range(1, 6):
+        found += sum(1 for i in range(len(words) - 2 * k + 1) if words[i : i + k] == words[i + k : i + 2 * k])
+    return found
+
+
+def garbled(article: Article) -> bool:
+    return any(f.kind == "garbled" for f in article.flags) or article.rewrite_of is not None
+
+
+def reference_key(
+    quotes: Sequence[tuple[Article, int]], root: Callable[[Article], str]
+) -> Callable[[str], tuple[int, int, int, int, str]]:
+    """How good a wording is as the reference: carried by a page that is not rewritten or garbled, by more
+    independent sources (copies of one article count once), without repeated words, then the longest."""
+    carriers: dict[tuple[str, ...], list[Article]] = defaultdict(list)
+    for a, q in quotes:
+        carriers[tuple(_words(a.quotes[q].text))].append(a)
+
+    def key(text: str) -> tuple[int, int, int, int, str]:
+        by = carriers.get(tuple(_words(text)), [])
+        clean = any(not garbled(a) for a in by)
+        sources = len({root(a) for a in by if not garbled(a)})
+        return (int(clean), sources, -repeated_words(text), len(_words(text)), text)
+
+    return key
+
+
+_MIN_COMMON = 0.25  # every two quotes of one group share this much of the shorter one's trigrams
 
 
 def link_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
-    """Groups of quotes from different articles that are the same utterance (two or more articles each)."""
+    """Groups of quotes from different articles that are the same utterance (two or more articles each).
+
+    A group is one statement: pairs are linked strongest first, and two groups are joined only when their
+    speakers can be one person and every two of their quotes share words, so a chain of partial overlaps
+    (or an unattributed copy between two speakers) never puts two statements in one group.
+    """
     items: list[tuple[int, int, set[tuple[str, ...]]]] = []  # (article index, quote index, trigrams)
     for ai, article in enumerate(articles):
         for qi, quote in enumerate(article.quotes):
@@ -72,8 +121,12 @@ def link_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
     for n, (_, _, grams) in enumerate(items):
         for g in grams:
             postings[g].append(n)
-    linked = UnionFind(len(items))
 
+    def common(n: int, m: int) -> float:
+        g1, g2 = items[n][2], items[m][2]
+        return len(g1 & g2) / max(1, min(len(g1), len(g2)))
+
+    edges: list[tuple[float, int, int]] = []
     for n, (ai, qi, grams) in enumerate(items):
         shared: dict[int, int] = defaultdict(int)
         for g in grams:
@@ -87,15 +140,32 @@ def link_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
             if aj == ai:
                 continue
             q1, q2 = articles[ai].quotes[qi], articles[aj].quotes[qj]
-            if q1.speaker and q2.speaker and q1.speaker != q2.speaker:
+            if not same_speaker(q1.speaker, q2.speaker):
                 continue
-            if count / max(1, min(len(grams), len(other))) >= MIN_SHARED or (
+            share = count / max(1, min(len(grams), len(other)))
+            if share >= MIN_SHARED or (
                 count >= 2
                 and q1.speaker is not None
-                and q1.speaker == q2.speaker
+                and same_speaker(q1.speaker, q2.speaker)
                 and _aligned_share(q1.text, q2.text) >= MIN_ALIGNED
             ):
-                linked.union(m, n)
+                edges.append((share, n, m))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+    linked = UnionFind(len(items))
+    members_of: dict[int, list[int]] = {n: [n] for n in range(len(items))}
+    for _, n, m in edges:
+        rn, rm = linked.find(n), linked.find(m)
+        if rn == rm:
+            continue
+        one, two = members_of[rn], members_of[rm]
+        speakers = {articles[items[k][0]].quotes[items[k][1]].speaker for k in one + two} - {None}
+        if any(not same_speaker(x, y) for x in speakers for y in speakers):
+            continue
+        if any(common(x, y) < _MIN_COMMON for x in one for y in two):
+            continue
+        linked.union(n, m)
+        root = linked.find(n)
+        members_of[root] = one + two
     clusters: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
         clusters[linked.find(n)].append(n)
@@ -104,9 +174,9 @@ def link_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
         if len({items[n][0] for n in members}) < 2:
             continue
         quotes = [(articles[items[n][0]], items[n][1]) for n in members]
-        # the reference wording: the longest from an article not flagged as garbled rewriting
-        reference = max((a.quotes[q].text for a, q in quotes), key=lambda t: (_clean_source(quotes, t), len(t)))
-        speaker = next((a.quotes[q].speaker for a, q in quotes if a.quotes[q].speaker), None)
+        reference = max((a.quotes[q].text for a, q in quotes), key=reference_key(quotes, lambda a: a.id))
+        named = sorted({s for a, q in quotes if (s := a.quotes[q].speaker)}, key=lambda s: (-len(s), s))
+        speaker = named[0] if named else None
         variants = tuple(
             QuoteVariant(a.id, q, a.quotes[q].text, word_diff(reference, a.quotes[q].text)) for a, q in quotes
         )

@@ -70,10 +70,14 @@ _PARTICIPLE = re.compile(
 _ACCORDING = re.compile(rf"according to\s+(?P<np>{_NP})\s*[,:]?\s*$|according to\s+(?P<np2>{_NP})[,.]", re.I)
 _COLON = re.compile(rf"(?P<np>{_NP})\s*:\s*$")
 _FRAME_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
-# periods that do not end a sentence: titles, initials, party tags ("Mr. Grant", "Laura B. Bennett", "(D-Val.)")
+# periods that do not end a sentence: titles, initials, party tags ("Mr. Grant", "Laura B. Bennett", "(D-Val.)"),
+# state abbreviations
 _ABBREV_DOT_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Atty|Supt|Det|Adm|Maj|Cpl|Pvt|Sens|Reps|Del|Amb|Cmdr|Hon|Insp)\."
     r"|\b[A-Z]\.(?=\s*[A-Z])|\([A-Z]-[A-Za-z]{1,6}\.(?=\))"
+    # a US state after a town ("Everett, Wash., recently")
+    r"|(?<=, )(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev"
+    r"|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.(?=,)"
 )
 
 
@@ -397,26 +401,72 @@ def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, Mentio
     return None, None, None
 
 
+# the reporter's words between the pieces of one quoted sentence: an attribution and nothing else
+# ("he said", "said Elena Marsh, the mayor,", "the minister told reporters on Monday"), then the punctuation
+# that hands back to the quote; a clause of its own ("as a man held a sign reading") is not an attribution
+_SPEAKER = rf"(?:{_PRONOUN}|(?:[A-Z][\w’'·.()-]*|the|a|an|his|her|their|its|our|my)(?:\s+[\w’'·.()-]+){{0,5}}?)"
+_PREPOSITION = r"(?:on|in|at|to|during|after|before|from|with|for|outside|inside|while|via|of|last|this)"
+_TAIL = rf"(?:\s+{_PREPOSITION}\b[^“”\"«»,.;:!?]{{0,100}})*"
+# ", a lawyer for the club, who has fought the plan for years": appositions and relative clauses, never a
+# clause of the reporter's own ("and one banner read:")
+_ASIDE = r"(?:,(?!\s*(?:and|but|or|so|then|yet|as|while|others|(?:some|one)(?!\s+of\b))\b)\s*[^“”\"«».;:!?]{1,160}?)"
+_NAME_WORD = r"(?-i:[A-Z][\w’'·.&-]*)"  # capitalised even where the rest of the pattern ignores case
+# whom it was said to: "told reporters", "told the host", "told Valeport Wire", "told The Maren Post"
+_TOLD = rf"(?:\s+(?:reporters|journalists|the\s+host|(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}))"
+_ATTRIBUTION_ONLY = re.compile(
+    rf"[\s,—–-]*(?:{_SPEAKER}{_APPOS}\s+{_AUX}{_CUE_ANON}{_TOLD}?"
+    rf"|{_CUE_ANON}\s+{_SPEAKER})"
+    rf"{_TAIL}{_ASIDE}{{0,3}}"
+    rf"(?:,(?!\s*adding\b)\s*\w+ing\b[^“”\"«»,.;:!?]{{0,160}})?"  # "she said, clapping."
+    r"(?:,\s*adding(?:\s+later)?(?:\s+that)?\s*[,:]?|\s*[,.:—–])\s*",
+    re.I,
+)
+_CUT_ENDS = ",;—–-…:"  # the quoted sentence goes on after the attribution
+
+
 def _split_continues(ctx: _Context, prev: _Found, nxt: _Found) -> bool:
-    """“…,” he said. “…” — the second quote continues the first across its attribution."""
+    """“…,” he said. “…” — the second quote continues the first across its attribution.
+
+    One speaker's words interrupted by their attribution are one quote: the first piece must end with
+    punctuation (or the next go on in lower case), the words between must be an attribution and nothing
+    more, ending in the punctuation that hands back to the quote, and the two pieces must not name
+    different speakers. Two quotations of one paragraph that the reporter's own clause connects (a chant
+    and a sign), or of a second speaker, stay two quotes.
+    """
     p = prev.span
     if p.continues:
         return True
     if prev.kind != "full" or p.close_mark is None:
         return False
     between = ctx.masked[p.close_mark + p.close_width : nxt.span.open_mark]
-    if ctx.text[p.end - 1 : p.end] not in ",.?!…" or "\n" in between:
+    if "\n" in between:
         return False
-    # "…,” he said, “…" may go on in lower case; after a full stop the next piece is a sentence of its own
-    if nxt.kind != "full" and not between.rstrip().endswith(","):
+    last = ctx.text[p.start : p.end].rstrip()[-1:]
+    first = ctx.text[nxt.span.start : nxt.span.end].lstrip()[:1]
+    if not last or (last not in _CUT_ENDS + ".!?" and not first.islower()):
         return False
-    cue = re.fullmatch(
-        rf"[\s,]*(?:(?:{_PRONOUN}|[^“”\"]{{1,60}}?){_APPOS}\s+{_CUE}|{_CUE_ANON}\s+[^“”\"]{{1,60}}?)"
-        rf"[^“”\"]{{0,120}}?[.,:]?\s*",
-        between,
-        re.I,
-    )
-    return cue is not None and (nxt.speaker is None or prev.speaker is None or nxt.speaker == prev.speaker)
+    if _ATTRIBUTION_ONLY.fullmatch(between) is None:
+        return False
+    return nxt.speaker is None or prev.speaker is None or nxt.speaker == prev.speaker
+
+
+_MARKS_AND_SPACE = re.compile(r"[\s“”\"«»„‘’']*")
+
+
+def join_pieces(text: str, parts: Sequence[tuple[int, int]]) -> str:
+    """The pieces of a quote as one string that invents no words: a space where only whitespace and
+    quotation marks lie between two pieces (a quote running over paragraphs), " … " where the reporter's
+    words were cut out (an attribution)."""
+    out = ""
+    for n, (a, b) in enumerate(parts):
+        piece = text[a:b].strip()
+        if not piece:
+            continue
+        if out:
+            gap = text[parts[n - 1][1] : a]
+            out += " " if _MARKS_AND_SPACE.fullmatch(gap) else " … "
+        out += piece
+    return out
 
 
 def _assemble(ctx: _Context, found: list[_Found]) -> list[Quote]:
@@ -449,11 +499,10 @@ def _assemble(ctx: _Context, found: list[_Found]) -> list[Quote]:
             if all(e.canonical == previous[0] for e in between):
                 speaker, mention, cue = previous[0], None, "continues"
         parts = tuple((f.span.start, f.span.end) for f in group)
-        pieces = [ctx.text[a:b].strip() for a, b in parts]
         quote_end = group[-1].span.end
         quotes.append(
             Quote(
-                " ".join(p for p in pieces if p),
+                join_pieces(ctx.text, parts),
                 first.span.start,
                 quote_end,
                 speaker,

@@ -38,12 +38,14 @@ from .brief import (
     Comparison,
     KeyQuote,
     NumberDisagreement,
+    QuotePart,
     Report,
     SingleSourceFact,
     StoryBrief,
     SummarySentence,
     TimelineEntry,
     TopicBrief,
+    Wording,
 )
 
 __all__ = [
@@ -62,6 +64,7 @@ __all__ = [
     "NumberDisagreement",
     "Quote",
     "QuoteGroup",
+    "QuotePart",
     "QuoteVariant",
     "RawDocument",
     "Removal",
@@ -77,5 +80,6 @@ __all__ = [
     "TimelineEntry",
     "Topic",
     "TopicBrief",
+    "Wording",
     "content_id",
 ]

@@ -256,7 +256,7 @@ class QuoteGroup:
 
     id: str
     speaker: str | None
-    text: str  # the reference wording: the longest variant
+    text: str  # the reference wording: clean pages, more articles, no repeated words, then the longest
     variants: tuple[QuoteVariant, ...]
 
     @property

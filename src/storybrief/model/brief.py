@@ -33,11 +33,63 @@ class SummarySentence:
 
 
 @dataclass(slots=True, frozen=True)
+class QuotePart:
+    """One piece of a quote as the brief shows it: ``article.text[start:end] == text``, verbatim."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True, frozen=True)
+class Wording:
+    """One wording of a key quote: its pieces in ``article`` and every article carrying these same words.
+
+    ``text`` is the pieces as shown: joined by " … " where the reporter's words were cut out, a trailing
+    comma of the sentence the quote was cut from turned into a full stop. ``diff`` compares the words with
+    the key quote's reference wording (empty for the reference itself). ``rewritten`` when every article
+    carrying it is a rewritten (spun) or garbled page.
+    """
+
+    text: str
+    article: str
+    parts: tuple[QuotePart, ...]
+    articles: tuple[str, ...]
+    diff: tuple[tuple[str, str], ...] = ()
+    rewritten: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "article": self.article,
+            "parts": [p.to_dict() for p in self.parts],
+            "articles": list(self.articles),
+            "diff": [{"op": op, "text": words} for op, words in self.diff],
+            "rewritten": self.rewritten,
+        }
+
+
+@dataclass(slots=True, frozen=True)
 class KeyQuote:
+    """A key quote of a story; ``wordings`` (reference first) are its distinct wordings across articles."""
+
     text: str
     speaker: str | None
     articles: tuple[str, ...]
     variants: tuple[QuoteVariant, ...] = ()
+    wordings: tuple[Wording, ...] = ()
+    rewritten_only: bool = False  # carried only by rewritten or garbled pages
+
+    @property
+    def parts(self) -> tuple[QuotePart, ...]:
+        return self.wordings[0].parts if self.wordings else ()
+
+    @property
+    def article(self) -> str | None:
+        return self.wordings[0].article if self.wordings else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -45,6 +97,10 @@ class KeyQuote:
             "speaker": self.speaker,
             "articles": list(self.articles),
             "variants": [v.to_dict() for v in self.variants],
+            "article": self.article,
+            "parts": [p.to_dict() for p in self.parts],
+            "wordings": [w.to_dict() for w in self.wordings],
+            "rewritten_only": self.rewritten_only,
         }
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape as _escape
 
-from ..model import Article, Report, StoryBrief, TimelineEntry
+from ..model import Article, KeyQuote, Report, StoryBrief, TimelineEntry
 from .safe import visible_controls
 
 _WORD_RE = re.compile(r"\w+")
@@ -20,7 +20,7 @@ body{font:16px/1.5 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem
 h1{border-bottom:2px solid #333}h2{margin-top:2.5rem}
 sup a{text-decoration:none;color:#06c;cursor:help;font-size:.75em}
 .meta{color:#666;font-size:.9em}.inferred{color:#a60;font-style:italic}
-li{margin:.3rem 0}svg text{font:11px sans-serif}
+li{margin:.3rem 0}svg text{font:11px sans-serif}.warn{color:#b00;font-size:.9em}
 """
 
 
@@ -95,6 +95,24 @@ def _timeline(entries: Sequence[TimelineEntry], articles: dict[str, Article], nu
     return timeline_svg(entries) + "<ul>" + "".join(items) + "</ul>"
 
 
+def _key_quote(q: KeyQuote, articles: dict[str, Article], numbers: dict[str, int]) -> str:
+    """A key quote, its number of wordings, a warning when only rewritten pages carry it, and every other
+    wording in full with the words that differ from the first one marked."""
+    speaker = _name(q.speaker) if q.speaker else "unattributed"
+    more = f' <span class="meta">({len(q.wordings)} wordings)</span>' if len(q.wordings) > 1 else ""
+    flag = ' <span class="warn">only in a likely rewritten article</span>' if q.rewritten_only else ""
+    out = [f"<li>“{escape(q.text)}” — {speaker}{_cites(q.articles, q.text, articles, numbers)}{more}{flag}"]
+    if len(q.wordings) > 1:
+        out.append("<ul>")
+        for w in q.wordings[1:]:
+            marked = " ".join(f"<mark>{escape(t)}</mark>" if op == "+" else escape(t) for op, t in w.diff if op != "-")
+            own = ' <span class="warn">rewritten page</span>' if w.rewritten and not q.rewritten_only else ""
+            cites = _cites(w.articles, w.text, articles, numbers)
+            out.append(f"<li>other wording{cites}: “{marked or escape(w.text)}”{own}</li>")
+        out.append("</ul>")
+    return "".join(out) + "</li>"
+
+
 def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
     numbers: dict[str, int] = {}
     parts = [f'<section id="{escape(story.id)}"><h2>{escape(story.headline)}</h2>']
@@ -103,9 +121,7 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
         parts.append(f"<p>{escape(s.text)}{_cites(s.sources, s.text, articles, numbers)}</p>")
     if story.quotes:
         parts.append("<h3>Key quotes</h3><ul>")
-        for q in story.quotes:
-            speaker = _name(q.speaker) if q.speaker else "unattributed"
-            parts.append(f"<li>“{escape(q.text)}” — {speaker}{_cites(q.articles, q.text, articles, numbers)}</li>")
+        parts += [_key_quote(q, articles, numbers) for q in story.quotes]
         parts.append("</ul>")
     if story.timeline:
         parts.append("<h3>Timeline</h3>" + _timeline(story.timeline, articles, numbers))

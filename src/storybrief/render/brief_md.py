@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Article, Report, StoryBrief, TimelineEntry
+from ..model import Article, KeyQuote, Report, StoryBrief, TimelineEntry
 from .safe import md_code, md_line
 
 
@@ -41,6 +41,29 @@ def _timeline(entries: Sequence[TimelineEntry], cite: _Cites) -> list[str]:
     return lines
 
 
+REWRITTEN_ONLY = "only in a likely rewritten article"
+
+
+def _marked(diff: Sequence[tuple[str, str]]) -> str:
+    """Another wording in full, its words that differ from the first wording in bold."""
+    return " ".join(f"**{md_line(words)}**" if op == "+" else md_line(words) for op, words in diff if op != "-")
+
+
+def _key_quotes(quotes: Sequence[KeyQuote], cite: _Cites) -> list[str]:
+    """Each key quote with its pieces as printed, and every other wording of it with the changed words marked."""
+    lines = []
+    for q in quotes:
+        wordings = q.wordings
+        more = f" ({len(wordings)} wordings)" if len(wordings) > 1 else ""
+        flag = f" ⚠ {REWRITTEN_ONLY}" if q.rewritten_only else ""
+        who = md_line(q.speaker) if q.speaker else "unattributed"
+        lines.append(f"- “{md_line(q.text)}” — {who} {cite(q.articles)}{more}{flag}")
+        for w in wordings[1:]:
+            own = " ⚠ rewritten page" if w.rewritten and not q.rewritten_only else ""
+            lines.append(f"  - other wording {cite(w.articles)}: “{_marked(w.diff) or md_line(w.text)}”{own}")
+    return lines
+
+
 def story_markdown(story: StoryBrief, articles: dict[str, Article]) -> str:
     cite = _Cites(articles)
     lines = [f"## {md_line(story.headline)}", "", f"*Story {md_line(story.id)} · {len(story.articles)} article(s)*", ""]
@@ -48,10 +71,7 @@ def story_markdown(story: StoryBrief, articles: dict[str, Article]) -> str:
     lines += summary or ["(no sentence fit for a summary)"]
     if story.quotes:
         lines += ["", "### Key quotes", ""]
-        for q in story.quotes:
-            more = f" ({len(q.variants)} wordings)" if len(q.variants) > 1 else ""
-            who = md_line(q.speaker) if q.speaker else "unattributed"
-            lines.append(f"- “{md_line(q.text)}” — {who} {cite(q.articles)}{more}")
+        lines += _key_quotes(story.quotes, cite)
     if story.timeline:
         lines += ["", "### Timeline", "", *_timeline(story.timeline, cite)]
     c = story.comparison

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..annotate.workers import ParserPool
@@ -193,6 +194,11 @@ def _read(
             raise typer.Exit(code=2) from None
         for key in corpus.unused_dates:
             err_console.print(f"[yellow]warning[/]: --date/--dates: '{key}' matches no input")
+        for article in corpus.articles:  # one line for each article annotated only in part
+            for flag in article.flags:
+                if flag.kind == "truncated_annotation":
+                    where = escape(f"{article.input}: {flag.detail}")
+                    err_console.print(f"[yellow]warning[/]: {where}", soft_wrap=True)
     return corpus
 
 

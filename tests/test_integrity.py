@@ -158,6 +158,22 @@ def test_timeline_neighbours_at_the_ends_of_the_calendar() -> None:
     assert weight["0001-01-01"] == 2.0
 
 
+def test_publication_windows_at_the_ends_of_the_calendar() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from storybrief.annotate.published import _last_day, infer_window
+    from storybrief.model import TimeMention
+
+    assert _last_day("9999-12", date(9999, 12, 1)) == date.max
+    assert _last_day("2024-02", date(2024, 2, 1)) == date(2024, 2, 29)
+    early = datetime(1, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=5)))  # before 0001-01-01 in UTC
+    window = infer_window([], early, "text")
+    assert window is not None and window.latest == date.min
+    future = TimeMention("December 9999", 0, 13, "9999-12", "month", True, "date", "future")
+    window = infer_window([future], None, "Elections will be held in December 9999.")
+    assert window is not None and window.latest == date.max
+
+
 @pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01", "9999-12-31T23:30:00-05:00"])
 @pytest.mark.parametrize("fmt", ["md", "json", "html"])
 def test_briefs_of_articles_dated_at_the_ends_of_the_calendar(tmp_path: Path, published: str, fmt: str) -> None:

@@ -48,6 +48,10 @@ class Msg:
     BROKEN_LINK = "is a broken symbolic link"
     WARC_EMPTY_RECORD = "record has no content"
     WARC_TRUNCATED = "record is truncated: {missing:,} bytes of its declared length are missing"
+    ANNOTATION_TRUNCATED = (
+        "is {length:,} characters long: only its first {annotated:,} were annotated (sentences, names, dates,"
+        " quotes); its text is kept whole"
+    )
     STDIN_TTY = "'-' reads from standard input, but nothing was piped in"
     OUTPUT_IS_FOLDER = "is a folder; give a file name to write to"
     OUTPUT_NO_FOLDER = "folder '{folder}' does not exist"

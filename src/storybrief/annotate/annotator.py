@@ -11,11 +11,46 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from ..model import Article, Block, Sentence, TimeMention
+from ..errors import Msg
+from ..model import Article, Block, Flag, Sentence, TimeMention
 from .entities import EntityIndex, Mention, article_mentions, people_lookup, resolve_article
 from .nlp import Parsed, parse_texts
 from .quotes import find_quotes
 from .workers import BATCH, ParserPool
+
+ANNOTATE_CHARS = 100_000  # characters of one article annotated at most (about 15,000 words)
+TRUNCATED = "truncated_annotation"  # the kind of the Flag on an article annotated only in part
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s")
+
+
+def annotation_end(text: str, limit: int = ANNOTATE_CHARS) -> int:
+    """Where annotation of ``text`` stops: its end when it is at most ``limit`` characters long, else
+    the last paragraph break, else sentence end, else space in the second half of the first ``limit``
+    characters (or ``limit`` itself when there is none).
+
+    The bound keeps the cost of one article within what spaCy (whose ``max_length`` it stays far
+    below), the name and quote rules and the summary can take: a 1 MB article written as a single
+    line took three minutes and 3 GB to brief. News articles are rarely a tenth of the bound long.
+    """
+    if len(text) <= limit:
+        return len(text)
+    floor = limit // 2
+    cut = text.rfind("\n", floor, limit)
+    if cut > 0:
+        return cut + 1
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, floor, limit)]
+    if ends:
+        return ends[-1]
+    for k in range(limit, floor, -1):
+        if text[k - 1].isspace():
+            return k
+    return limit
+
+
+def _truncation_flag(text: str, end: int) -> Flag:
+    """The flag that says where annotation stopped; the text itself is kept whole."""
+    detail = Msg.ANNOTATION_TRUNCATED.format(length=len(text), annotated=end)
+    return Flag(TRUNCATED, text[end : end + 60].strip(), end, len(text), detail)
 
 
 def _sentences(article: Article, doc_sents: Sequence[tuple[int, int]]) -> list[Sentence]:
@@ -68,13 +103,17 @@ def annotate_articles(
     need no parse, so with workers they are tagged here while the workers parse; so is ``meanwhile``,
     the caller's own work that needs no annotation (the command line finds duplicates then).
     """
-    texts = [a.text for a in articles]
+    texts = [a.text[: annotation_end(a.text, ANNOTATE_CHARS)] for a in articles]
+    for article, text in zip(articles, texts, strict=True):
+        article.flags = [f for f in article.flags if f.kind != TRUNCATED]  # annotating again: one flag
+        if len(text) < len(article.text):
+            article.flags.append(_truncation_flag(article.text, len(text)))
     own_pool = parsers is None and n_process > 1 and len(texts) > BATCH
     pool = ParserPool(n_process) if own_pool else parsers
     try:
         if pool is not None:
             batches = pool.submit(texts)
-            tagged = _tag_dates(articles) if dates else None
+            tagged = _tag_dates(articles, texts) if dates else None
             if meanwhile is not None:
                 meanwhile()
             parsed: Iterator[Parsed] = (p for batch in batches for p in batch.result())
@@ -82,9 +121,9 @@ def annotate_articles(
             tagged = None
             parsed = (p for i in range(0, len(texts), BATCH) for p in parse_texts(texts[i : i + BATCH]))
         mentions: list[list[Mention]] = []
-        for article, (sents, ents) in zip(articles, parsed, strict=True):
+        for article, text, (sents, ents) in zip(articles, texts, parsed, strict=True):
             article.sentences = _sentences(article, sents)
-            mentions.append(article_mentions(article.text, ents))
+            mentions.append(article_mentions(text, ents))
             if progress is not None:
                 progress(article)
     finally:
@@ -93,18 +132,26 @@ def annotate_articles(
     if pool is None and meanwhile is not None:
         meanwhile()
     if dates and tagged is None:
-        tagged = _tag_dates(articles)
+        tagged = _tag_dates(articles, texts)
     index = EntityIndex(mentions)
-    for k, (article, found) in enumerate(zip(articles, mentions, strict=True)):
-        article.entities = resolve_article(article.text, found, index)
+    for k, (article, text, found) in enumerate(zip(articles, texts, mentions, strict=True)):
+        article.entities = resolve_article(text, found, index)
         people = people_lookup(article.entities, index)
-        article.quotes = find_quotes(article.text, article.blocks, article.sentences, article.entities, people)
+        blocks = _blocks_within(article.blocks, len(text))
+        article.quotes = find_quotes(text, blocks, article.sentences, article.entities, people)
         if tagged is not None:
             article.dates = tagged[k]
     return list(articles)
 
 
-def _tag_dates(articles: Sequence[Article]) -> list[list[TimeMention]]:
+def _blocks_within(blocks: Sequence[Block], end: int) -> list[Block]:
+    """The blocks of the annotated part of a text, the last one cut where annotation stopped."""
+    return [Block(b.kind, b.start, min(b.end, end)) for b in blocks if b.start < end]
+
+
+def _tag_dates(articles: Sequence[Article], texts: Sequence[str]) -> list[list[TimeMention]]:
     from .dates import tag_dates
 
-    return [tag_dates(a.text, a.published.date() if a.published else None) for a in articles]
+    return [
+        tag_dates(text, a.published.date() if a.published else None) for a, text in zip(articles, texts, strict=True)
+    ]

@@ -23,6 +23,7 @@ earlier", "the following day") are resolved from the last date resolved before t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from ..model import TimeMention
@@ -88,7 +89,7 @@ def tag_dates(text: str, anchor: date | None, *, tense_aware: bool = True) -> li
     for start, _, priority, m in candidates:
         if start < covered:
             continue
-        hit = _RULES[priority][1](m, ctx)
+        hit = _resolve(priority, m, ctx)
         if hit is None:
             continue
         mention = _mention(text, m, hit, ctx.anchor is not None)
@@ -134,6 +135,31 @@ def _number_rules(text: str, pos: int) -> tuple[int, ...]:
     for key in keys:
         found.update(_BY_FIRST_WORD.get(key, ()))
     return tuple(sorted(found))
+
+
+_LEADING_YEAR_RE = re.compile(r"-?\d+")
+
+
+def _resolve(priority: int, m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """The rule's reading of ``m``, or None when it rejects it or its date falls outside the calendar.
+
+    Near the ends of the calendar (an article dated 9999-12-31 or 0001-01-01) date arithmetic overflows
+    and years run past 1-9999 ("next year" is 10000); such readings are dropped, not written. Years the
+    rules wrote with fewer than four digits ("999-Q4") are padded as TIMEX3 wants them.
+    """
+    try:
+        hit = _RULES[priority][1](m, ctx)
+    except OverflowError:  # date arithmetic past 0001-01-01 or 9999-12-31
+        return None
+    if hit is None or not hit.value or hit.gran == "decade":  # "199" is the 1990s, "19" the 1900s
+        return hit
+    lead = _LEADING_YEAR_RE.match(hit.value)
+    if lead is None:
+        return hit
+    year = int(lead.group())
+    if not date.min.year <= year <= date.max.year:
+        return None
+    return replace(hit, value=f"{year:04d}{hit.value[lead.end() :]}") if lead.end() < 4 else hit
 
 
 def _mention(text: str, m: re.Match[str], hit: Hit, has_anchor: bool) -> TimeMention | None:

@@ -9,6 +9,7 @@ nominal mentions such as "the secretary" to the person whose role they name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -128,10 +129,11 @@ def article_mentions(text: str, ents: Iterable[tuple[str, int, int, str]]) -> li
     """
     spacy_ents = list(ents)
     titled = titled_names(text)
-    people = [(s, e) for _, s, e, label in spacy_ents if label == "PERSON"]
-    extra = [t for t in titled if not any(s < t[2] and t[1] < e for s, e in people)]
+    people = _Spans((s, e) for _, s, e, label in spacy_ents if label == "PERSON")
+    extra = [t for t in titled if not people.overlaps(t[1], t[2])]
     if extra:
-        spacy_ents = [x for x in spacy_ents if not any(x[1] < t[2] and t[1] < x[2] for t in extra)] + extra
+        added = _Spans((t[1], t[2]) for t in extra)
+        spacy_ents = [x for x in spacy_ents if not added.overlaps(x[1], x[2])] + extra
         spacy_ents.sort(key=lambda x: x[1])
     mentions: list[Mention] = []
     for ent_text, start, _end, label in spacy_ents:
@@ -236,7 +238,7 @@ def _propagate_names(text: str, entities: list[Entity], local: dict[str, str], i
     """Later mentions of a person the recogniser tagged once ("Cartalo" after "Ines Cartalo") become entities too."""
     names = {e.canonical for e in entities if e.label == "PERSON" and " " in e.canonical}
     forms: dict[str, str] = {}
-    for name in names:
+    for name in sorted(names):  # a surname two names share goes to the same one whatever the hash seed
         forms[name] = name
         forms.setdefault(name.split()[-1], name)
     for e in entities:
@@ -247,13 +249,29 @@ def _propagate_names(text: str, entities: list[Entity], local: dict[str, str], i
     pattern = re.compile(
         r"(?<![\w’'-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
     )
-    taken = [(e.start, e.end) for e in entities]
+    taken = _Spans((e.start, e.end) for e in entities)
     added = [
         Entity(m.group(1), m.start(), m.end(), "PERSON", forms[m.group(1)])
         for m in pattern.finditer(text)
-        if not any(s < m.end() and m.start() < e for s, e in taken)
+        if not taken.overlaps(m.start(), m.end())
     ]
     return sorted(entities + added, key=lambda e: e.start) if added else entities
+
+
+class _Spans:
+    """Character spans, asked whether any overlaps a range in logarithmic time (a long article has
+    thousands of entities and of matches: checking every span for every match was quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return k > 0 and self.reach[k - 1] > start
 
 
 def _expand_short_places(entities: list[Entity]) -> list[Entity]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from calendar import monthrange
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -108,7 +109,7 @@ def infer_window(
         elif m.kind in ("date", "time") and (earliest is None or first > earliest[0]):
             earliest = (first, f"mentions “{m.text}” ({m.value}) as past or present: not before {first.isoformat()}")
     if captured is not None:
-        day = captured.astimezone(UTC).date()
+        day = _utc_day(captured)
         if latest is None or day < latest[0]:
             latest = (day, f"archived on {day.isoformat()}: not after that day")
     notes: list[str] = []
@@ -132,12 +133,19 @@ def infer_window(
     return DateWindow(earliest[0] if earliest else None, latest[0] if latest else None, evidence)
 
 
+def _utc_day(moment: datetime) -> date:
+    """The UTC day of ``moment``; its own day when UTC would fall outside the calendar (0001-01-01T01:00+05:00)."""
+    try:
+        return moment.astimezone(UTC).date()
+    except OverflowError:
+        return moment.date()
+
+
 def _last_day(value: str, first: date) -> date:
     if len(value) == 4:
         return date(first.year, 12, 31)
     if len(value) == 7:
-        nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return date.fromordinal(nxt.toordinal() - 1)
+        return date(first.year, first.month, monthrange(first.year, first.month)[1])  # no overflow in 9999-12
     return first
 
 

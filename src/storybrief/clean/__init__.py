@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Article, InputFormat, RawDocument
-from .article import clean_document
+from .article import clean_document, distinct_ids
 from .boilerplate import corpus_boilerplate, recurring_lines
 
 __all__ = ["clean_document", "clean_documents", "clean_text", "corpus_boilerplate", "recurring_lines"]
@@ -14,7 +14,7 @@ __all__ = ["clean_document", "clean_documents", "clean_text", "corpus_boilerplat
 def clean_documents(docs: Sequence[RawDocument], corpus_evidence: bool = True) -> list[Article]:
     """Clean many documents, using lines that recur across the input as boilerplate evidence."""
     recurring = corpus_boilerplate(docs) if corpus_evidence else frozenset()
-    return [clean_document(d, recurring) for d in docs]
+    return distinct_ids([clean_document(d, recurring) for d in docs])
 
 
 def clean_text(text: str, input: str = "<text>", page_text: bool | None = None) -> Article:

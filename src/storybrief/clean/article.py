@@ -15,6 +15,7 @@ Everything taken out is recorded as a :class:`~storybrief.model.Removal` with it
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..errors import Msg
@@ -433,3 +434,43 @@ def _dedupe_people(article: Article) -> None:
 
 
 __all__ = ["Flag", "clean_document", "normalize_line_key"]
+
+
+def distinct_ids(articles: list[Article]) -> list[Article]:
+    """Give every article of one run its own id (in place; returned too).
+
+    An id found once in the run stays as it is. One shared by several records (per-file ids such as
+    "1" in JSON dumps, or the content hash of identical texts from different files) is qualified by
+    each record's input, "1@a.json#0", so that no article replaces another wherever ids are keys and a
+    citation names one input. The input is shortened to its last path parts that still tell the
+    records apart, so the ids depend on the inputs of the run but not on their order. Should two
+    records still collide (the same input read twice), the later ones get "~2", "~3" in input order.
+    """
+    sharing: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        sharing[article.id].append(article)
+    used = {key for key, group in sharing.items() if len(group) == 1}
+    for key, group in sharing.items():
+        if len(group) == 1:
+            continue
+        names = _short_inputs([a.input for a in group])
+        for article in group:
+            base = f"{key}@{names[article.input]}"
+            candidate, k = base, 2
+            while candidate in used:
+                candidate, k = f"{base}~{k}", k + 1
+            used.add(candidate)
+            article.id = candidate
+    return articles
+
+
+def _short_inputs(inputs: list[str]) -> dict[str, str]:
+    """Each input's shortest tail of path parts ("a.json#0", "2024/a.json") that no other input shares."""
+    distinct = sorted(set(inputs))
+    parts = {name: name.replace("\\", "/").split("/") for name in distinct}
+    longest = max(len(p) for p in parts.values())
+    for n in range(1, longest + 1):
+        tails = {name: "/".join(p[-n:]) for name, p in parts.items()}
+        if len(set(tails.values())) == len(distinct):
+            return tails
+    return {name: name for name in distinct}

@@ -231,6 +231,10 @@ def _read(
             raise typer.Exit(code=2) from None
         for key in corpus.unused_dates:
             say("warning", f"--date/--dates: '{key}' matches no input", style="yellow")
+        for article in corpus.articles:  # one line for each article annotated only in part
+            for flag in article.flags:
+                if flag.kind == "truncated_annotation":
+                    say("warning", f"{article.input}: {flag.detail}", style="yellow")
     return corpus
 
 

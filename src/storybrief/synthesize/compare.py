@@ -40,10 +40,19 @@ def _numbers(text: str) -> dict[str, str]:
         value, noun = m.group(1), fold(m.group(2))
         if _YEAR_RE.fullmatch(value) or noun in STOP or text[max(0, m.start() - 1) : m.start()].isalpha():
             continue
-        if m.start() > 0 and text[: m.start()].rstrip().split(" ")[-1][:1].isupper() and value.isdigit():
+        if value.isdigit() and _word_before(text, m.start())[:1].isupper():
             continue  # "Pier 7", "Tank 14": a name, not a count
         found[noun] = value
     return found
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The last space-separated word before ``pos`` (white space before ``pos`` skipped), found by looking
+    back only as far as that word: copying all of ``text`` before every number was quadratic."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[text.rfind(" ", 0, end) + 1 : end]
 
 
 def compare_sources(articles: Sequence[Article], units: Sequence[Unit], matrix: Matrix | None = None) -> Comparison:

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 
@@ -84,12 +84,16 @@ def _day_weight(items: Sequence[_Dated], units: Sequence[Unit], articles: Sequen
     return sum(best.values())
 
 
+_MIN_DAY, _MAX_DAY = date.min.toordinal(), date.max.toordinal()
+
+
 def _with_neighbours(weight: dict[str, float]) -> dict[str, float]:
     """Each day's votes plus ``NEIGHBOUR_SHARE`` of those of the day before and after (see the constant)."""
     out = {}
     for day, w in weight.items():
-        d = date.fromisoformat(day)
-        around = (weight.get((d + timedelta(days=k)).isoformat(), 0.0) for k in (-1, 1))
+        n = date.fromisoformat(day).toordinal()
+        neighbours = (date.fromordinal(k).isoformat() for k in (n - 1, n + 1) if _MIN_DAY <= k <= _MAX_DAY)
+        around = (weight.get(key, 0.0) for key in neighbours)  # the calendar's first and last day have one
         out[day] = w + NEIGHBOUR_SHARE * sum(around)
     return out
 

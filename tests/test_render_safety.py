@@ -4,6 +4,7 @@ JSON is written in pieces with the same bytes as one ``json.dumps``."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -180,3 +181,24 @@ NESTED = [{"x": [1, {"y": "é\n\u2028"}]}, 2, [], {}, None]
 )
 def test_json_stream_is_byte_identical(lazy: Any, plain: Any) -> None:
     assert json_text(lazy) == json.dumps(plain, ensure_ascii=False, indent=2)
+
+
+def test_html_citation_links_reach_ids_with_hash_and_spaces(tmp_path: Path) -> None:
+    """Qualified ids (``1@a.json#1``) stay valid fragments, and every citation link has its target."""
+    import re
+
+    import storybrief
+    from storybrief.render.brief_html import report_html
+
+    text = (
+        "The Larkmoor ferry resumed sailings on Tuesday after a two-week strike by deck crews ended, "
+        "the operator said. Crews accepted a pay rise of four percent, the union said on Monday."
+    )
+    for name in ("a.json", "b.json"):  # the same record id in both files: ids get qualified with '#'
+        record = {"id": "1", "title": "Larkmoor ferry sailings resume", "text": text, "source": name}
+        (tmp_path / name).write_text(json.dumps([record]), encoding="utf-8")
+    page = report_html(storybrief.brief([str(tmp_path)]))
+    targets = set(re.findall(r'id="(a-[^"]*)"', page))
+    links = re.findall(r'href="#([^"]*)"', page)
+    assert links and all(link in targets for link in links)
+    assert all(re.fullmatch(r"a-[A-Za-z0-9_.~%-]+", t) for t in targets), targets

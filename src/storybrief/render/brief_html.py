@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from html import escape as _escape
+from urllib.parse import quote
 
 from ..model import Article, KeyQuote, Report, StoryBrief, TimelineEntry
 from .safe import visible_controls
@@ -27,6 +28,13 @@ li{margin:.3rem 0}svg text{font:11px sans-serif}.warn{color:#b00;font-size:.9em}
 def escape(text: str) -> str:
     """Article text for HTML: markup escaped, bidi overrides and control characters shown, not obeyed."""
     return _escape(visible_controls(text))
+
+
+def _anchor(article_id: str) -> str:
+    """The HTML id of an article's source entry: ids such as ``1@a.json#1`` or with spaces would break a
+    ``#fragment``, so every character but letters, digits and ``_.-~`` is percent-encoded (in the id and in
+    the link alike, so the two match as written)."""
+    return "a-" + quote(article_id, safe="")
 
 
 def _name(text: str) -> str:
@@ -57,7 +65,7 @@ def _cites(ids: Sequence[str], text: str, articles: dict[str, Article], numbers:
         n = numbers.setdefault(aid, len(numbers) + 1)
         a = articles[aid]
         tip = f"{a.outlet or a.input}: {source_sentence(a, text)}"
-        out.append(f'<sup><a href="#a-{escape(aid)}" title="{escape(tip)}">[{n}]</a></sup>')
+        out.append(f'<sup><a href="#{_anchor(aid)}" title="{escape(tip)}">[{n}]</a></sup>')
     return "".join(out)
 
 
@@ -154,7 +162,7 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
         a = articles[aid]
         when = a.published.date().isoformat() if a.published else "undated"
         parts.append(
-            f'<li id="a-{escape(aid)}">{_name(a.outlet or a.agency or a.input)} · {when} · '
+            f'<li id="{_anchor(aid)}">{_name(a.outlet or a.agency or a.input)} · {when} · '
             f"<i>{_name(a.title or a.input)}</i></li>"
         )
     parts.append("</ol></section>")

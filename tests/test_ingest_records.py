@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+import storybrief
+from storybrief.cli.main import app
 from storybrief.errors import Msg
 from storybrief.ingest import read_inputs
 from storybrief.ingest.records import read_json, read_jsonl, record_to_raw
@@ -430,3 +433,20 @@ def test_unix_timestamps_are_dates(tmp_path: Path) -> None:
     docs = [d for d in read_inputs([str(path)]) if isinstance(d, RawDocument)]
     expected = datetime(2024, 3, 8, 12, 13, 20, tzinfo=UTC)
     assert [d.meta.published for d in docs] == [expected, expected]
+
+
+@pytest.mark.parametrize("value", ["0000-01-01", "10000-01-01", "1/1/1", 10**30])
+def test_a_date_field_that_is_no_date_is_flagged_not_dropped(tmp_path: Path, value: object) -> None:
+    """The record stays an article; the unreadable date is a 'metadata' flag and a warning line."""
+    path = tmp_path / "dump.json"
+    text = "The Orrin valley dam reopened its spillway road on Thursday, the water board said."
+    path.write_text(json.dumps({"id": "d1", "text": text, "published": value}), encoding="utf-8")
+    corpus = storybrief.load([str(path)])
+    assert not corpus.errors
+    (article,) = corpus.articles
+    assert article.published is None or article.published_source != "metadata"
+    flags = [f for f in article.flags if f.kind == "metadata"]
+    assert len(flags) == 1 and "'published'" in flags[0].detail
+    result = CliRunner().invoke(app, ["clean", str(path), "--no-annotate", "-f", "json"])
+    assert result.exit_code == 0
+    assert "warning" in result.stderr and "'published'" in result.stderr

@@ -75,3 +75,4 @@ class Msg:
     JSON_TOO_DEEP = "nested too deeply"
     JSON_NUMBER_TOO_LONG = "a number has more than {digits:,} digits"
     DECODE_REPLACED = "{count:,} invalid byte sequence(s) in UTF-8 text replaced with U+FFFD"
+    FIELD_NOT_A_DATE = "field '{field}' ({value!r}) is not a date storybrief can read; ignored"

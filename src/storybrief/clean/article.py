@@ -113,6 +113,7 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     article.flags = garble_flags(article.text)
     if raw.decode_replaced:
         article.flags.append(_decoding_flag(article.text, raw.decode_replaced))
+    article.flags += [Flag("metadata", "", 0, 0, note) for note in raw.meta.ignored]
     article.language = article.language or guess_language(article.text)
     _dedupe_people(article)
     return article

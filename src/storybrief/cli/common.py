@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 err_console = Console(stderr=True, highlight=False)
 
+# article flags that also get a warning line on stderr: the user should know without reading the output
+WARNED_FLAGS = ("truncated_annotation", "metadata", "decoding")
 DEFAULT_MAX_SIZE = f"{MAX_BYTES // (1024 * 1024)}MB"
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")]
 OutputOpt = Annotated[
@@ -231,10 +233,10 @@ def _read(
             raise typer.Exit(code=2) from None
         for key in corpus.unused_dates:
             say("warning", f"--date/--dates: '{key}' matches no input", style="yellow")
-        for article in corpus.articles:  # one line for each article annotated only in part
-            for flag in article.flags:
-                if flag.kind == "truncated_annotation":
-                    say("warning", f"{article.input}: {flag.detail}", style="yellow")
+    for article in corpus.articles:  # one line for each article annotated only in part or with a bad field
+        for flag in article.flags:
+            if flag.kind in WARNED_FLAGS:
+                say("warning", f"{article.input}: {flag.detail}", style="yellow")
     return corpus
 
 

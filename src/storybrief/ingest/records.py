@@ -188,8 +188,8 @@ def record_to_raw(label: str, item: dict[str, Any], fmt: InputFormat) -> RawDocu
         language=_first(item, ("language", "lang"), str),
         authors=_authors(item),
     )
-    meta.published = _date(item, DATE_FIELDS)
-    meta.updated = _date(item, ("updated", "modified", "date_modified", "updated_at"))
+    meta.published = _date(item, DATE_FIELDS, meta.ignored)
+    meta.updated = _date(item, ("updated", "modified", "date_modified", "updated_at"), meta.ignored)
     if looks_like_html(body):
         return raw_from_html(label, body, meta=meta, fmt=fmt)
     return RawDocument(input=label, format=fmt, text=body, meta=meta)
@@ -206,18 +206,28 @@ def _first(item: dict[str, Any], keys: tuple[str, ...], kind: type) -> Any:
     return None
 
 
-def _date(item: dict[str, Any], keys: tuple[str, ...]) -> datetime | None:
-    """ISO or free-form date strings, or Unix timestamps (seconds, or milliseconds when that large)."""
+def _date(item: dict[str, Any], keys: tuple[str, ...], ignored: list[str]) -> datetime | None:
+    """ISO or free-form date strings, or Unix timestamps (seconds, or milliseconds when that large).
+
+    A string that is no readable date ("0000-01-01") is noted in ``ignored``, never dropped in silence."""
     for key in keys:
         value = item.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             seconds = value / 1000 if value > 1e11 else value
             try:
                 return datetime.fromtimestamp(seconds, tz=UTC)
             except (OverflowError, OSError, ValueError):
-                raise InputProblem(Msg.JSON_FIELD_TYPE.format(field=key, expected="a date", kind="number")) from None
-    text = _first(item, keys, str)
-    return parse_datetime(text) if text else None
+                ignored.append(Msg.FIELD_NOT_A_DATE.format(field=key, value=value))
+                return None
+        if not isinstance(value, str):
+            raise InputProblem(Msg.JSON_FIELD_TYPE.format(field=key, expected="a string", kind=type(value).__name__))
+        when = parse_datetime(value)
+        if when is None:
+            ignored.append(Msg.FIELD_NOT_A_DATE.format(field=key, value=value[:80]))
+        return when
+    return None
 
 
 def _id(value: object) -> str | None:

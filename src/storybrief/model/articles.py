@@ -42,6 +42,7 @@ class Metadata:
     language: str | None = None
     teaser_only: bool = False  # a feed entry that carries only a teaser, not the article
     captured: datetime | None = None  # when a web archive captured the page (publication is not later)
+    ignored: list[str] = field(default_factory=list)  # fields that could not be read (flagged by clean)
 
 
 @dataclass(slots=True)

@@ -410,13 +410,22 @@ def structural_cases() -> Iterator[tuple[str, str, bytes]]:
     yield "jsonl-duplicate-ids", ".jsonl", "\n".join(json.dumps(r) for r in dup).encode()
     yield "json-duplicate-ids-same-text", ".json", json.dumps([dup[0], dup[0], dup[0]]).encode()
     yield "json-id-int-and-str", ".json", json.dumps([{"id": 7, "text": text}, {"id": "7", "text": text}]).encode()
-    warc = make_warc(random.Random(1), "", "2024-01-01")
-    for cut in (10, 40, 41, 100, 300, len(warc) // 2, len(warc) - 5):
-        yield f"warc-truncated-{cut}", ".warc", warc[:cut]
-        yield f"warcgz-truncated-{cut}", ".warc.gz", gzip.compress(warc[:cut], mtime=0)
-    for value in ("99999999999999999999", "18446744073709551616", "-1", "1e9", "0x10", " "):
-        bad = re.sub(rb"Content-Length: \d+", b"Content-Length: " + value.encode(), warc, count=2)
-        yield f"warc-content-length-{value.strip() or 'blank'}", ".warc", bad
+    page = make_html(random.Random(2), "", "2024-03-04T08:00:00Z")
+    for first in (True, False):  # the response first in the file, or after a warcinfo record
+        warc = _warc_with_body(page, False) + _warc_with_body(gzip.compress(page, mtime=0), True)
+        if not first:
+            warc = _deterministic(_warc_record(lambda w: w.create_warcinfo_record("f.warc", {"a": "b"})), 9) + warc
+        tag = "first" if first else "after-info"
+        for cut in (10, 40, 41, 100, 200, 300, len(warc) // 3, len(warc) // 2, len(warc) - 5):
+            yield f"warc-{tag}-truncated-{cut}", ".warc", warc[:cut]
+            yield f"warcgz-{tag}-truncated-{cut}", ".warc.gz", gzip.compress(warc[:cut], mtime=0)
+        for value in ("99999999999999999999", "18446744073709551616", "9223372036854775808", "-1", "1e9", "0x10", ""):
+            for nth in (1, 2, 3):  # WARC header of the first or second record, or of the warcinfo
+                found = list(re.finditer(rb"Content-Length: \d+", warc))
+                if nth <= len(found):
+                    m = found[nth - 1]
+                    bad = warc[: m.start()] + b"Content-Length: " + value.encode() + warc[m.end() :]
+                    yield f"warc-{tag}-content-length-{nth}-{value or 'blank'}", ".warc", bad
     yield "warc-gzip-body-not-gzip", ".warc", _warc_with_body(b"<html><body><p>" + text.encode() + b"</p>", True)
     yield (
         "warc-gzip-body-truncated",
@@ -608,6 +617,10 @@ def _brief_batch(paths: list[Path], name: str, report: Report) -> None:
     missing = _accounting([str(p) for p in paths], result.articles, result.errors)
     if missing:
         report.add(Failure("unaccounted", "brief", name, f"not in the report: {missing}"))
+    ids = [a.id for a in result.articles]
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        report.add(Failure("duplicate article ids", "brief", name, f"ids given to several articles: {twice}"))
     in_stories = {aid for story in result.stories for aid in story.articles}
     lost = [a.input for a in result.articles if a.id not in in_stories]
     if lost:

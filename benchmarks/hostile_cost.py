@@ -287,7 +287,7 @@ def main() -> None:
             print(
                 f"{name:<10} {step:<8} {r.status:<8} {r.seconds:>8.1f} {cell(r.articles, 'd'):>9} "
                 f"{cell(r.errors, 'd'):>7} {cell(per, '.4f'):>10} {cell(ratio, '.1f'):>8} "
-                f"{r.seconds / sizes[name]:>7.1f} {r.rss_max_mb:>7.0f} {r.tree_mb:>8.0f}  {r.note}",
+                f"{r.seconds / sizes[name]:>7.1f} {r.rss_max_mb:>7.0f} {r.tree_mb:>8.0f}  {r.note}".rstrip(),
                 flush=True,
             )
         children = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -72,7 +72,23 @@ OUTLETS = ["Reach Courier", "Carrow Bulletin", "Tarrant Evening Post"]
 LONG_LINE = ("The slipway queue grew longer as the tide turned and the gulls settled on the rail. " * 2600).strip()
 HUGE_TEXT = "\n\n".join(
     f"{p} The inquiry heard this as item {i} of the winter log." for i in range(2400) for p in PARAGRAPHS[:2]
-)  # ~1.2 MB: over spaCy's default max_length of 1,000,000 characters
+)  # ~1.2 MB in near-identical paragraphs (the cleaner drops the repeats, with a reason)
+
+
+def varied_text(size: int, seed: int) -> str:
+    """About ``size`` characters on one line, no sentence like another: nothing for the cleaner to drop."""
+    rng = random.Random(seed)
+    who = ["Imogen Falk", "Desmond Quayle", "Ros Emberley", "the harbour trust", "a Tarrant Marine engineer"]
+    what = ["the winch", "the ramp", "the school boat", "the slipway", "the spare part", "the timetable"]
+    how = ["was checked", "failed again", "was replaced", "stayed shut", "was moved", "cost more than planned"]
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        sent = f"{rng.choice(who)} said {rng.choice(what)} {rng.choice(how)} on day {rng.randint(1, 10**6)}."
+        parts.append(sent[0].upper() + sent[1:])
+        total += len(sent) + 1
+    return " ".join(parts)
+
 
 # Pieces of hostile text, inserted into text fields and into raw bytes.
 HOSTILE_TEXT = [
@@ -437,6 +453,9 @@ def structural_cases() -> Iterator[tuple[str, str, bytes]]:
     yield "text-over-1mb", ".txt", ("Ferry inquiry\n\n" + HUGE_TEXT).encode()
     yield "text-over-1mb-one-line", ".txt", HUGE_TEXT.replace("\n\n", " ").encode()
     yield "json-over-1mb-text", ".json", json.dumps({"id": "big", "text": HUGE_TEXT}).encode()
+    yield "text-varied-1.2mb-one-line", ".txt", varied_text(1_200_000, 1).encode()
+    yield "text-varied-2.1mb-one-line", ".txt", varied_text(2_100_000, 2).encode()  # over spaCy's max_length here
+    yield "jsonl-varied-2.1mb-text", ".jsonl", json.dumps({"text": varied_text(2_100_000, 3)}).encode()
     yield "text-over-2mb", ".txt", ("Ferry inquiry\n\n" + HUGE_TEXT + "\n\n" + HUGE_TEXT).encode()
     yield "text-only-controls", ".txt", "".join(chr(c) for c in range(32) if c not in (9, 10, 13)).encode() * 50
     yield "text-bidi-everywhere", ".txt", ("\u202e".join(PARAGRAPHS)).encode()
@@ -658,6 +677,9 @@ def test_hostile_inputs_of_every_format_never_escape_and_are_all_accounted_for(
     # The whole pipeline on a smaller share, in batches: each batch mixes structural and mutated files.
     structural = list(structural_cases())
     small = [c for c in structural if len(c[2]) < 300_000]
+    # Huge near-identical texts collapse in cleaning and are cheap to brief. The varied ones (over spaCy's
+    # max_length) are only read and cleaned: annotating 2 MB of varied prose takes minutes at today's speed
+    # (benchmarks/hostile_cost.py), far over this test's budget.
     big = [c for c in structural if c[0] in ("text-over-1mb", "json-over-1mb-text", "text-over-2mb")]
     for b in range(BRIEF_BATCHES):
         batch_dir = tmp_path / f"brief{b:02d}"

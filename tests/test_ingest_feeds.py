@@ -306,3 +306,27 @@ def test_malformed_feed_is_an_error(tmp_path: Path) -> None:
 def test_read_feed_directly() -> None:
     out = list(read_feed("mem", RSS.encode("utf-8")))
     assert [d.input for d in out] == ["mem#1", "mem#2", "mem#3"]
+
+
+def test_feed_date_out_of_range_is_noted_and_the_entry_kept(tmp_path: Path) -> None:
+    item = (
+        "<item><title>Quay lights restored</title><pubDate>0000-00-00</pubDate>"
+        "<description>Power to the harbour quay lights was restored on Sunday evening after a cable fault "
+        "left the moorings dark for two nights, the port office said.</description></item>"
+    )
+    (doc,) = _read(_write(tmp_path, "f.rss", _rss_with_items(item)))
+    assert isinstance(doc, RawDocument) and doc.meta.published is None
+    assert len(doc.meta.ignored) == 1 and "'published'" in doc.meta.ignored[0]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'<?xml version="1.0" encoding="UTF\xad8"?>\n<rss version="2.0"><channel><title>T</title></channel></rss>',
+        '<rss version="2.0"><channel><item><title>&#99999999;</title><description>x y z</description></item>'
+        "</channel></rss>",
+    ],
+)
+def test_feedparser_exceptions_are_one_malformed_feed_error(tmp_path: Path, content: str | bytes) -> None:
+    items = _read(_write(tmp_path, "bad.rss", content))
+    assert all(isinstance(i, InputError) for i in items) and len(items) == 1

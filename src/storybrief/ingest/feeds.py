@@ -19,7 +19,11 @@ _TEASER_END_RE = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue 
 def read_feed(name: str, data: bytes) -> Iterator[RawDocument | InputError]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # feedparser raises ValueError, UnicodeDecodeError, ... on bad bytes
+        yield InputError(name, Msg.FEED_MALFORMED.format(reason=f"{type(exc).__name__}: {exc}"))
+        return
     entries = parsed.get("entries") or []
     if parsed.get("bozo") and not entries:
         reason = parsed.get("bozo_exception") or "not a feed"
@@ -47,6 +51,7 @@ def _entry(label: str, entry: Any, outlet: str | None, language: str | None) -> 
     body = body or summary
     if not body.strip():
         raise InputProblem(Msg.FEED_ENTRY_EMPTY)
+    ignored: list[str] = []
     meta = Metadata(
         id=entry.get("id") or None,
         url=_url(entry.get("link")),
@@ -54,9 +59,10 @@ def _entry(label: str, entry: Any, outlet: str | None, language: str | None) -> 
         outlet=outlet,
         language=language,
         authors=[a.get("name") for a in entry.get("authors") or [] if a.get("name")],
-        # dict.get: feedparser's own .get() maps a missing "updated" onto "published" with a warning
-        published=_date(dict.get(entry, "published_parsed")),
-        updated=_date(dict.get(entry, "updated_parsed")),
+        # _date reads with dict.get: feedparser's own .get() maps a missing "updated" onto "published"
+        published=_date(entry, "published", ignored),
+        updated=_date(entry, "updated", ignored),
+        ignored=ignored,
     )
     if looks_like_html(body):
         raw = raw_from_html(label, body, meta=meta, fmt=InputFormat.FEED)
@@ -72,8 +78,14 @@ def _url(link: Any) -> str | None:
     return link if isinstance(link, str) and link.startswith(("http://", "https://")) else None
 
 
-def _date(value: Any) -> datetime | None:
-    """feedparser normalises every feed date to a UTC ``time.struct_time``."""
+def _date(entry: Any, key: str, ignored: list[str]) -> datetime | None:
+    """feedparser normalises every feed date to a UTC ``time.struct_time`` (``<key>_parsed``); one out of
+    range (``0000-00-00``) is noted in ``ignored``, not raised."""
+    value = dict.get(entry, f"{key}_parsed")
     if not value:
         return None
-    return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        ignored.append(Msg.FIELD_NOT_A_DATE.format(field=key, value=dict.get(entry, key, "")))
+        return None

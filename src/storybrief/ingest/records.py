@@ -215,9 +215,8 @@ def _date(item: dict[str, Any], keys: tuple[str, ...], ignored: list[str]) -> da
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            seconds = value / 1000 if value > 1e11 else value
             try:
-                return datetime.fromtimestamp(seconds, tz=UTC)
+                return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, tz=UTC)
             except (OverflowError, OSError, ValueError):
                 ignored.append(Msg.FIELD_NOT_A_DATE.format(field=key, value=value))
                 return None

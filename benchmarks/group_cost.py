@@ -58,8 +58,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from _data import cpu_check, datasets_dir
-from storybrief.model import Article
-from storybrief.pipeline import Corpus, annotate_corpus, group_corpus, load
+from storybrief.model import Article, Corpus
+from storybrief.pipeline import annotate_corpus, group_corpus, load
 
 BAR = 1.5
 _WORD_RE = re.compile(r"[A-Za-z]{3,12}")

@@ -68,7 +68,8 @@ import storybrief
 from _data import datasets_dir
 from storybrief.group.features import language_key
 from storybrief.group.stories import STORY_THRESHOLD, article_features, group_stories, stream_stories
-from storybrief.pipeline import Corpus, annotate_corpus, load
+from storybrief.model import Corpus
+from storybrief.pipeline import annotate_corpus, load
 
 NOISE = 166
 SWEEP = (0.1, 0.15, 0.2, 0.25, 0.3)

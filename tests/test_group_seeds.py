@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storybrief.pipeline import Corpus, annotate_corpus, group_corpus, load
+from storybrief.model import Corpus
+from storybrief.pipeline import annotate_corpus, group_corpus, load
 
 
 def _short(corpus: Corpus, article_id: str) -> str:

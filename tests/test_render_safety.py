@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import storybrief
-from storybrief.pipeline import Corpus
+from storybrief.model import Corpus
 from storybrief.render.articles import articles_json, articles_markdown
 from storybrief.render.brief_html import report_html
 from storybrief.render.brief_json import report_json

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .model import (
         Article,
         Block,
+        Corpus,
         DateSource,
         Flag,
         InputError,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
         Report,
         StoryBrief,
     )
-    from .pipeline import Corpus, annotate_corpus, brief, group_corpus, load
+    from .pipeline import annotate_corpus, brief, group_corpus, load
 
 # Where each public name lives. Importing the package stays cheap (the command line starts spaCy's
 # workers before it imports the stages); a name's module is imported when the name is first used.
@@ -44,6 +45,7 @@ _HOME = {
         [
             "Article",
             "Block",
+            "Corpus",
             "DateSource",
             "Flag",
             "InputError",
@@ -56,7 +58,7 @@ _HOME = {
         ],
         ".model",
     ),
-    **dict.fromkeys(["Corpus", "annotate_corpus", "brief", "group_corpus", "load"], ".pipeline"),
+    **dict.fromkeys(["annotate_corpus", "brief", "group_corpus", "load"], ".pipeline"),
 }
 
 

@@ -4,31 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .clean import clean_documents
 from .errors import Msg
 from .ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths, error_for, read_inputs
-from .model import Article, InputError, QuoteGroup, RawDocument, Report, Story, Syndication, Topic
+from .model import Article, Corpus, InputError, RawDocument, Report, Story
 
 if TYPE_CHECKING:
     from .annotate.workers import ParserPool
     from .group import DuplicateGroup
-
-
-@dataclass(slots=True)
-class Corpus:
-    """Clean articles plus every input that could not become one: each input is accounted for."""
-
-    articles: list[Article] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    quote_groups: list[QuoteGroup] = field(default_factory=list)  # filled by annotate()
-    unused_dates: list[str] = field(default_factory=list)  # user-given dates that matched no input
-    stories: list[Story] = field(default_factory=list)  # filled by group_corpus()
-    topics: list[Topic] = field(default_factory=list)
-    syndications: list[Syndication] = field(default_factory=list)
 
 
 def load(

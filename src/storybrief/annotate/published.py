@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import InputProblem
 from ..model import Article, DateSource, DateWindow, TimeMention
 from ..timeparse import parse_datetime
-from .dates_core import Ctx
+from .dates.core import Ctx
 
 
 def parse_user_date(value: str, where: str) -> datetime:

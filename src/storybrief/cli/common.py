@@ -28,8 +28,7 @@ from ..errors import InputProblem, Msg, SetupProblem
 from ..render.safe import terminal_text
 
 if TYPE_CHECKING:
-    from ..model import InputError
-    from ..pipeline import Corpus
+    from ..model import Corpus, InputError
 
 err_console = Console(stderr=True, highlight=False)
 

@@ -47,11 +47,13 @@ from .brief import (
     TopicBrief,
     Wording,
 )
+from .corpus import Corpus
 
 __all__ = [
     "Article",
     "Block",
     "Comparison",
+    "Corpus",
     "DateSource",
     "DateWindow",
     "DuplicateOf",

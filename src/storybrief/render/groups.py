@@ -9,7 +9,7 @@ from .json_stream import JsonList, json_chunks
 from .safe import md_code, md_line
 
 if TYPE_CHECKING:
-    from ..pipeline import Corpus
+    from ..model import Corpus
 
 
 def groups_payload(corpus: Corpus, lazy: bool = False) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from .summary import DEFAULT_WORDS, headline, summarize
 from .timeline import DEFAULT_DATES, DEFAULT_SENTENCES, build_timeline
 
 if TYPE_CHECKING:
-    from ..pipeline import Corpus
+    from ..model import Corpus
 
 
 def brief_story(

@@ -1,7 +1,7 @@
 """Word tables and regular-expression pieces shared by the temporal tagger (:mod:`.dates`).
 
 Everything here is data: month, weekday, season and unit names, number words, the fragments the rule
-families (:mod:`.dates_abs`, :mod:`.dates_periods`, :mod:`.dates_rel`, :mod:`.dates_dur`) are assembled
+families (:mod:`.absolute`, :mod:`.periods`, :mod:`.relative`, :mod:`.durations`) are assembled
 from, and the word sets that decide where rules are tried. Most patterns are compiled
 case-insensitively; rules check capitalisation themselves where it matters ("May" the month, "may"
 the verb).

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .dates_core import Ctx, Hit, Rule, fmt_month, fmt_week, quarter_of, shift_month, shift_quarter, shift_years
-from .dates_lex import (
+from .core import Ctx, Hit, Rule, fmt_month, fmt_week, quarter_of, shift_month, shift_quarter, shift_years
+from .lexicon import (
     MOD,
     MOD_FIRST,
     MOD_OUTER,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .dates_core import TEMPORAL_WORDS, Ctx, Hit, Rule, quarter_year, season_year
-from .dates_lex import (
+from .core import TEMPORAL_WORDS, Ctx, Hit, Rule, quarter_year, season_year
+from .lexicon import (
     DAYWORD,
     ORDINAL_FIRST,
     ORDINAL_WORDS,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates_lex import WORD_RE
+from .lexicon import WORD_RE
 
 
 @dataclass(slots=True)

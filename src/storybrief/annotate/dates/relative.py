@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .dates_core import (
+from .core import (
     Ctx,
     Hit,
     Rule,
@@ -19,7 +19,7 @@ from .dates_core import (
     shift_years,
     weekday_date,
 )
-from .dates_lex import MONTHS, PART, PARTS, PREFIX_FIRST, WEEKDAY, WEEKDAY_FIRST, WEEKDAYS, first_words
+from .lexicon import MONTHS, PART, PARTS, PREFIX_FIRST, WEEKDAY, WEEKDAY_FIRST, WEEKDAYS, first_words
 
 _I = re.IGNORECASE
 _PAST_RELS = frozenset({"last", "this past", "the past", "the last", "the previous", "the prior", "the preceding"})

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .dates_core import TEMPORAL_WORDS, Ctx, Hit, Rule, day_date, month_year, weekday_date
-from .dates_lex import (
+from .core import TEMPORAL_WORDS, Ctx, Hit, Rule, day_date, month_year, weekday_date
+from .lexicon import (
     DAYNUM,
     DAYWORD,
     MONTH,

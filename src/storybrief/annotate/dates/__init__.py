@@ -5,9 +5,9 @@
 gives each a :class:`~storybrief.model.TimeMention` with its character offsets and, when it can be
 anchored, its absolute value (``2021-09-30``, ``2021-W39``, ``2021-Q3``, ``P3Y`` ...).
 
-How it works: about twenty precompiled patterns, grouped in rule families (:mod:`.dates_abs` dates,
-years and clock times, :mod:`.dates_periods` quarters, seasons and decades, :mod:`.dates_rel` relative
-and deictic expressions, :mod:`.dates_dur` durations and sets). One scan of the text finds the words
+How it works: about twenty precompiled patterns, grouped in rule families (:mod:`.absolute` dates,
+years and clock times, :mod:`.periods` quarters, seasons and decades, :mod:`.relative` relative
+and deictic expressions, :mod:`.durations` durations and sets). One scan of the text finds the words
 where a rule may begin (each rule lists them) and the words that carry the time; each rule's pattern
 is then tried only there (after "the" or "a" only when a time word follows). Every match becomes a
 candidate; candidates are taken left to right, the longest first, and each is checked and resolved by
@@ -26,16 +26,16 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
-from ..model import TimeMention
-from . import dates_abs, dates_dur, dates_periods, dates_rel
-from .dates_core import Ctx, Hit
-from .dates_lex import AFTER_DETERMINER, CORE_WORDS, DETERMINER_FIRST, MONTHS, UNIT_WORDS, trie_pattern
+from ...model import TimeMention
+from . import absolute, durations, periods, relative
+from .core import Ctx, Hit
+from .lexicon import AFTER_DETERMINER, CORE_WORDS, DETERMINER_FIRST, MONTHS, UNIT_WORDS, trie_pattern
 
 __all__ = ["tag_dates"]
 
 # Order is priority between candidates of the same span: calendar rules first, then relative ones,
 # then sets before durations (so "$5 a year" is a set, "a year" elsewhere a duration).
-_RULES = [*dates_abs.RULES, *dates_periods.RULES, *dates_rel.RULES, *dates_dur.RULES]
+_RULES = [*absolute.RULES, *periods.RULES, *relative.RULES, *durations.RULES]
 _BY_FIRST_WORD: dict[str, tuple[int, ...]] = {}
 for _index, _rule in enumerate(_RULES):
     for _word in _rule[2]:

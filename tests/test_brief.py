@@ -92,7 +92,9 @@ def test_html_is_self_contained_and_escaped(report: Report) -> None:
     assert "<script>" not in page
     assert "&lt;script&gt;" in page or "alert(1)" not in page
     assert "<svg" in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
-    assert 'title="' in page  # citations carry the source sentence on hover
+    # citations are buttons that open the source sentence in a popover (click, tap, keyboard)
+    assert 'class="cite" popovertarget="c1"' in page and 'id="c1" popover>' in page
+    assert '<meta name="viewport"' in page and "<title>storybrief</title>" not in page
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])

@@ -1,7 +1,9 @@
 """The brief as one self-contained HTML page: no scripts, no external files, every article text escaped.
 
-Each citation's tooltip shows the sentence of the cited article that carries the fact; timelines are drawn
-as inline SVG.
+Each citation is a button that opens (click, tap, or Enter/Space from the keyboard) a popover with the
+sentence of the cited article that carries the fact and a link to the article's entry; browsers without
+the popover attribute still follow the button's neighbouring link. Timelines are drawn as inline SVG whose
+date labels are placed in as many rows as it takes for none to overlap. The page reads on a 375 px phone.
 """
 
 from __future__ import annotations
@@ -17,12 +19,22 @@ from .safe import visible_controls
 
 _WORD_RE = re.compile(r"\w+")
 _CSS = """
-body{font:16px/1.5 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}
-h1{border-bottom:2px solid #333}h2{margin-top:2.5rem}
-sup a{text-decoration:none;color:#06c;cursor:help;font-size:.75em}
+*{box-sizing:border-box}
+body{font:16px/1.5 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222;
+overflow-wrap:anywhere}
+h1{border-bottom:2px solid #333}h2{margin-top:2.5rem}ul,ol{padding-left:1.4rem}
+.cite{font:inherit;font-size:.75em;vertical-align:super;line-height:1;color:#06c;background:none;border:0;
+padding:0 .1em;cursor:pointer}
+.cite:focus-visible{outline:2px solid #06c}
+.source{max-width:min(32rem,90vw);margin:auto;padding:.8rem 1rem;border:1px solid #999;border-radius:4px;
+font-size:.95em;box-shadow:0 2px 10px #0003}
 .meta{color:#666;font-size:.9em}.inferred{color:#a60;font-style:italic}
-li{margin:.3rem 0}svg text{font:11px sans-serif}.warn{color:#b00;font-size:.9em}
+li{margin:.3rem 0}svg{display:block;width:100%;height:auto}
+.warn{color:#b00;font-size:.9em}
+@media (max-width:480px){body{margin:1rem auto;padding:0 .6rem;font-size:15px}}
 """
+# Width of one character of the timeline's 11 px sans-serif labels, with room to spare (digits are ~6.1 px).
+_LABEL_CHAR_PX = 7.0
 
 
 def escape(text: str) -> str:
@@ -59,37 +71,71 @@ def source_sentence(article: Article, text: str) -> str:
     return best or article.text[:300]
 
 
+class _Numbers(dict[str, int]):
+    """A story's citation numbers by article id, and a page-wide count that names each citation's popover."""
+
+    popovers = 0
+
+    def popover_id(self) -> str:
+        _Numbers.popovers += 1
+        return f"c{_Numbers.popovers}"
+
+
 def _cites(ids: Sequence[str], text: str, articles: dict[str, Article], numbers: dict[str, int]) -> str:
+    """Citation buttons: each opens the cited article's supporting sentence (click, tap or keyboard)."""
     out = []
     for aid in ids:
         n = numbers.setdefault(aid, len(numbers) + 1)
         a = articles[aid]
-        tip = f"{a.outlet or a.input}: {source_sentence(a, text)}"
-        out.append(f'<sup><a href="#{_anchor(aid)}" title="{escape(tip)}">[{n}]</a></sup>')
+        pid = numbers.popover_id() if isinstance(numbers, _Numbers) else f"c-{_anchor(aid)}-{n}"
+        sentence = source_sentence(a, text) if text else (a.title or "")
+        out.append(
+            f'<button type="button" class="cite" popovertarget="{pid}" aria-label="source {n}">[{n}]</button>'
+            f'<span class="source" id="{pid}" popover>{_name(a.outlet or a.input)}: {escape(sentence)} '
+            f'<a href="#{_anchor(aid)}">article [{n}]</a></span>'
+        )
     return "".join(out)
 
 
 def timeline_svg(entries: Sequence[TimelineEntry]) -> str:
+    """The timeline as a line with a dot per date; labels go in rows (above the line, then below it,
+    then further out) so that no two labels overlap, however close their dates."""
     days = sorted({e.date for e in entries})
     if not days:
         return ""
     ordinals = [date.fromisoformat(d).toordinal() for d in days]
     lo, hi = min(ordinals), max(ordinals)
-    width, pad = 640, 40
+    width, pad = 640, 48
     span = max(1, hi - lo)
-    marks = []
-    for n, (d, o) in enumerate(zip(days, ordinals, strict=True)):
+    lane_ends: list[float] = []  # right edge of the last label in each row
+    placed = []
+    for d, o in zip(days, ordinals, strict=True):
         x = pad + (o - lo) / span * (width - 2 * pad) if hi > lo else width / 2
-        y = 30 if n % 2 == 0 else 62
         inferred = all(e.inferred for e in entries if e.date == d)
+        label = d + (" *" if inferred else "")
+        half = len(label) * _LABEL_CHAR_PX / 2
+        lane = next((i for i, end in enumerate(lane_ends) if end + 6 <= x - half), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(x + half)
+        lane_ends[lane] = x + half
+        placed.append((d, x, lane, label, inferred))
+    above = (len(lane_ends) + 1) // 2  # rows 0, 2, 4... above the line, 1, 3, 5... below
+    row_h = 16
+    axis = 14 + above * row_h
+    height = axis + 14 + (len(lane_ends) // 2) * row_h
+    marks = []
+    for d, x, lane, label, inferred in placed:
+        step = lane // 2 + 1
+        y = axis - 10 - (step - 1) * row_h if lane % 2 == 0 else axis + 20 + (step - 1) * row_h
         fill = "#a60" if inferred else "#06c"
         marks.append(
-            f'<circle cx="{x:.1f}" cy="46" r="5" fill="{fill}"><title>{escape(d)}</title></circle>'
-            f'<text x="{x:.1f}" y="{y}" text-anchor="middle">{escape(d)}{" *" if inferred else ""}</text>'
+            f'<circle cx="{x:.1f}" cy="{axis}" r="5" fill="{fill}"><title>{escape(d)}</title></circle>'
+            f'<text x="{x:.1f}" y="{y}" text-anchor="middle">{escape(label)}</text>'
         )
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="80" role="img" aria-label="timeline">'
-        f'<line x1="{pad}" y1="46" x2="{width - pad}" y2="46" stroke="#999"/>{"".join(marks)}</svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" style="max-width:{width}px" '
+        f'font-family="sans-serif" font-size="11" role="img" aria-label="timeline">'
+        f'<line x1="{pad}" y1="{axis}" x2="{width - pad}" y2="{axis}" stroke="#999"/>{"".join(marks)}</svg>'
     )
 
 
@@ -122,7 +168,7 @@ def _key_quote(q: KeyQuote, articles: dict[str, Article], numbers: dict[str, int
 
 
 def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
-    numbers: dict[str, int] = {}
+    numbers = _Numbers()
     parts = [f'<section id="{escape(story.id)}"><h2>{escape(story.headline)}</h2>']
     parts.append(f'<p class="meta">Story {escape(story.id)} · {len(story.articles)} article(s)</p>')
     for s in story.summary:
@@ -172,12 +218,13 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
 def report_html(report: Report) -> str:
     articles = {a.id: a for a in report.articles}
     stories = {s.id: s for s in report.stories}
+    _Numbers.popovers = 0  # popover ids count from 1 on every page: the same report gives the same bytes
     body = []
     shown: set[str] = set()
     for topic in report.topics:
         body.append(f"<h1>{escape(topic.label)}</h1>")
         if topic.timeline and len(topic.stories) > 1:
-            body.append("<h3>Topic timeline</h3>" + _timeline(topic.timeline, articles, {}))
+            body.append("<h3>Topic timeline</h3>" + _timeline(topic.timeline, articles, _Numbers()))
         for sid in topic.stories:
             if sid in stories:
                 body.append(_story(stories[sid], articles))
@@ -188,6 +235,19 @@ def report_html(report: Report) -> str:
         body += [f"<li>{escape(str(e))}</li>" for e in report.errors]
         body.append("</ul>")
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>storybrief</title>'
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(page_title(report))}</title>"
         f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>"
     )
+
+
+def page_title(report: Report) -> str:
+    """What the brief is about: its first topic's label (or first headline), and how much more it holds."""
+    first = report.topics[0].label if report.topics else report.stories[0].headline if report.stories else ""
+    first = " ".join(first.split())
+    if len(first) > 80:
+        first = first[:80].rsplit(" ", 1)[0] + " …"
+    more = len(report.stories) - 1
+    rest = f" (+{more} more {'story' if more == 1 else 'stories'})" if more > 0 else ""
+    return f"{first}{rest} · storybrief brief" if first else "storybrief brief (no stories)"

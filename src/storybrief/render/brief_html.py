@@ -12,7 +12,7 @@ from datetime import date
 from html import escape as _escape
 from urllib.parse import quote
 
-from ..model import Article, KeyQuote, Report, StoryBrief, TimelineEntry
+from ..model import Article, KeyQuote, Report, StoryBrief, Support, TimelineEntry
 from .safe import visible_controls
 
 _WORD_RE = re.compile(r"\w+")
@@ -59,12 +59,26 @@ def source_sentence(article: Article, text: str) -> str:
     return best or article.text[:300]
 
 
-def _cites(ids: Sequence[str], text: str, articles: dict[str, Article], numbers: dict[str, int]) -> str:
+def _cites(
+    ids: Sequence[str],
+    text: str,
+    articles: dict[str, Article],
+    numbers: dict[str, int],
+    support: Sequence[Support] = (),
+) -> str:
+    """Citation marks; each one's tip is the article's supporting sentence and, for another article than the
+    one the sentence was taken from, how much of the sentence it holds."""
+    by_article = {s.article: s for s in support}
     out = []
-    for aid in ids:
+    for k, aid in enumerate(ids):
         n = numbers.setdefault(aid, len(numbers) + 1)
         a = articles[aid]
-        tip = f"{a.outlet or a.input}: {source_sentence(a, text)}"
+        found = by_article.get(aid)
+        if found is None:
+            tip = f"{a.outlet or a.input}: {source_sentence(a, text)}"
+        else:
+            strength = f" (supports {found.score:.0%} of the sentence's words)" if k else ""
+            tip = f"{a.outlet or a.input}{strength}: {a.text[found.start : found.end].strip()}"
         out.append(f'<sup><a href="#{_anchor(aid)}" title="{escape(tip)}">[{n}]</a></sup>')
     return "".join(out)
 
@@ -97,9 +111,8 @@ def _timeline(entries: Sequence[TimelineEntry], articles: dict[str, Article], nu
     items = []
     for e in entries:
         flag = ' <span class="inferred">(inferred)</span>' if e.inferred else ""
-        items.append(
-            f"<li><b>{escape(e.date)}</b>{flag}: {escape(e.text)}{_cites(e.sources, e.text, articles, numbers)}</li>"
-        )
+        cites = _cites(e.sources, e.text, articles, numbers, e.support)
+        items.append(f"<li><b>{escape(e.date)}</b>{flag}: {escape(e.text)}{cites}</li>")
     return timeline_svg(entries) + "<ul>" + "".join(items) + "</ul>"
 
 
@@ -126,7 +139,7 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
     parts = [f'<section id="{escape(story.id)}"><h2>{escape(story.headline)}</h2>']
     parts.append(f'<p class="meta">Story {escape(story.id)} · {len(story.articles)} article(s)</p>')
     for s in story.summary:
-        parts.append(f"<p>{escape(s.text)}{_cites(s.sources, s.text, articles, numbers)}</p>")
+        parts.append(f"<p>{escape(s.text)}{_cites(s.sources, s.text, articles, numbers, s.support)}</p>")
     if story.quotes:
         parts.append("<h3>Key quotes</h3><ul>")
         parts += [_key_quote(q, articles, numbers) for q in story.quotes]

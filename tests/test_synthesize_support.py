@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import jsonschema
+import pytest
+
 import storybrief
-from storybrief.model import Article, InputFormat, Sentence, Story
+from storybrief.model import Article, InputFormat, Report, Sentence, Story
 from storybrief.model.articles import DuplicateOf, RewriteOf
+from storybrief.render.brief_json import brief_schema, report_json
 from storybrief.synthesize import brief_story
 from storybrief.synthesize.compare import compare_sources
 from storybrief.synthesize.sentences import SUPPORT_SIM, build_matrix, story_units
@@ -174,3 +179,19 @@ def test_seed_sanctions_reports_support_each_other(seeds_dir: Path) -> None:
     assert (units[first].article, first) in [(m.article, m.unit) for m in index.supports(second)]
     single = {f.text for f in compare_sources(articles, units, support=index).single_source}
     assert units[first].text not in single and units[second].text not in single
+
+
+def test_support_is_in_the_json_and_checked_by_the_schema() -> None:
+    a = _article("a", [LEVY, "Shop owners on the quay said they would appeal against the charge in court."])
+    b = _article("b", [LEVY_OTHER, "The money will pay for a new flood wall below the old mill by 2027."])
+    brief = brief_story(Story("s1", ["a", "b"]), [a, b])
+    payload = json.loads(report_json(Report([a, b], [brief], [], [])))
+    jsonschema.validate(payload, brief_schema())
+    cited = [s for s in payload["stories"][0]["summary"] if len(s["sources"]) > 1]
+    assert cited
+    for sentence in cited:
+        assert [s["article"] for s in sentence["support"]] == sentence["sources"]
+        assert sentence["support"][0]["score"] == 1.0
+    cited[0]["support"][1]["score"] = 2.0
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(payload, brief_schema())

@@ -31,6 +31,7 @@ SWEPT = (
     "Floodwater from the Arlen river swept through Millbrook on Tuesday night, forcing two hundred residents"
     " from their homes."
 )
+SPUN = "On Tuesday night floodwater from the Arlen river swept through Millbrook and forced two hundred residents out."
 ANGLERS = "Anglers say the Arlen river at Millbrook is full at night."  # the same places, nothing of the fact
 
 
@@ -124,14 +125,7 @@ def test_a_syndicated_copy_or_a_rewrite_is_not_independent_support() -> None:
         syndication="w1",
     )
     wire.syndication = "w1"
-    spun = _article(
-        "spun",
-        [
-            "On Tuesday night floodwater from the Arlen river swept through Millbrook and forced two hundred"
-            " residents out."
-        ],
-        rewrite_of="copy",
-    )
+    spun = _article("spun", [SPUN], rewrite_of="copy")
     other = _article("other", ["A jazz festival drew record crowds to the Harlow quay over the weekend."])
     articles = [wire, copy, spun, other]
     units = story_units(articles)
@@ -139,8 +133,9 @@ def test_a_syndicated_copy_or_a_rewrite_is_not_independent_support() -> None:
     i = _unit(units, SWEPT)
     assert {m.article for m in index.supports(i)} == {0, 1, 2}  # both copies do hold the sentence
     assert index.independent(i) == []  # ... and both go back to the wire story
-    single = {f.text for f in compare_sources(articles, units, support=index).single_source}
+    single = [f.text for f in compare_sources(articles, units, support=index).single_source]
     assert SWEPT in single
+    assert SPUN not in single  # one fact is listed once, not once per copy
 
 
 def test_repeated_boilerplate_is_not_corroboration() -> None:

@@ -60,8 +60,13 @@ def compare_sources(
     support = support or SupportIndex(articles, units, matrix)
     if len(set(support.roots)) > 1:
         facts = (k for k in scores if units[k].well_formed and k not in support.boilerplate)
+        listed: set[int] = set()
         for i in sorted(facts, key=lambda k: -scores[k]):
             if not support.independent(i):
+                carriers = {m.unit for m in support.supports(i)}
+                if carriers & listed:
+                    continue  # the same fact in a copy of an article already listed
+                listed.add(i)
                 a = articles[units[i].article]
                 comparison.single_source.append(SingleSourceFact(units[i].text, a.id, outlet_name(a)))
                 if len(comparison.single_source) == MAX_SINGLE:

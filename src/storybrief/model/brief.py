@@ -13,6 +13,23 @@ from .articles import Article, InputError, QuoteVariant
 
 
 @dataclass(slots=True, frozen=True)
+class Support:
+    """Why ``article`` is cited for a sentence: its sentence at ``start:end`` says the same thing.
+
+    ``score`` is the share of the cited sentence's content words that sentence holds (1.0 for the article the
+    sentence was taken from); see :mod:`storybrief.synthesize.support` for the rule.
+    """
+
+    article: str
+    score: float
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "score": round(self.score, 3), "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True, frozen=True)
 class SummarySentence:
     """A sentence of the summary: taken from ``article`` at ``start:end``, supported by ``sources``."""
 
@@ -21,6 +38,7 @@ class SummarySentence:
     article: str
     start: int
     end: int
+    support: tuple[Support, ...] = ()  # one per source, in the same order
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -29,6 +47,7 @@ class SummarySentence:
             "article": self.article,
             "start": self.start,
             "end": self.end,
+            "support": [s.to_dict() for s in self.support],
         }
 
 
@@ -113,6 +132,7 @@ class TimelineEntry:
     text: str
     sources: tuple[str, ...]
     story: str | None = None
+    support: tuple[Support, ...] = ()  # one per source, in the same order
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +141,7 @@ class TimelineEntry:
             "text": self.text,
             "sources": list(self.sources),
             "story": self.story,
+            "support": [s.to_dict() for s in self.support],
         }
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from html import escape as _escape
 from urllib.parse import quote
 
-from ..model import Article, KeyQuote, Report, StoryBrief, TimelineEntry
+from ..model import Article, KeyQuote, Report, StoryBrief, Support, TimelineEntry
 from .safe import visible_controls
 
 _WORD_RE = re.compile(r"\w+")
@@ -81,18 +81,31 @@ class _Numbers(dict[str, int]):
         return f"c{_Numbers.popovers}"
 
 
-def _cites(ids: Sequence[str], text: str, articles: dict[str, Article], numbers: dict[str, int]) -> str:
-    """Citation buttons: each opens the cited article's supporting sentence (click, tap or keyboard)."""
+def _cites(
+    ids: Sequence[str],
+    text: str,
+    articles: dict[str, Article],
+    numbers: dict[str, int],
+    support: Sequence[Support] = (),
+) -> str:
+    """Citation buttons: each opens (click, tap or keyboard) the article's supporting sentence and, for
+    another article than the one the sentence was taken from, how much of the sentence it holds."""
+    by_article = {s.article: s for s in support}
     out = []
-    for aid in ids:
+    for k, aid in enumerate(ids):
         n = numbers.setdefault(aid, len(numbers) + 1)
         a = articles[aid]
         pid = numbers.popover_id() if isinstance(numbers, _Numbers) else f"c-{_anchor(aid)}-{n}"
-        sentence = source_sentence(a, text) if text else (a.title or "")
+        found = by_article.get(aid)
+        if found is None:
+            sentence, strength = (source_sentence(a, text) if text else (a.title or "")), ""
+        else:
+            strength = f" (supports {found.score:.0%} of the sentence's words)" if k else ""
+            sentence = a.text[found.start : found.end].strip()
         out.append(
             f'<button type="button" class="cite" popovertarget="{pid}" aria-label="source {n}">[{n}]</button>'
-            f'<span class="source" id="{pid}" popover>{_name(a.outlet or a.input)}: {escape(sentence)} '
-            f'<a href="#{_anchor(aid)}">article [{n}]</a></span>'
+            f'<span class="source" id="{pid}" popover>{_name(a.outlet or a.input)}{escape(strength)}: '
+            f'{escape(sentence)} <a href="#{_anchor(aid)}">article [{n}]</a></span>'
         )
     return "".join(out)
 
@@ -143,9 +156,8 @@ def _timeline(entries: Sequence[TimelineEntry], articles: dict[str, Article], nu
     items = []
     for e in entries:
         flag = ' <span class="inferred">(inferred)</span>' if e.inferred else ""
-        items.append(
-            f"<li><b>{escape(e.date)}</b>{flag}: {escape(e.text)}{_cites(e.sources, e.text, articles, numbers)}</li>"
-        )
+        cites = _cites(e.sources, e.text, articles, numbers, e.support)
+        items.append(f"<li><b>{escape(e.date)}</b>{flag}: {escape(e.text)}{cites}</li>")
     return timeline_svg(entries) + "<ul>" + "".join(items) + "</ul>"
 
 
@@ -172,7 +184,7 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
     parts = [f'<section id="{escape(story.id)}"><h2>{escape(story.headline)}</h2>']
     parts.append(f'<p class="meta">Story {escape(story.id)} · {len(story.articles)} article(s)</p>')
     for s in story.summary:
-        parts.append(f"<p>{escape(s.text)}{_cites(s.sources, s.text, articles, numbers)}</p>")
+        parts.append(f"<p>{escape(s.text)}{_cites(s.sources, s.text, articles, numbers, s.support)}</p>")
     if story.quotes:
         parts.append("<h3>Key quotes</h3><ul>")
         parts += [_key_quote(q, articles, numbers) for q in story.quotes]

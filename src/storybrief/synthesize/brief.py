@@ -13,6 +13,7 @@ from .compare import compare_sources
 from .quotes import key_quotes
 from .sentences import build_matrix, story_units
 from .summary import DEFAULT_WORDS, headline, summarize
+from .support import SupportIndex
 from .timeline import DEFAULT_DATES, DEFAULT_SENTENCES, build_timeline
 
 if TYPE_CHECKING:
@@ -32,17 +33,24 @@ def brief_story(
     units = story_units(articles)
     matrix = build_matrix(units) if units else None
     story_of = {a.id: story.id for a in articles}
+    support = SupportIndex(articles, units, matrix)
     return StoryBrief(
         id=story.id,
         headline=headline(articles, matrix),
         topic=story.topic,
         articles=[a.id for a in articles],
-        summary=summarize(articles, words, units=units, matrix=matrix),
+        summary=summarize(articles, words, units=units, matrix=matrix, support=support),
         quotes=key_quotes(articles, quote_groups),
         timeline=build_timeline(
-            articles, dates=timeline_dates, sentences=timeline_sentences, story_of=story_of, units=units, matrix=matrix
+            articles,
+            dates=timeline_dates,
+            sentences=timeline_sentences,
+            story_of=story_of,
+            units=units,
+            matrix=matrix,
+            support=support,
         ),
-        comparison=compare_sources(articles, units, matrix),
+        comparison=compare_sources(articles, units, matrix, support),
     )
 
 

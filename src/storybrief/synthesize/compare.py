@@ -1,6 +1,8 @@
 """Source comparison: which outlet reported what, what rests on one source, where numbers disagree.
 
-* Facts carried by one source only are the story's central sentences that no independent article supports.
+* Facts carried by one source only are the story's central sentences that no independent article supports,
+  by the same rule that decides the citations of the summary and timeline (:mod:`.support`); repeated
+  boilerplate is no fact.
 * Numbers disagree when two similar sentences from independent articles give different values before the
   same word ("40 households" against "42 households") or, when each has a single number, for the same
   thing in otherwise matching sentences.
@@ -8,54 +10,31 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
 
-from ..group.features import STOP, fold
 from ..model import Article, Comparison, NumberDisagreement, SingleSourceFact
 from .sentences import Matrix, Unit, build_matrix
-from .summary import copy_root, score_units, supporters
+from .summary import copy_root, score_units
+from .support import SupportIndex, counted_numbers
 
-_YEAR_RE = re.compile(r"(1[89]|20)\d{2}")
 MAX_SINGLE = 5
 MAX_DISAGREEMENTS = 8
 SAME_CONTEXT = 0.3  # cosine of two sentences talking about the same thing
-_NUMBER_RE = re.compile(
-    r"(?<![\w.,])(\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)"
-    r"\s+(?:[a-z-]+\s+)?([a-z]{3,})",
-    re.I,
-)
+_numbers = counted_numbers
 
 
 def outlet_name(article: Article) -> str:
     return article.outlet or article.agency or article.input.rsplit("/", 1)[-1]
 
 
-def _numbers(text: str) -> dict[str, str]:
-    """Counted thing (folded noun) -> number as written; years and stop words ("in 2024 for") are not counts."""
-    found = {}
-    for m in _NUMBER_RE.finditer(text):
-        value, noun = m.group(1), fold(m.group(2))
-        if _YEAR_RE.fullmatch(value) or noun in STOP or text[max(0, m.start() - 1) : m.start()].isalpha():
-            continue
-        if value.isdigit() and _word_before(text, m.start())[:1].isupper():
-            continue  # "Pier 7", "Tank 14": a name, not a count
-        found[noun] = value
-    return found
-
-
-def _word_before(text: str, pos: int) -> str:
-    """The last space-separated word before ``pos`` (white space before ``pos`` skipped), found by looking
-    back only as far as that word: copying all of ``text`` before every number was quadratic."""
-    end = pos
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return text[text.rfind(" ", 0, end) + 1 : end]
-
-
-def compare_sources(articles: Sequence[Article], units: Sequence[Unit], matrix: Matrix | None = None) -> Comparison:
+def compare_sources(
+    articles: Sequence[Article],
+    units: Sequence[Unit],
+    matrix: Matrix | None = None,
+    support: SupportIndex | None = None,
+) -> Comparison:
     comparison = Comparison()
     for a in articles:
         comparison.outlets.setdefault(outlet_name(a), []).append(a.id)
@@ -78,11 +57,16 @@ def compare_sources(articles: Sequence[Article], units: Sequence[Unit], matrix: 
     matrix = matrix or build_matrix(units)
     scores = score_units(units, matrix, articles)
     roots = {a.id: copy_root(a) for a in articles}
-    n_sources = len({roots[a.id] for a in articles})
-    if n_sources > 1:
-        for i in sorted((k for k in scores if units[k].well_formed), key=lambda k: -scores[k]):
-            carriers = supporters(matrix, units, i, articles)
-            if len({roots[articles[k].id] for k in carriers}) == 1:
+    support = support or SupportIndex(articles, units, matrix)
+    if len(set(support.roots)) > 1:
+        facts = (k for k in scores if units[k].well_formed and k not in support.boilerplate)
+        listed: set[int] = set()
+        for i in sorted(facts, key=lambda k: -scores[k]):
+            if not support.independent(i):
+                carriers = {m.unit for m in support.supports(i)}
+                if carriers & listed:
+                    continue  # the same fact in a copy of an article already listed
+                listed.add(i)
                 a = articles[units[i].article]
                 comparison.single_source.append(SingleSourceFact(units[i].text, a.id, outlet_name(a)))
                 if len(comparison.single_source) == MAX_SINGLE:

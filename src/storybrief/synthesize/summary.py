@@ -12,8 +12,9 @@ Sentences are then taken best first (well-formed ones before fragments), skippin
 already taken (``REDUNDANCY``), while they fit the word budget. Budget left over is then filled the same
 way with sentences that overlap a chosen one but do not repeat its fact (below ``SUPPORT_SIM``). A
 sentence that shares nothing with the story's centre is never taken, even to fill the budget. The
-summary is shown in reading order (earliest article first, then position). Each sentence lists every
-article that supports it. Copies (duplicates) count once as corroboration but are still cited.
+summary is shown in reading order (earliest article first, then position). Each sentence cites every
+article holding a sentence that supports it (:mod:`.support`), with that sentence and how strong the support
+is. Copies (duplicates) count once as corroboration but are still cited.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 from .. import defaults
 from ..model import Article, SummarySentence
 from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units
+from .support import SupportIndex
 
 DEFAULT_WORDS = defaults.SUMMARY_WORDS
 REDUNDANCY = 0.3  # cosine from which a sentence repeats one already chosen (first pass)
@@ -44,14 +46,6 @@ _TINY = 1e-9
 
 def _order_key(article: Article, index: int) -> tuple[float, int]:
     return (article.published.timestamp() if article.published is not None else math.inf, index)
-
-
-def supporters(matrix: Matrix, units: Sequence[Unit], i: int, articles: Sequence[Article]) -> list[int]:
-    """Indices of the articles carrying unit ``i``'s fact, its own first, then in reading order."""
-    sims = matrix.similar(i)
-    found = {units[int(j)].article for j in np.nonzero(sims >= SUPPORT_SIM)[0]}
-    found.discard(units[i].article)
-    return [units[i].article, *sorted(found, key=lambda k: _order_key(articles[k], k))]
 
 
 def _independent(indices: Sequence[int], articles: Sequence[Article]) -> int:
@@ -151,6 +145,7 @@ def summarize(
     *,
     units: Sequence[Unit] | None = None,
     matrix: Matrix | None = None,
+    support: SupportIndex | None = None,
 ) -> list[SummarySentence]:
     """An extractive summary of ``articles`` (one story) within ``words`` words, every sentence cited."""
     units = list(units) if units is not None else story_units(articles)
@@ -178,11 +173,12 @@ def summarize(
             used += units[i].words
             closest = np.maximum(closest, matrix.similar(i))
     chosen.sort(key=lambda k: (_order_key(articles[units[k].article], units[k].article), units[k].position))
+    support = support or SupportIndex(articles, units, matrix)
     out = []
     for i in chosen:
         unit = units[i]
-        sources = tuple(articles[k].id for k in supporters(matrix, units, i, articles))
-        out.append(SummarySentence(unit.text, sources, articles[unit.article].id, unit.start, unit.end))
+        sources, records = support.records(support.supports(i))
+        out.append(SummarySentence(unit.text, sources, articles[unit.article].id, unit.start, unit.end, records))
     return out
 
 

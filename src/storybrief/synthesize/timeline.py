@@ -21,7 +21,7 @@ import numpy as np
 from .. import defaults
 from ..model import Article, DateSource, TimelineEntry
 from .sentences import Matrix, Unit, build_matrix, story_units
-from .summary import supporters
+from .support import SupportIndex
 
 DEFAULT_DATES = defaults.TIMELINE_DATES
 DEFAULT_SENTENCES = defaults.TIMELINE_SENTENCES
@@ -134,6 +134,7 @@ def build_timeline(
     story_of: dict[str, str] | None = None,
     units: Sequence[Unit] | None = None,
     matrix: Matrix | None = None,
+    support: SupportIndex | None = None,
 ) -> list[TimelineEntry]:
     """Dated entries in chronological order: the ``dates`` most reported days, ``sentences`` per day."""
     units = list(units) if units is not None else story_units(articles)
@@ -149,6 +150,7 @@ def build_timeline(
         by_day[d.day].append(d)
     weight = _with_neighbours({day: _day_weight(items, units, articles) for day, items in by_day.items()})
     top_days = _pick_days(by_day, weight, units, articles, story_of, dates)
+    support = support or SupportIndex(articles, units, matrix)
     entries = []
     for day in sorted(top_days):
         picked: list[int] = []
@@ -159,10 +161,10 @@ def build_timeline(
                 continue
             picked.append(d.unit)
             unit = units[d.unit]
-            sources = tuple(articles[k].id for k in supporters(matrix, units, d.unit, articles))
+            sources, records = support.records(support.supports(d.unit))
             inferred = all(x.inferred for x in by_day[day])
             story = (story_of or {}).get(articles[unit.article].id)
-            entries.append(TimelineEntry(day, inferred, unit.text, sources, story))
+            entries.append(TimelineEntry(day, inferred, unit.text, sources, story, records))
             if len(picked) == sentences:
                 break
     return entries

@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
 from ..group.features import terms
+from ..lang import starts_like_sentence, word_count
 from ..model import Article
 
 MIN_WORDS = 6
@@ -28,7 +29,7 @@ _QUOTE_CHARS = "\"“”‘’'"
 _ATTRIBUTION_RE = re.compile(
     r"\b(said|says|told|added|stated|according|asked|explained|noted|wrote|announced|insisted)\b", re.I
 )
-_END_RE = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_END_RE = re.compile(r"(?:[.!?]|[。！？])[\"”’')\]」』）]*\s*$")
 
 
 @dataclass(slots=True)
@@ -51,16 +52,17 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
 
 
 def well_formed(text: str) -> bool:
-    """A whole sentence as a reader expects one: 6-70 words, a capital start and a final stop."""
-    words = len(text.split())
+    """A whole sentence as a reader expects one: 6-70 words (CJK characters two to a word), a capital
+    start (or a script without letter case) and a final stop."""
+    words = word_count(text)
     if words < MIN_WORDS or words > MAX_WORDS or not _END_RE.search(text):
         return False
-    return text[0].isupper() or text[0].isdigit() or text[0] in _QUOTE_CHARS
+    return starts_like_sentence(text) or text[0] in _QUOTE_CHARS
 
 
 def eligible(article: Article, start: int, end: int, text: str, headings: Sequence[tuple[int, int]]) -> bool:
     """Never in a brief: headings, garbled passages, quotes with nobody saying them, scraps under 4 words."""
-    if len(text.split()) < MIN_FALLBACK_WORDS:
+    if word_count(text) < MIN_FALLBACK_WORDS:
         return False
     if _inside(headings, start, end):
         return False
@@ -88,7 +90,7 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
             if not text:
                 continue
             ok = readable and eligible(article, s.start, s.end, text, headings)
-            units.append(Unit(i, s.start, s.end, text, n, len(text.split()), ok, tuple(terms(text)), well_formed(text)))
+            units.append(Unit(i, s.start, s.end, text, n, word_count(text), ok, tuple(terms(text)), well_formed(text)))
     return units
 
 

@@ -163,3 +163,10 @@ def test_a_chinese_only_corpus_gets_a_brief_in_chinese(tmp_path: Path) -> None:
     quotes = [q for story in report.stories for q in story.quotes]
     assert any(q.speaker and "林晓梅" in q.speaker for q in quotes)
     assert any(entry.date == "2022-10-01" for story in report.stories for entry in story.timeline)
+
+
+def test_pronouns_and_places_are_not_speakers() -> None:
+    zh = _quotes("发言人高明远在河口镇说：“堤坝很安全。”大家知道，是因为他说：“我们每天检查。”", "zh")
+    assert [q.speaker for q in zh] == ["发言人高明远", "发言人高明远"]
+    ms = _quotes('Rahim Osman berkata, "Air sudah surut." Dia mengatakan, "Sekolah dibuka esok."', "ms")
+    assert [q.speaker for q in ms] == ["Rahim Osman", "Rahim Osman"]

@@ -87,6 +87,7 @@ def _patterns(table: LanguageTable) -> _Patterns:
 def _trim_cjk(table: LanguageTable, np: str) -> str:
     """The speaker of a clause before a verb: "卫生部长李文华周一也" -> "卫生部长李文华"."""
     np = re.sub(r"在[^在]{0,30}?[中上时時里裡]$", "", np.strip())  # "X在声明中表示": X said in a statement
+    np = re.sub(r"(?<=.)在[^在]{1,8}$", "", np)  # "发言人普莱斯在华盛顿说": the place where
     changed = True
     while changed and np:
         changed = False
@@ -137,16 +138,16 @@ class Attributor:
             if not np:
                 return None, None, None
             at = start + raw.find(np)
-            if np in self.table.pronouns:
+            if np.endswith(self.table.pronouns):  # "他", "是因为他": a pronoun, not a name
                 return self._antecedent(at, cue)
             return np, (np, at, at + len(np)), cue
-        inside = [e for e in ctx.entities if start <= e.start and e.end <= end]
-        for label in ("PERSON", "ORG", "GPE"):
-            people = [e for e in inside if e.label == label]
-            if people:
-                e = people[-1]
-                return e.canonical, (e.text, e.start, e.end), cue
         np = raw.strip().rstrip(".")  # the sentence's stop, not an initial's
+        if np.lower() in self.table.pronouns:  # "Dia mengatakan"
+            return self._antecedent(start, cue)
+        # a person the recogniser found in the run; its other labels are unreliable outside English
+        people = [e for e in ctx.entities if start <= e.start and e.end <= end and e.label == "PERSON"]
+        if people:
+            return people[-1].canonical, (people[-1].text, people[-1].start, people[-1].end), cue
         return ctx.people.get(np.lower(), np), (np, start, start + len(np)), cue
 
     def _antecedent(self, at: int, cue: str) -> Attribution:

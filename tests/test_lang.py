@@ -170,3 +170,28 @@ def test_pronouns_and_places_are_not_speakers() -> None:
     assert [q.speaker for q in zh] == ["发言人高明远", "发言人高明远"]
     ms = _quotes('Rahim Osman berkata, "Air sudah surut." Dia mengatakan, "Sekolah dibuka esok."', "ms")
     assert [q.speaker for q in ms] == ["Rahim Osman", "Rahim Osman"]
+
+
+def test_brief_language_is_the_most_common_and_a_tie_goes_to_english() -> None:
+    from storybrief.synthesize.sentences import brief_language
+
+    def arts(*codes: str | None) -> list[Article]:
+        return [Article(id=str(k), input="x", format="text", text="x", language=c) for k, c in enumerate(codes)]
+
+    assert brief_language(arts("zh", "zh", "en")) == "zh"
+    assert brief_language(arts("ms", "zh", "en", "ms", "zh", "en")) == "en"
+    assert brief_language(arts("zh", "ms", None)) == "ms"
+    assert brief_language(arts(None)) is None
+
+
+def test_a_quoted_sentence_with_a_cue_of_its_language_is_eligible() -> None:
+    from storybrief.synthesize.sentences import eligible
+
+    text = "「工程已经进入最后阶段，目前正在进行安全检测，预计九月底以前可以全部完成。」陈国强指出。"
+    close = text.index("」")
+    article = Article(id="x", input="x", format="text", text=text, language="zh")
+    article.quotes = [Quote(text[1:close], 1, close, "陈国强", "full")]
+    assert close - 1 > 0.8 * len(text)  # mostly quote: eligible only when it names its speaker
+    assert eligible(article, 0, len(text), text, [])
+    article.language = None  # no table: only English cue words count
+    assert not eligible(article, 0, len(text), text, [])

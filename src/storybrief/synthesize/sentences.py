@@ -17,7 +17,7 @@ import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
 from ..group.features import terms
-from ..lang import starts_like_sentence, word_count
+from ..lang import starts_like_sentence, table, word_count
 from ..model import Article
 
 MIN_WORDS = 6
@@ -70,13 +70,35 @@ def eligible(article: Article, start: int, end: int, text: str, headings: Sequen
         return False
     quoted = _inside([(q.start, q.end) for q in article.quotes], start, end)
     # a quote with nobody saying it is a bare fragment
-    return not (quoted > 0.8 * (end - start) and not _ATTRIBUTION_RE.search(text))
+    return not (quoted > 0.8 * (end - start) and not _attributed(text, article.language))
+
+
+def _attributed(text: str, language: str | None) -> bool:
+    """The sentence names its speaker: an English reporting word, or a cue word of its language's table."""
+    if _ATTRIBUTION_RE.search(text):
+        return True
+    found = table(language)
+    if found is None or found.code == "en":
+        return False
+    lowered = text.lower()
+    cues = (*found.speech_verbs, *found.inverted_verbs, *found.self_verbs, *found.according_to)
+    if not found.spaced:
+        return any(cue in lowered for cue in cues)
+    words = set(re.findall(r"\w+", lowered))
+    return any(cue in words for cue in cues)
 
 
 def brief_language(articles: Sequence[Article]) -> str | None:
-    """The language a brief is written from: the most common recognised one (translations are cited, not quoted)."""
+    """The language a brief is written from: the most common recognised one (translations are cited, not quoted).
+
+    A tie goes to English, the language storybrief reads best, else to the first code in alphabetical order.
+    """
     known = Counter(a.language for a in articles if a.language)
-    return known.most_common(1)[0][0] if known else None
+    if not known:
+        return None
+    top = max(known.values())
+    tied = sorted(code for code, n in known.items() if n == top)
+    return "en" if "en" in tied else tied[0]
 
 
 def story_units(articles: Sequence[Article]) -> list[Unit]:

@@ -195,3 +195,37 @@ def test_a_quoted_sentence_with_a_cue_of_its_language_is_eligible() -> None:
     assert eligible(article, 0, len(text), text, [])
     article.language = None  # no table: only English cue words count
     assert not eligible(article, 0, len(text), text, [])
+
+
+def test_adding_a_language_is_adding_a_table_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    import storybrief.lang as lang
+
+    (tmp_path / "eo.py").write_text(
+        "from storybrief.lang import LanguageTable\n"
+        "TABLE = LanguageTable(code='eo', name='Esperanto', inverted_verbs=('diris',), speech_verbs=('diris',))\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(lang, "__path__", [*lang.__path__, str(tmp_path)])
+    lang.tables.cache_clear()
+    try:
+        assert table("eo") is not None
+        quotes = _quotes('La ponto estas preta. "Ni malfermos ĝin lundon," diris Mara Velde.', "eo")
+        assert [q.speaker for q in quotes] == ["Mara Velde"]
+    finally:
+        monkeypatch.undo()
+        lang.tables.cache_clear()
+        sys.modules.pop("storybrief.lang.eo", None)
+    assert table("eo") is None
+
+
+def test_malay_function_words_do_not_make_sentences_alike() -> None:
+    from storybrief.model import Sentence
+    from storybrief.synthesize.sentences import story_units
+
+    text = "Jambatan yang baharu itu dibuka untuk penduduk kampung."
+    article = Article(id="m", input="x", format="text", text=text, language="ms")
+    article.sentences = [Sentence(0, len(text))]
+    (unit,) = story_units([article])
+    assert set(unit.terms) == {"jambatan", "baharu", "dibuka", "penduduk", "kampung"}

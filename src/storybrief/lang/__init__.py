@@ -58,6 +58,8 @@ class LanguageTable:
     months: tuple[tuple[str, int], ...] = ()
     weekdays: tuple[tuple[str, int], ...] = ()
     relative_days: tuple[tuple[str, int], ...] = ()
+    # function words left out when briefs compare sentences (English's are spaCy's, in storybrief.group)
+    stop_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

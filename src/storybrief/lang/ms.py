@@ -21,6 +21,15 @@ _MONTH_NAMES = (
 )
 _MONTHS = tuple((name, n) for n, names in enumerate(_MONTH_NAMES, 1) for name in names.split())
 
+_STOP_WORDS = frozenset(
+    (
+        "yang dan di ke dari untuk pada dengan ini itu dalam adalah akan tidak telah sudah juga atau oleh kepada "
+        "bagi mereka dia ia kami kita saya ada satu lebih sebagai tersebut tetapi serta hanya masih dapat antara "
+        "sebelum ketika jika lagi pula pun para sebuah seorang secara agar hingga beliau bahawa kerana boleh "
+        "selepas semasa kalau supaya sehingga turut"
+    ).split()
+)
+
 TABLE = LanguageTable(
     code="ms",
     name="Malay",
@@ -37,4 +46,5 @@ TABLE = LanguageTable(
     months=_MONTHS,
     weekdays=(("Isnin", 0), ("Selasa", 1), ("Rabu", 2), ("Khamis", 3), ("Jumaat", 4), ("Sabtu", 5), ("Ahad", 6)),
     relative_days=(("hari ini", 0), ("semalam", -1), ("kelmarin", -1), ("esok", 1)),
+    stop_words=_STOP_WORDS,
 )  # fmt: skip

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
-from ..group.features import terms
+from ..group.features import fold, terms
 from ..lang import starts_like_sentence, table, word_count
 from ..model import Article
 
@@ -104,6 +104,8 @@ def brief_language(articles: Sequence[Article]) -> str | None:
 def story_units(articles: Sequence[Article]) -> list[Unit]:
     units = []
     language = brief_language(articles)
+    found = table(language)
+    stop = {fold(w) for w in found.stop_words} if found else set()
     for i, article in enumerate(articles):
         headings = [(b.start, b.end) for b in article.blocks if b.kind == "heading"]
         readable = language is None or article.language == language
@@ -112,7 +114,8 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
             if not text:
                 continue
             ok = readable and eligible(article, s.start, s.end, text, headings)
-            units.append(Unit(i, s.start, s.end, text, n, word_count(text), ok, tuple(terms(text)), well_formed(text)))
+            content = tuple(t for t in terms(text) if t not in stop)
+            units.append(Unit(i, s.start, s.end, text, n, word_count(text), ok, content, well_formed(text)))
     return units
 
 

@@ -16,7 +16,7 @@ written to a JSONL file under the cache folder, then loaded and annotated with s
   the baseline's TF-IDF + clustering), annotation not included.
 
 The share of articles placed with at least one article of their own gold cluster is printed per
-storybrief language key (``en``; ``cjk`` = Chinese; ``other`` = Malay here), for batch, streaming and
+storybrief language key (the article's ISO 639-1 code: ``en``, ``zh``, ``ms``), for batch, streaming and
 the baseline.
 
 Systems, same run: storybrief batch (``group_stories``) and streaming (``stream_stories``) at
@@ -298,8 +298,8 @@ def run_mmds(args: argparse.Namespace, cache: Path | None) -> float:
     )
     print(
         f"non-noise articles by storybrief language: {', '.join(f'{k} {v}' for k, v in langs.most_common())} "
-        "(storybrief recognises only English). About a third are Chinese or Malay translations of English "
-        "stories, so 'F1 en' scores the English articles only"
+        "(ISO 639-1 codes; cjk / other when no language is known). About a third are Chinese or Malay "
+        "translations of English stories, so 'F1 en' scores the English articles only"
     )
     print(
         "scores over the non-noise articles (clustering on all); noise+ = noise articles put in a story "
@@ -334,7 +334,7 @@ def run_mmds(args: argparse.Namespace, cache: Path | None) -> float:
 
     print(
         "\narticles (non-noise, gold cluster of 2+) sharing a story with at least one article of their gold "
-        "cluster, by storybrief's language key (cjk = Chinese, other = Malay here)"
+        "cluster, by storybrief's language key (the article's language; cjk / other by script when unknown)"
     )
     for name, counts in placed.items():
         print(f"{name:34} " + "  ".join(f"{k} {a}/{n} ({a / n:.0%})" for k, (a, n) in counts.items()))

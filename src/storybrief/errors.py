@@ -76,3 +76,4 @@ class Msg:
     JSON_NUMBER_TOO_LONG = "a number has more than {digits:,} digits"
     DECODE_REPLACED = "{count:,} invalid byte sequence(s) in UTF-8 text replaced with U+FFFD"
     FIELD_NOT_A_DATE = "field '{field}' ({value!r}) is not a date storybrief can read; ignored"
+    LANGUAGE_NOT_A_CODE = "language {value!r} is not a language code; the language was detected from the text"

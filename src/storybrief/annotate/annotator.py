@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from ..errors import Msg
+from ..lang import table as language_table
 from ..model import Article, Block, Flag, Sentence, TimeMention
 from .entities import EntityIndex, Mention, article_mentions, people_lookup, resolve_article
 from .nlp import Parsed, parse_texts
@@ -20,7 +21,11 @@ from .workers import BATCH, ParserPool
 
 ANNOTATE_CHARS = 100_000  # characters of one article annotated at most (about 15,000 words)
 TRUNCATED = "truncated_annotation"  # the kind of the Flag on an article annotated only in part
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s|[。！？]+[」』”’）)》]*")
+# a sentence end of a script written without spaces, with the closing quotes and brackets that belong to it
+_QUOTE_CLOSERS = "」』”"
+ATTRIBUTION_CHARS = 12  # "陈国强指出。": at most this many characters after a closed quote join it
+_CJK_END_RE = re.compile(r"[。！？]+[」』”’）)》〉】\"']*")
 
 
 def annotation_end(text: str, limit: int = ANNOTATE_CHARS) -> int:
@@ -63,12 +68,35 @@ def _sentences(article: Article, doc_sents: Sequence[tuple[int, int]]) -> list[S
             lo, hi = max(start, b.start), min(end, b.end)
             if lo >= hi:
                 continue
-            piece = text[lo:hi]
-            stripped = piece.strip()
-            if stripped:
-                lo += len(piece) - len(piece.lstrip())
-                out.append(Sentence(lo, lo + len(stripped)))
+            for first, last in _cjk_pieces(text, lo, hi):
+                piece = text[first:last]
+                stripped = piece.strip()
+                if stripped:
+                    first += len(piece) - len(piece.lstrip())
+                    out.append(Sentence(first, first + len(stripped)))
     return _move_opening_quotes(text, out)
+
+
+def _cjk_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut after each full-width sentence end (。！？ and the closing marks after it).
+
+    spaCy's English tokenizer leaves a run of Chinese characters one token, so its sentencizer never
+    sees these marks; they end a sentence in any language that uses them.
+    """
+    pieces: list[tuple[int, int]] = []
+    for m in _CJK_END_RE.finditer(text, start, end):
+        if m.end() < end:
+            pieces.append((start, m.end()))
+            start = m.end()
+    pieces.append((start, end))
+    # 「…。」陈国强说。: a short attribution after a quote that closed its own sentence stays with it
+    merged: list[tuple[int, int]] = []
+    for lo, hi in pieces:
+        if merged and text[merged[-1][1] - 1] in _QUOTE_CLOSERS and len(text[lo:hi].strip()) <= ATTRIBUTION_CHARS:
+            merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 _OPENING_QUOTE_RE = re.compile(r"\s+[\"“‘']$")
@@ -138,7 +166,7 @@ def annotate_articles(
         article.entities = resolve_article(text, found, index)
         people = people_lookup(article.entities, index)
         blocks = _blocks_within(article.blocks, len(text))
-        article.quotes = find_quotes(text, blocks, article.sentences, article.entities, people)
+        article.quotes = find_quotes(text, blocks, article.sentences, article.entities, people, article.language)
         if tagged is not None:
             article.dates = tagged[k]
     return list(articles)
@@ -153,5 +181,21 @@ def _tag_dates(articles: Sequence[Article], texts: Sequence[str]) -> list[list[T
     from .dates import tag_dates
 
     return [
-        tag_dates(text, a.published.date() if a.published else None) for a, text in zip(articles, texts, strict=True)
+        _with_language_dates(a, text, tag_dates(text, a.published.date() if a.published else None))
+        for a, text in zip(articles, texts, strict=True)
     ]
+
+
+def _with_language_dates(article: Article, text: str, english: list[TimeMention]) -> list[TimeMention]:
+    """For an article in a language with a table other than English, the dates written in that language,
+    and the English tagger's mentions that do not overlap them."""
+    table = language_table(article.language)
+    if table is None or table.code == "en":
+        return english
+    from .dates.by_language import tag_language_dates
+
+    own = tag_language_dates(text, article.published.date() if article.published else None, table)
+    if not own:
+        return english
+    kept = [e for e in english if not any(o.start < e.end and e.start < o.end for o in own)]
+    return sorted(own + kept, key=lambda m: m.start)

@@ -1,7 +1,8 @@
 """Finding the words inside quotation marks, in every style news text uses.
 
 Curly double quotes, straight double quotes (told apart as opening or closing by what stands around
-them), single quotes in British style, guillemets and low-high German marks. A quote left open at the
+them), single quotes in British style, guillemets, low-high German marks and the corner brackets of Chinese and
+Japanese (「…」, 『…』; the marks are listed in :mod:`storybrief.lang`). A quote left open at the
 end of a paragraph continues when the next paragraph opens with a quotation mark (the news convention
 for multi-paragraph quotes) and otherwise ends with its paragraph. Apostrophes are not quotes.
 """
@@ -11,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lang import DOUBLE_CLOSE, DOUBLE_OPEN, PAIRED_CLOSE
 from ..model import Block
 
-_DOUBLE_OPEN = "“„«‹"
-_DOUBLE_CLOSE = "”»›"
+_DOUBLE_OPEN = DOUBLE_OPEN
+_DOUBLE_CLOSE = DOUBLE_CLOSE
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 
@@ -49,7 +51,13 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Span], Span
         width = 1
         if ch in "'`" and text[i + 1 : i + 2] == ch:  # ''…'' or ``…'': an archive convention for double quotes
             ch, width = '"', 2
-        if ch in _DOUBLE_OPEN or (ch == '"' and _is_opening_straight(text, i, width)):
+        paired = PAIRED_CLOSE.get(text[current.open_mark]) if current is not None else None
+        if paired is not None:  # 「…」: only its own closer ends it; marks inside are the quote's own
+            if ch == paired and current is not None:
+                current.end, current.close_mark = i, i
+                spans.append(current)
+                current = None
+        elif ch in _DOUBLE_OPEN or (ch == '"' and _is_opening_straight(text, i, width)):
             if ch == "“" and current is not None and text[i - 1 : i] in ("", " ") and i > current.start + 1:
                 # an unclosed quote followed by a new opening mark: the first one ends before it
                 current.end = i - 1 if text[i - 1] == " " else i
@@ -57,7 +65,7 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Span], Span
                 current = None
             if current is None:
                 current = Span(i + width, end, i, None)
-        elif (ch in _DOUBLE_CLOSE or ch == '"') and current is not None:
+        elif (ch in _DOUBLE_CLOSE or ch == '"') and current is not None and ch not in PAIRED_CLOSE.values():
             current.end, current.close_mark, current.close_width = i, i, width
             spans.append(current)
             current = None

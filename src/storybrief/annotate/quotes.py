@@ -16,24 +16,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lang import LanguageTable
+from ..lang import table as language_table
+from ..lang.en import TABLE as EN
 from ..model import Block, Entity, Quote, Sentence
 from .quote_spans import Span, find_quote_spans
 
-CUES = (
-    "said|says|say|saying|told|tells|telling|added|adds|adding|stressed|stresses|warned|warns|noted|notes|explained|"
-    "explains|insisted|insists|argued|argues|claimed|claims|wrote|writes|asked|asks|replied|replies|responded|"
-    "declared|declares|announced|announces|acknowledged|acknowledges|admitted|admits|recalled|recalls|continued|"
-    "suggested|suggests|urged|urges|reiterated|reiterates|emphasized|emphasised|emphasizes|cautioned|complained|"
-    "vowed|promised|predicted|conceded|observed|remarked|tweeted|posted|stated|states|stating|testified|concluded|"
-    "concludes|confirmed|confirms|denied|denies|described|describes|called|calls|described|pointed out|went on|"
-    "shouted|whispered|joked|quipped|boasted|lamented|agreed|countered|demanded|announced|reported|reports|"
-    "thinks|believes|believed|wondered|mused|conceded|commented|comments|wrote|says of|denounced|condemned|"
-    "mentioned|mentions|informed|instructed|sings|sang|sung|chanted|chanting|chants|likened|likens|mocked|mocks|"
-    "blasted|blasts|slammed|slams|labeled|labelled|branded|brands|dubbed|dubs|decried|praised|hailed|accused|"
-    "attacked|texted|pledged|touted|cheered|yelled|screamed|proclaimed|echoed|insisting|warning|noting|arguing|"
-    "asking|explaining|promising|vowing|calling|describing|pleaded|begged|conceded|answered|recounted|summed up|"
-    "put it|offered|reads|predicts|fears|feared|hopes|hoped|dismissed|characterized|characterised|termed|terms"
-)
+CUES = "|".join(EN.speech_verbs)  # the reporting verbs: storybrief.lang.en
 _CUE = rf"(?:also |later |then |again |further |once |previously )?(?P<cue>{CUES})\b"
 _CUE_ANON = rf"(?:also |later |then |again |further |once |previously )?(?:{CUES})\b"
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -221,12 +210,15 @@ def _sentence_of(ctx: _Context, pos: int) -> Sentence:
     return ctx.sentences[i] if ctx.sentences else Sentence(0, len(ctx.text))
 
 
+_CLOSING_MARKS = ("”", '"', "»", "」", "』")
+
+
 def _lead(ctx: _Context, span: Span) -> tuple[int, str]:
     """The reporter's words right before a quote: from the sentence start or the previous closing mark."""
     sent = _sentence_of(ctx, span.open_mark)
     start = max(sent.start, ctx.text.rfind("\n", 0, span.open_mark) + 1)
     before = ctx.masked[start : span.open_mark]
-    last_close = max(before.rfind("”"), before.rfind('"'), before.rfind("»"))
+    last_close = max(before.rfind(mark) for mark in _CLOSING_MARKS)
     if last_close >= 0:
         start += last_close + 1
         before = before[last_close + 1 :]
@@ -264,11 +256,14 @@ def find_quotes(
     sentences: Sequence[Sentence],
     entities: Sequence[Entity],
     people: dict[str, str] | None = None,
+    language: str | None = None,
 ) -> list[Quote]:
     """Every quoted span of an article, with its kind and speaker.
 
     ``people`` maps lower-cased names and surnames to canonical names, for people the entity
-    recogniser missed in a particular sentence.
+    recogniser missed in a particular sentence. ``language`` (ISO 639-1) chooses the cue words: a
+    language with a table in :mod:`storybrief.lang` other than English is read with that table
+    (:mod:`.quote_cues`); English, and a language without a table, with the English rules here.
     """
     entities = sorted(entities, key=lambda e: e.start)
     spans = find_quote_spans(text, blocks)
@@ -283,12 +278,27 @@ def find_quotes(
         quote_ranges=tuple((sp.start, sp.end) for sp in spans),
         gender=_genders(text, entities),
     )
+    table = language_table(language)
+    if table is not None and table.code != EN.code:
+        return _assemble(ctx, _found_with_table(ctx, spans, table))
     found: list[_Found] = []
     for span in spans:
         kind = "fragment" if _is_fragment(ctx, span) else "full"
         speaker, mention, cue = _attribute(ctx, span, kind)
         found.append(_Found(span, speaker, mention, cue, kind))
     return _assemble(ctx, found)
+
+
+def _found_with_table(ctx: _Context, spans: Sequence[Span], table: LanguageTable) -> list[_Found]:
+    from .quote_cues import Attributor
+
+    attributor = Attributor(table, ctx)
+    found = []
+    for span in spans:
+        kind = attributor.kind(span)
+        speaker, mention, cue = attributor.attribute(span, kind)
+        found.append(_Found(span, speaker, mention, cue, kind))
+    return found
 
 
 @dataclass(slots=True)
@@ -300,7 +310,7 @@ class _Found:
     kind: str
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"”’')]*(?:\s|$))")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"”’')]*(?:\s|$))|[。！？]")
 
 
 def _after_text(ctx: _Context, span: Span) -> tuple[int, str]:
@@ -315,7 +325,7 @@ def _after_text(ctx: _Context, span: Span) -> tuple[int, str]:
     rest = text[after_start : para_end if para_end != -1 else len(text)]
     if not rest.strip(" \t"):
         return after_start, ""
-    nxt = re.search(r"[“\"«]|''", rest)
+    nxt = re.search(r"[“\"«「『]|''", rest)
     if nxt:
         rest = rest[: nxt.start()]
     stop = _SENTENCE_END_RE.search(rest.lstrip(" ,"))

@@ -19,11 +19,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..errors import Msg
+from ..lang import word_count
 from ..model import Article, Block, DateSource, Flag, RawDocument, Removal, content_id
 from . import metadata as md
 from .garble import garble_flags
 from .inline import ends_with_photo_credit, inline_junk
-from .language import guess_language
+from .language import guess_language, normalize_language
 from .page import is_terminated, line_score, line_weight, looks_like_page, main_region
 from .rules import is_comment_author, is_comment_section_header, junk_reason, strip_bullets
 
@@ -114,7 +115,10 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     if raw.decode_replaced:
         article.flags.append(_decoding_flag(article.text, raw.decode_replaced))
     article.flags += [Flag("metadata", "", 0, 0, note) for note in raw.meta.ignored]
-    article.language = article.language or guess_language(article.text)
+    given = article.language
+    article.language = normalize_language(given) or guess_language(article.text or article.title or "")
+    if given and normalize_language(given) is None:
+        article.flags.append(Flag("metadata", "", 0, 0, Msg.LANGUAGE_NOT_A_CODE.format(value=given)))
     _dedupe_people(article)
     return article
 
@@ -206,9 +210,9 @@ def _find_title(lines: list[_Line], article: Article) -> None:
     if not content:
         return
     first = content[0]
-    words = len(first.text.split())
+    words = word_count(first.text)  # CJK characters two to a word
     repeated = len(content) > 1 and content[1].text.startswith(first.text.rstrip(". "))  # headline = first sentence
-    headline_like = not first.text.endswith((".", ",", ";")) or repeated
+    headline_like = not first.text.endswith((".", ",", ";", "。", "，", "；")) or repeated
     if 2 <= words <= _HEADLINE_MAX_WORDS and headline_like and len(content) > 1:
         first.kind, first.reason = TITLE, "title"
         article.title = first.text

@@ -36,6 +36,7 @@ LEAD_WORDS = 60
 # Weight of a term every article has. Plain log((1 + N) / (1 + df)) would give it 0: right for telling
 # apart events of one topic (the seeds), wrong for two articles alone, whose shared words are the evidence.
 IDF_FLOOR = 0.1
+GLOSSED = frozenset({"zh", "cjk"})  # Chinese (detected, or by script when no language is known): glossed in English
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
@@ -211,7 +212,7 @@ def extract(article: Article, order: int, quote_groups: Mapping[str, frozenset[s
     anchor_counts.update(anchors(article.text))
     language = language_key(article.language, title + " " + article.text[:1000])
     gloss_counts: dict[str, float] = defaultdict(float)
-    if language == "cjk":
+    if language in GLOSSED:
         from .glossary import gloss_text
 
         for term in terms(" ".join(gloss_text(title))):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..annotate.quote_links import garbled, reference_key, word_diff
+from ..lang import word_count
 from ..model import Article, KeyQuote, Quote, QuoteGroup, QuotePart, QuoteVariant, Wording
 
 MAX_QUOTES = 6
@@ -119,14 +120,14 @@ def key_quotes(
         found.append(_key_quote(group.speaker, variants, by_id))
     for article in articles:
         for n, quote in enumerate(article.quotes):
-            if (article.id, n) in grouped or quote.kind != "full" or len(quote.text.split()) < MIN_WORDS:
+            if (article.id, n) in grouped or quote.kind != "full" or word_count(quote.text) < MIN_WORDS:
                 continue
             found.append(_key_quote(quote.speaker, (QuoteVariant(article.id, n, quote.text),), by_id))
 
     def rank(q: KeyQuote) -> tuple[int, int, int, int]:
         sources = len({copy_source(by_id[a]) for a in q.articles if not garbled(by_id[a])})
-        return (int(q.rewritten_only), -sources, 0 if q.speaker else 1, -min(len(q.text.split()), 40))
+        return (int(q.rewritten_only), -sources, 0 if q.speaker else 1, -min(word_count(q.text), 40))
 
-    found = [q for q in found if len(q.text.split()) >= MIN_WORDS]
+    found = [q for q in found if word_count(q.text) >= MIN_WORDS]
     found.sort(key=rank)
     return found[:limit]

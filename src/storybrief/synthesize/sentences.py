@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
-from ..group.features import terms
+from ..group.features import fold, terms
+from ..lang import starts_like_sentence, table, word_count
 from ..model import Article
 
 MIN_WORDS = 6
@@ -28,7 +29,7 @@ _QUOTE_CHARS = "\"“”‘’'"
 _ATTRIBUTION_RE = re.compile(
     r"\b(said|says|told|added|stated|according|asked|explained|noted|wrote|announced|insisted)\b", re.I
 )
-_END_RE = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_END_RE = re.compile(r"(?:[.!?]|[。！？])[\"”’')\]」』）]*\s*$")
 
 
 @dataclass(slots=True)
@@ -51,16 +52,17 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
 
 
 def well_formed(text: str) -> bool:
-    """A whole sentence as a reader expects one: 6-70 words, a capital start and a final stop."""
-    words = len(text.split())
+    """A whole sentence as a reader expects one: 6-70 words (CJK characters two to a word), a capital
+    start (or a script without letter case) and a final stop."""
+    words = word_count(text)
     if words < MIN_WORDS or words > MAX_WORDS or not _END_RE.search(text):
         return False
-    return text[0].isupper() or text[0].isdigit() or text[0] in _QUOTE_CHARS
+    return starts_like_sentence(text) or text[0] in _QUOTE_CHARS
 
 
 def eligible(article: Article, start: int, end: int, text: str, headings: Sequence[tuple[int, int]]) -> bool:
     """Never in a brief: headings, garbled passages, quotes with nobody saying them, scraps under 4 words."""
-    if len(text.split()) < MIN_FALLBACK_WORDS:
+    if word_count(text) < MIN_FALLBACK_WORDS:
         return False
     if _inside(headings, start, end):
         return False
@@ -68,18 +70,42 @@ def eligible(article: Article, start: int, end: int, text: str, headings: Sequen
         return False
     quoted = _inside([(q.start, q.end) for q in article.quotes], start, end)
     # a quote with nobody saying it is a bare fragment
-    return not (quoted > 0.8 * (end - start) and not _ATTRIBUTION_RE.search(text))
+    return not (quoted > 0.8 * (end - start) and not _attributed(text, article.language))
+
+
+def _attributed(text: str, language: str | None) -> bool:
+    """The sentence names its speaker: an English reporting word, or a cue word of its language's table."""
+    if _ATTRIBUTION_RE.search(text):
+        return True
+    found = table(language)
+    if found is None or found.code == "en":
+        return False
+    lowered = text.lower()
+    cues = (*found.speech_verbs, *found.inverted_verbs, *found.self_verbs, *found.according_to)
+    if not found.spaced:
+        return any(cue in lowered for cue in cues)
+    words = set(re.findall(r"\w+", lowered))
+    return any(cue in words for cue in cues)
 
 
 def brief_language(articles: Sequence[Article]) -> str | None:
-    """The language a brief is written from: the most common recognised one (translations are cited, not quoted)."""
+    """The language a brief is written from: the most common recognised one (translations are cited, not quoted).
+
+    A tie goes to English, the language storybrief reads best, else to the first code in alphabetical order.
+    """
     known = Counter(a.language for a in articles if a.language)
-    return known.most_common(1)[0][0] if known else None
+    if not known:
+        return None
+    top = max(known.values())
+    tied = sorted(code for code, n in known.items() if n == top)
+    return "en" if "en" in tied else tied[0]
 
 
 def story_units(articles: Sequence[Article]) -> list[Unit]:
     units = []
     language = brief_language(articles)
+    found = table(language)
+    stop = {fold(w) for w in found.stop_words} if found else set()
     for i, article in enumerate(articles):
         headings = [(b.start, b.end) for b in article.blocks if b.kind == "heading"]
         readable = language is None or article.language == language
@@ -88,7 +114,8 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
             if not text:
                 continue
             ok = readable and eligible(article, s.start, s.end, text, headings)
-            units.append(Unit(i, s.start, s.end, text, n, len(text.split()), ok, tuple(terms(text)), well_formed(text)))
+            content = tuple(t for t in terms(text) if t not in stop)
+            units.append(Unit(i, s.start, s.end, text, n, word_count(text), ok, content, well_formed(text)))
     return units
 
 

@@ -1,0 +1,53 @@
+"""Indonesian: "…," ujar Budi / kata X / tutur X / katanya; Menurut X, "…"; X mengatakan, "…"."""
+
+from __future__ import annotations
+
+from . import LanguageTable
+
+# each month's names and abbreviations, January first
+_MONTH_NAMES = (
+    "Januari Jan",
+    "Februari Feb",
+    "Maret Mar",
+    "April Apr",
+    "Mei",
+    "Juni Jun",
+    "Juli Jul",
+    "Agustus Agu Agt",
+    "September Sep Sept",
+    "Oktober Okt",
+    "November Nov",
+    "Desember Des",
+)
+_MONTHS = tuple((name, n) for n, names in enumerate(_MONTH_NAMES, 1) for name in names.split())
+
+_STOP_WORDS = frozenset(
+    (
+        "yang dan di ke dari untuk pada dengan ini itu dalam adalah akan tidak telah sudah juga atau oleh kepada "
+        "bagi mereka dia ia kami kita saya ada satu lebih sebagai tersebut tetapi serta hanya masih dapat antara "
+        "sebelum ketika jika lagi pula pun para sebuah seorang secara agar hingga bahwa karena bisa setelah saat "
+        "kalau supaya sehingga tapi belum"
+    ).split()
+)
+
+TABLE = LanguageTable(
+    code="id",
+    name="Indonesian",
+    speech_verbs=(
+        "mengatakan", "berkata", "menyatakan", "menjelaskan", "menegaskan", "menambahkan", "mengungkapkan",
+        "menyebutkan", "menuturkan", "memaparkan", "menerangkan", "mengaku", "mengumumkan", "menyampaikan",
+    ),
+    inverted_verbs=("ujar", "kata", "tutur", "jelas", "tambah", "tegas", "ucap", "sebut", "papar", "terang", "ungkap"),
+    self_verbs=(
+        "katanya", "ujarnya", "tuturnya", "jelasnya", "tambahnya", "tegasnya", "ucapnya", "sebutnya", "paparnya",
+        "terangnya", "ungkapnya",
+    ),
+    according_to=("menurut",),
+    pronouns=("beliau", "dia", "ia", "mereka", "saya", "kami"),
+    name_particles=("bin", "binti", "van", "de", "al"),
+    fillers=("juga", "pun", "lagi", "pula", "saat", "ketika", "dalam", "keterangannya"),
+    months=_MONTHS,
+    weekdays=(("Senin", 0), ("Selasa", 1), ("Rabu", 2), ("Kamis", 3), ("Jumat", 4), ("Sabtu", 5), ("Minggu", 6)),
+    relative_days=(("hari ini", 0), ("kemarin", -1), ("besok", 1)),
+    stop_words=_STOP_WORDS,
+)  # fmt: skip

@@ -1,0 +1,231 @@
+"""Languages other than English: tables, CJK sentences, quote attribution, dates and a Chinese-only brief.
+
+All texts are original, about invented places and people.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import storybrief
+from storybrief.annotate.annotator import _sentences
+from storybrief.annotate.dates.by_language import tag_language_dates
+from storybrief.annotate.quote_spans import find_quote_spans
+from storybrief.annotate.quotes import find_quotes
+from storybrief.lang import table, tables, word_count
+from storybrief.model import Article, Block, Quote
+
+
+def _quotes(text: str, language: str) -> list[Quote]:
+    blocks, pos = [], 0
+    for line in text.split("\n"):
+        blocks.append(Block("paragraph", pos, pos + len(line)))
+        pos += len(line) + 1
+    article = Article(id="x", input="x", format="text", text=text, blocks=blocks)
+    sentences = _sentences(article, [(b.start, b.end) for b in blocks])
+    return find_quotes(text, blocks, sentences, [], {}, language)
+
+
+def test_every_table_module_is_found_under_its_code() -> None:
+    found = tables()
+    assert {"en", "ms", "id", "zh"} <= set(found)
+    assert all(code == t.code for code, t in found.items())
+    assert table("zh-Hant") is found["zh"] and table("fr") is None and table(None) is None
+
+
+def test_malay_attribution_after_the_quote_and_by_katanya() -> None:
+    text = (
+        'Jambatan baharu di Kampung Sungai Lebar akan dibuka bulan depan. "Kami mahu penduduk selamat," kata '
+        "Ahmad Zaki bin Hassan, ketua kampung itu.\n"
+        '"Kerja-kerja akhir sedang dijalankan sekarang," katanya.\n'
+        'Menurut Siti Aminah, "projek ini sudah lama ditunggu oleh penduduk."'
+    )
+    quotes = _quotes(text, "ms")
+    assert [(q.speaker, q.cue) for q in quotes] == [
+        ("Ahmad Zaki bin Hassan", "kata"),
+        ("Ahmad Zaki bin Hassan", "katanya"),
+        ("Siti Aminah", "Menurut"),
+    ]
+    assert quotes[0].text == "Kami mahu penduduk selamat,"
+
+
+def test_indonesian_attribution_ujar_and_name_first() -> None:
+    text = (
+        'Pasar ikan di Teluk Biru dibuka kembali. "Nelayan sudah menunggu sejak bulan lalu," ujar Budi Santoso '
+        "kepada wartawan.\n"
+        'Dewi Lestari mengatakan, "Harga ikan akan turun minggu depan."\n'
+        '"Kami akan menambah kapal," tutur Rini Wulandari.'
+    )
+    quotes = _quotes(text, "id")
+    assert [q.speaker for q in quotes] == ["Budi Santoso", "Dewi Lestari", "Rini Wulandari"]
+    assert [q.cue for q in quotes] == ["ujar", "mengatakan", "tutur"]
+
+
+def test_chinese_attribution_with_corner_brackets_and_curly_quotes() -> None:
+    text = (
+        "青河镇的新桥下月通车。镇长林晓梅周一表示：「我们希望居民出行更安全。」\n"
+        "「工程已经进入最后阶段。」工程师陈国强说。\n"
+        "据交通局称，“大桥每天可通行两万辆车。”\n"
+        "林晓梅指出：“新桥明年还会加建人行道。”"
+    )
+    quotes = _quotes(text, "zh")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("我们希望居民出行更安全。", "镇长林晓梅"),
+        ("工程已经进入最后阶段。", "工程师陈国强"),
+        ("大桥每天可通行两万辆车。", "交通局"),
+        ("新桥明年还会加建人行道。", "林晓梅"),
+    ]
+    assert all(q.kind == "full" for q in quotes)
+
+
+def test_a_chinese_pronoun_goes_to_the_last_speaker() -> None:
+    quotes = _quotes("林晓梅说：“新桥明年完工。”她还表示，“居民不必担心。”", "zh")
+    assert [q.speaker for q in quotes] == ["林晓梅", "林晓梅"]
+
+
+def test_corner_brackets_keep_inner_quotes_inside() -> None:
+    text = "他说：「她告诉我『明天见』，然后走了。」"
+    spans = find_quote_spans(text, [Block("paragraph", 0, len(text))])
+    assert [text[s.start : s.end] for s in spans] == ["她告诉我『明天见』，然后走了。"]
+
+
+def test_chinese_sentences_split_at_full_width_stops_with_their_closing_marks() -> None:
+    text = "渡轮周一恢复航行！乘客很多吗？运营商说：「每小时一班。」陈国强说。票价不变。"
+    article = Article(id="x", input="x", format="text", text=text)
+    got = [text[s.start : s.end] for s in _sentences(article, [(0, len(text))])]
+    assert got == ["渡轮周一恢复航行！", "乘客很多吗？", "运营商说：「每小时一班。」陈国强说。", "票价不变。"]
+
+
+def test_word_count_counts_cjk_characters_two_to_a_word() -> None:
+    assert word_count("The ferry resumed on Monday.") == 5
+    assert word_count("渡轮周一恢复航行。") == 4
+    assert word_count("COVID-19检测试剂盒") == 4
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "days"),
+    [
+        (
+            "zh",
+            "周四（9月22日）开幕，2022年10月1日通车，昨天下雨",
+            ["2022-09-22", "2022-09-22", "2022-10-01", "2022-09-22"],
+        ),
+        ("zh", "二〇二二年十月二十二日", ["2022-10-22"]),
+        ("ms", "Pada Khamis (22 Sept) dan 1 Oktober 2022", ["2022-09-22", "2022-09-22", "2022-10-01"]),
+        ("id", "Kamis (22 September) dan kemarin", ["2022-09-22", "2022-09-22", "2022-09-22"]),
+    ],
+)
+def test_dates_in_the_table_language(language: str, text: str, days: list[str]) -> None:
+    table_ = table(language)
+    assert table_ is not None
+    assert [m.value for m in tag_language_dates(text, date(2022, 9, 23), table_)] == days
+
+
+ZH_STORY = [
+    (
+        "青河镇新桥十月一日通车",
+        "青河镇的新桥将于十月一日正式通车，这座大桥连接青河两岸的五个村庄。\n"
+        "镇长林晓梅周一表示：「我们希望居民出行更安全，也更方便。」\n"
+        "大桥全长八百米，工程耗时两年，总投资约三亿元。工程师陈国强说，大桥每天可以通行两万辆汽车。",
+    ),
+    (
+        "青河大桥十月一日通车 居民出行时间大减",
+        "青河镇新建的大桥将在十月一日通车，连接青河两岸的五个村庄。\n"
+        "林晓梅说：“这座桥是全镇居民期待多年的工程，通车以后过河只需十分钟。”\n"
+        "据交通局称，大桥全长八百米，每天可通行两万辆汽车，工程历时两年。",
+    ),
+    (
+        "青河新桥即将通车",
+        "青河镇的新桥将于十月一日通车，大桥全长八百米，连接青河两岸的五个村庄。\n"
+        "「工程已经进入最后阶段，目前正在进行安全检测。」陈国强指出。\n"
+        "镇政府表示，通车当天将举行简单的仪式，欢迎居民参加。",
+    ),
+]
+
+
+def test_a_chinese_only_corpus_gets_a_brief_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "zh.jsonl"
+    rows = [
+        {"id": f"z{k}", "title": title, "text": text, "published": "2022-09-26"}
+        for k, (title, text) in enumerate(ZH_STORY)
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    report = storybrief.brief([path])
+    assert {a.language for a in report.articles} == {"zh"}
+    assert report.stories
+    for story in report.stories:
+        assert story.headline in {title for title, _ in ZH_STORY}
+        assert story.summary and all("。" in s.text for s in story.summary)
+    quotes = [q for story in report.stories for q in story.quotes]
+    assert any(q.speaker and "林晓梅" in q.speaker for q in quotes)
+    assert any(entry.date == "2022-10-01" for story in report.stories for entry in story.timeline)
+
+
+def test_pronouns_and_places_are_not_speakers() -> None:
+    zh = _quotes("发言人高明远在河口镇说：“堤坝很安全。”大家知道，是因为他说：“我们每天检查。”", "zh")
+    assert [q.speaker for q in zh] == ["发言人高明远", "发言人高明远"]
+    ms = _quotes('Rahim Osman berkata, "Air sudah surut." Dia mengatakan, "Sekolah dibuka esok."', "ms")
+    assert [q.speaker for q in ms] == ["Rahim Osman", "Rahim Osman"]
+
+
+def test_brief_language_is_the_most_common_and_a_tie_goes_to_english() -> None:
+    from storybrief.synthesize.sentences import brief_language
+
+    def arts(*codes: str | None) -> list[Article]:
+        return [Article(id=str(k), input="x", format="text", text="x", language=c) for k, c in enumerate(codes)]
+
+    assert brief_language(arts("zh", "zh", "en")) == "zh"
+    assert brief_language(arts("ms", "zh", "en", "ms", "zh", "en")) == "en"
+    assert brief_language(arts("zh", "ms", None)) == "ms"
+    assert brief_language(arts(None)) is None
+
+
+def test_a_quoted_sentence_with_a_cue_of_its_language_is_eligible() -> None:
+    from storybrief.synthesize.sentences import eligible
+
+    text = "「工程已经进入最后阶段，目前正在进行安全检测，预计九月底以前可以全部完成。」陈国强指出。"
+    close = text.index("」")
+    article = Article(id="x", input="x", format="text", text=text, language="zh")
+    article.quotes = [Quote(text[1:close], 1, close, "陈国强", "full")]
+    assert close - 1 > 0.8 * len(text)  # mostly quote: eligible only when it names its speaker
+    assert eligible(article, 0, len(text), text, [])
+    article.language = None  # no table: only English cue words count
+    assert not eligible(article, 0, len(text), text, [])
+
+
+def test_adding_a_language_is_adding_a_table_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    import storybrief.lang as lang
+
+    (tmp_path / "eo.py").write_text(
+        "from storybrief.lang import LanguageTable\n"
+        "TABLE = LanguageTable(code='eo', name='Esperanto', inverted_verbs=('diris',), speech_verbs=('diris',))\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(lang, "__path__", [*lang.__path__, str(tmp_path)])
+    lang.tables.cache_clear()
+    try:
+        assert table("eo") is not None
+        quotes = _quotes('La ponto estas preta. "Ni malfermos ĝin lundon," diris Mara Velde.', "eo")
+        assert [q.speaker for q in quotes] == ["Mara Velde"]
+    finally:
+        monkeypatch.undo()
+        lang.tables.cache_clear()
+        sys.modules.pop("storybrief.lang.eo", None)
+    assert table("eo") is None
+
+
+def test_malay_function_words_do_not_make_sentences_alike() -> None:
+    from storybrief.model import Sentence
+    from storybrief.synthesize.sentences import story_units
+
+    text = "Jambatan yang baharu itu dibuka untuk penduduk kampung."
+    article = Article(id="m", input="x", format="text", text=text, language="ms")
+    article.sentences = [Sentence(0, len(text))]
+    (unit,) = story_units([article])
+    assert set(unit.terms) == {"jambatan", "baharu", "dibuka", "penduduk", "kampung"}

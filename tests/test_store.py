@@ -192,3 +192,19 @@ def test_examples_folder_copy(tmp_path: Path, examples_dir: Path) -> None:
     db = str(tmp_path / "lib.db")
     first = add([str(tmp_path / "ex")], db)
     assert first.errors == [] and first.added > 0 and first.duplicates >= 1
+
+
+def test_commands_on_a_missing_library_say_so(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = str(tmp_path / "none.db")
+    for args in (["brief", "--db", missing], ["search", "x", "--db", missing], ["export", "--db", missing]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "no library" in result.output, args
+    assert not Path(missing).exists()  # reading never creates a library
+
+
+def test_brief_with_paths_and_db_is_refused(tmp_path: Path, examples_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["brief", str(examples_dir), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    result = CliRunner().invoke(app, ["brief", str(examples_dir), "--story", "s1"])
+    assert result.exit_code == 2 and "--db" in result.output

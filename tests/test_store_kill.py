@@ -54,3 +54,15 @@ def test_kill_and_rerun_stores_everything_once(tmp_path: Path) -> None:
         ids = [a for s in lib.stories() for a in s.story.articles]
         assert len(ids) == len(set(ids)) == 10  # every article in exactly one story, none half-placed
     assert _partition(db) == _partition(reference)
+
+
+def test_two_adds_at_once_both_finish(tmp_path: Path) -> None:
+    write_articles(tmp_path / "one", 5)
+    write_articles(tmp_path / "two", 5, start=5)
+    db = tmp_path / "lib.db"
+    procs = [_add(tmp_path / "one", db), _add(tmp_path / "two", db)]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0]
+    with Library(str(db)) as lib:
+        assert lib.article_count() == 10 and len(lib.input_versions()) == 10
+        ids = [a for s in lib.stories() for a in s.story.articles]
+        assert len(ids) == len(set(ids)) == 10

@@ -85,3 +85,4 @@ class Msg:
     STORY_NOT_FOUND = "no story '{story}' in the library"
     TOPIC_NOT_FOUND = "no topic '{topic}' in the library"
     STDIN_NOT_STORED = "standard input cannot be added to a library (it has no name to know it by); save it to a file"
+    LIBRARY_MISSING = "no library '{path}' (create one with `storybrief add PATH... --db {path}`)"

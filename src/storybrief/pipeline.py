@@ -217,15 +217,14 @@ def brief_from_store(
 ) -> Report:
     """The brief of a library (or one ``story``, ``topic``, or the stories with articles ``since`` a day),
     without reading or annotating anything; unchanged stories' briefs come from the library's cache."""
+    from .defaults import SUMMARY_WORDS, TIMELINE_DATES, TIMELINE_SENTENCES
     from .store import default_db
     from .store.briefs import BriefOptions, report_from_store
-    from .synthesize.summary import DEFAULT_WORDS
-    from .synthesize.timeline import DEFAULT_DATES, DEFAULT_SENTENCES
 
     options = BriefOptions(
-        DEFAULT_WORDS if words is None else words,
-        DEFAULT_DATES if timeline_dates is None else timeline_dates,
-        DEFAULT_SENTENCES if timeline_sentences is None else timeline_sentences,
+        SUMMARY_WORDS if words is None else words,
+        TIMELINE_DATES if timeline_dates is None else timeline_dates,
+        TIMELINE_SENTENCES if timeline_sentences is None else timeline_sentences,
     )
     report, _ = report_from_store(db or default_db(), options, story=story, topic=topic, since=since, progress=progress)
     return report

@@ -36,9 +36,6 @@ def brief_store(
         except ValueError:
             raise typer.BadParameter(f"'{since}' is not a date; use YYYY-MM-DD", param_hint="--since") from None
     path = db or default_db()
-    if db is None and not Path(path).exists():
-        say("error", f"no PATHs given and no library '{path}' here (create one with `storybrief add PATH...`)")
-        raise typer.Exit(code=2)
     options = BriefOptions(words, timeline_dates, timeline_sentences)
     try:
         with progress_bar(None, "briefing", enabled=True) as tick:

@@ -32,7 +32,7 @@ def export(db: DbOpt = None, output: OutputOpt = None) -> None:
 
     check_output(output)
     try:
-        lib = Library(db or default_db())
+        lib = Library(db or default_db(), create=False)
     except LibraryError as problem:
         say("error", str(problem))
         raise typer.Exit(code=2) from None

@@ -21,7 +21,7 @@ def search(
     from ..store.library import Library, LibraryError
 
     try:
-        with Library(db or default_db()) as lib:
+        with Library(db or default_db(), create=False) as lib:
             hits = lib.search(query, limit)
     except LibraryError as problem:
         say("error", str(problem))

@@ -54,33 +54,32 @@ def report_from_store(
     progress: Callable[[str], None] | None = None,
 ) -> tuple[Report, int]:
     """The report of the whole library or of one story, topic or period; also how many briefs were rebuilt."""
-    from ..synthesize.brief import brief_story
-    from ..synthesize.timeline import build_timeline
-
-    with Library(db) as lib:
-        with lib.read():
+    with Library(db, create=False) as lib:
+        with lib.read():  # one snapshot: never half of a batch another add is writing
             stored = lib.stories()
             topics = [t for t, _ in lib.topics()]
-            errors = lib.input_errors() if story is None and topic is None and since is None else []
+            whole = story is None and topic is None and since is None
+            errors = lib.input_errors() if whole else []
+            by_id = {s.story.id: s.story for s in stored}
+            if story is not None:
+                current = lib.resolve_story(story)
+                if current is None:
+                    raise Selection(Msg.STORY_NOT_FOUND.format(story=story))
+                chosen = [by_id[current]]
+                topics = []
+            elif topic is not None:
+                topics = [t for t in topics if t.id == topic]
+                if not topics:
+                    raise Selection(Msg.TOPIC_NOT_FOUND.format(topic=topic))
+                chosen = [by_id[sid] for sid in topics[0].stories]
+            else:
+                chosen = list(by_id.values())
+            articles = {a.id: a for a in lib.articles([aid for s in chosen for aid in s.articles])}
+            groups = lib.quote_groups(articles)
+            version = {s.story.id: s.version for s in stored}
+            key = options.key()
+            cached = {s.id: lib.cached_brief(s.id, key, version[s.id]) for s in chosen}
         number = {s.story.id: s.number for s in stored}
-        version = {s.story.id: s.version for s in stored}
-        by_id = {s.story.id: s.story for s in stored}
-        if story is not None:
-            current = lib.resolve_story(story)
-            if current is None:
-                raise Selection(Msg.STORY_NOT_FOUND.format(story=story))
-            chosen = [by_id[current]]
-            topics = []
-        elif topic is not None:
-            found = [t for t in topics if t.id == topic]
-            if not found:
-                raise Selection(Msg.TOPIC_NOT_FOUND.format(topic=topic))
-            chosen = [by_id[sid] for sid in found[0].stories]
-            topics = found
-        else:
-            chosen = list(by_id.values())
-        wanted = [aid for s in chosen for aid in s.articles]
-        articles = {a.id: a for a in lib.articles(wanted)}
         if since is not None:
             cutoff = since.date()
             chosen = [
@@ -89,18 +88,18 @@ def report_from_store(
             kept = {s.id for s in chosen}
             topics = [t for t in topics if set(t.stories) <= kept]
         chosen = _size_order(chosen, number)
-        groups = lib.quote_groups(articles)
         groups_of: dict[str, list[int]] = {}
         for n, group in enumerate(groups):
             for aid in group.articles:
                 groups_of.setdefault(aid, []).append(n)
         briefs: list[StoryBrief] = []
         rebuilt: list[tuple[str, bytes]] = []
-        key = options.key()
         for s in chosen:
-            cached = lib.cached_brief(s.id, key, version[s.id])
-            brief = _unpickle(cached) if cached is not None else None
+            data = cached[s.id]
+            brief = _unpickle(data) if data is not None else None
             if brief is None:
+                from ..synthesize.brief import brief_story  # imported only when a brief must be made
+
                 own = sorted({n for aid in s.articles for n in groups_of.get(aid, [])})
                 brief = brief_story(
                     s,
@@ -124,6 +123,8 @@ def report_from_store(
             if len(t.stories) == 1:
                 timeline = list(by_story[t.stories[0]].timeline)
             else:
+                from ..synthesize.timeline import build_timeline
+
                 members = [articles[a] for sid in t.stories for a in by_id[sid].articles]
                 story_of = {a: sid for sid in t.stories for a in by_id[sid].articles}
                 timeline = build_timeline(

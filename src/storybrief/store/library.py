@@ -9,6 +9,7 @@ Records are stored as their ``to_dict`` JSON; nothing outside this module knows 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -63,8 +64,11 @@ def fts_query(text: str) -> str:
 class Library:
     """An open library file; use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, create: bool = True) -> None:
+        """Open (and migrate) the library at ``path``; a missing file is created only when ``create``."""
         self.path = path
+        if not create and not os.path.exists(path):
+            raise LibraryError(Msg.LIBRARY_MISSING.format(path=path))
         try:
             self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.Error as exc:

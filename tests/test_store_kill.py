@@ -49,7 +49,7 @@ def test_kill_and_rerun_stores_everything_once(tmp_path: Path) -> None:
     assert _add(tmp_path / "in", db).wait(timeout=300) == 0
     with Library(str(db)) as lib:
         names = [name for name, _, _ in lib.input_versions()]
-        assert sorted(names) == sorted(str((tmp_path / "in" / f"a{i:03d}.txt").resolve()) for i in range(10))
+        assert sorted(names) == sorted(str((tmp_path / "in" / f"a{i:03d}.json").resolve()) for i in range(10))
         assert lib.article_count() == 10
         ids = [a for s in lib.stories() for a in s.story.articles]
         assert len(ids) == len(set(ids)) == 10  # every article in exactly one story, none half-placed

@@ -186,11 +186,12 @@ def add(
     max_bytes: int = DEFAULT_MAX_BYTES,
     follow_links: bool = False,
     n_process: int = 1,
+    batch_files: int = 50,
     progress: Callable[[str], None] | None = None,
 ) -> AddSummary:
     """Add what is new among ``paths`` to the library ``db`` (default: ``STORYBRIEF_DB`` or
     ``storybrief.db``): read, clean and annotate only new inputs and place their articles into the stored
-    stories. See :mod:`storybrief.store.grow`."""
+    stories, ``batch_files`` inputs per transaction. See :mod:`storybrief.store.grow`."""
     from .store import default_db
     from .store.grow import add as grow
 
@@ -200,6 +201,7 @@ def add(
         max_bytes=max_bytes,
         follow_links=follow_links,
         processes=n_process,
+        batch_files=batch_files,
         progress=progress,
     )
 

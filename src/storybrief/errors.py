@@ -77,3 +77,13 @@ class Msg:
     DECODE_REPLACED = "{count:,} invalid byte sequence(s) in UTF-8 text replaced with U+FFFD"
     FIELD_NOT_A_DATE = "field '{field}' ({value!r}) is not a date storybrief can read; ignored"
     LANGUAGE_NOT_A_CODE = "language {value!r} is not a language code; the language was detected from the text"
+    LIBRARY_NEWER = (
+        "library '{path}' was written by a newer storybrief (schema version {version}; this one reads up to"
+        " {supported}): upgrade storybrief to use it"
+    )
+    LIBRARY_UNUSABLE = "cannot use '{path}' as a library: {reason}"
+    INPUT_ALREADY_STORED = "already in the library with the same content; skipped"
+    STORY_NOT_FOUND = "no story '{story}' in the library"
+    TOPIC_NOT_FOUND = "no topic '{topic}' in the library"
+    STDIN_NOT_STORED = "standard input cannot be added to a library (it has no name to know it by); save it to a file"
+    LIBRARY_MISSING = "no library '{path}' (create one with `storybrief add PATH... --db {path}`)"

@@ -15,6 +15,7 @@ from .model import Article, Corpus, InputError, RawDocument, Report, Story
 if TYPE_CHECKING:
     from .annotate.workers import ParserPool
     from .group import DuplicateGroup
+    from .store.grow import AddSummary
 
 
 def load(
@@ -176,3 +177,56 @@ def brief(
         n_process=n_process,
         progress=tick("briefing"),
     )
+
+
+def add(
+    paths: PathsLike,
+    db: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_links: bool = False,
+    n_process: int = 1,
+    batch_files: int = 50,
+    progress: Callable[[str], None] | None = None,
+) -> AddSummary:
+    """Add what is new among ``paths`` to the library ``db`` (default: ``STORYBRIEF_DB`` or
+    ``storybrief.db``): read, clean and annotate only new inputs and place their articles into the stored
+    stories, ``batch_files`` inputs per transaction. See :mod:`storybrief.store.grow`."""
+    from .store import default_db
+    from .store.grow import add as grow
+
+    return grow(
+        paths,
+        db or default_db(),
+        max_bytes=max_bytes,
+        follow_links=follow_links,
+        processes=n_process,
+        batch_files=batch_files,
+        progress=progress,
+    )
+
+
+def brief_from_store(
+    db: str | None = None,
+    *,
+    story: str | None = None,
+    topic: str | None = None,
+    since: datetime | None = None,
+    words: int | None = None,
+    timeline_dates: int | None = None,
+    timeline_sentences: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """The brief of a library (or one ``story``, ``topic``, or the stories with articles ``since`` a day),
+    without reading or annotating anything; unchanged stories' briefs come from the library's cache."""
+    from .defaults import SUMMARY_WORDS, TIMELINE_DATES, TIMELINE_SENTENCES
+    from .store import default_db
+    from .store.briefs import BriefOptions, report_from_store
+
+    options = BriefOptions(
+        SUMMARY_WORDS if words is None else words,
+        TIMELINE_DATES if timeline_dates is None else timeline_dates,
+        TIMELINE_SENTENCES if timeline_sentences is None else timeline_sentences,
+    )
+    report, _ = report_from_store(db or default_db(), options, story=story, topic=topic, since=since, progress=progress)
+    return report

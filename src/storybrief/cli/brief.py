@@ -16,7 +16,6 @@ from .common import (
     FollowLinksOpt,
     MaxSizeOpt,
     OutputOpt,
-    PathsArg,
     ProcessesOpt,
     check_output,
     finish,
@@ -35,7 +34,10 @@ class BriefFormat(StrEnum):
 
 
 def brief(
-    paths: PathsArg,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders (read recursively) or - for standard input; none with --db."),
+    ] = None,
     output: OutputOpt = None,
     format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Markdown, self-contained HTML or JSON.")] = (
         BriefFormat.md
@@ -57,9 +59,26 @@ def brief(
     dates_file: DatesFileOpt = None,
     processes: ProcessesOpt = 0,
     follow_links: FollowLinksOpt = False,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Brief from this library (see `storybrief add`) instead of PATHs.")
+    ] = None,
+    story: Annotated[str | None, typer.Option("--story", help="With --db: only this story.")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="With --db: only the stories of this topic.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="With --db: only stories with articles from this day on (YYYY-MM-DD).")
+    ] = None,
 ) -> None:
     """Brief the stories in PATHs: cited summary, key quotes, timeline and source comparison for each."""
     check_output(output)
+    if db is not None or not paths:
+        if paths:
+            raise typer.BadParameter("give either PATHs or --db, not both")
+        from .brief_store import brief_store
+
+        brief_store(db, output, str(format), words, timeline_dates, timeline_sentences, story, topic, since)
+        return
+    if story is not None or topic is not None or since is not None:
+        raise typer.BadParameter("--story, --topic and --since need --db")
     parsers = start_parsers(paths, processes)
     from ..render.brief_html import report_html
     from ..render.brief_json import report_json_chunks

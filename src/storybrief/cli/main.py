@@ -16,10 +16,13 @@ import typer
 
 from .. import __version__
 from ..errors import Msg
+from .add import add
 from .brief import brief
 from .clean import clean
 from .common import say
+from .export import export
 from .group import group
+from .search import search
 
 INTERNAL_ERROR = 3
 
@@ -33,6 +36,9 @@ app = typer.Typer(
 app.command("brief")(brief)
 app.command("clean")(clean)
 app.command("group")(group)
+app.command("add")(add)
+app.command("search")(search)
+app.command("export")(export)
 
 
 class _Settings:

@@ -1,0 +1,57 @@
+"""``storybrief add``: put what is new among the inputs into the library, and into its stories."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .common import (
+    DEFAULT_MAX_SIZE,
+    FollowLinksOpt,
+    MaxSizeOpt,
+    PathsArg,
+    ProcessesOpt,
+    finish,
+    parse_size,
+    progress_bar,
+    say,
+    worker_count,
+)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="The library file (default: $STORYBRIEF_DB, else storybrief.db here)."),
+]
+
+
+def add(
+    paths: PathsArg,
+    db: DbOpt = None,
+    max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
+    processes: ProcessesOpt = 0,
+    follow_links: FollowLinksOpt = False,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Inputs stored per transaction.")] = 50,
+) -> None:
+    """Add new articles in PATHs to the library: inputs already stored are skipped, changed ones stored anew."""
+    from ..errors import SetupProblem
+    from ..store import default_db
+    from ..store.grow import add as grow
+    from ..store.library import LibraryError
+
+    limit = parse_size(max_size)
+    try:
+        with progress_bar(None, "adding", enabled=True) as tick:
+            summary = grow(
+                paths,
+                db or default_db(),
+                max_bytes=limit,
+                follow_links=follow_links,
+                processes=worker_count(processes),
+                batch_files=batch,
+                progress=tick,
+            )
+    except (LibraryError, SetupProblem) as problem:
+        say("error", str(problem))
+        raise typer.Exit(code=2) from None
+    finish(summary.errors, summary.line())

@@ -1,0 +1,58 @@
+"""``storybrief brief --db``: briefs from the library, without reading or annotating anything."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import typer
+
+from .common import finish, progress_bar, say, write_output
+
+
+def brief_store(
+    db: str | None,
+    output: Path | None,
+    format: str,
+    words: int,
+    timeline_dates: int,
+    timeline_sentences: int,
+    story: str | None,
+    topic: str | None,
+    since: str | None,
+) -> None:
+    from ..render.brief_html import report_html
+    from ..render.brief_json import report_json_chunks
+    from ..render.brief_md import report_markdown
+    from ..store import default_db
+    from ..store.briefs import BriefOptions, Selection, report_from_store
+    from ..store.library import LibraryError
+
+    when = None
+    if since is not None:
+        try:
+            when = datetime.fromisoformat(since)
+        except ValueError:
+            raise typer.BadParameter(f"'{since}' is not a date; use YYYY-MM-DD", param_hint="--since") from None
+    path = db or default_db()
+    options = BriefOptions(words, timeline_dates, timeline_sentences)
+    try:
+        with progress_bar(None, "briefing", enabled=True) as tick:
+            report, rebuilt = report_from_store(path, options, story=story, topic=topic, since=when, progress=tick)
+    except (LibraryError, Selection) as problem:
+        say("error", str(problem))
+        raise typer.Exit(code=2) from None
+    rendered: str | Iterator[str]
+    if format == "json":
+        rendered = report_json_chunks(report)
+    elif format == "html":
+        rendered = report_html(report)
+    else:
+        rendered = report_markdown(report)
+    write_output(rendered, output)
+    finish(
+        report.errors,
+        f"{len(report.articles)} article(s), {len(report.stories)} story(ies) ({rebuilt} rebuilt, the rest cached),"
+        f" {len(report.topics)} topic(s)",
+    )

@@ -1,0 +1,87 @@
+"""Tables of the library and the forward migrations that build them, step by step.
+
+``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1`` (version 0 is an empty file). A
+library is only ever migrated forward; one written by a newer storybrief (a higher version than
+``SCHEMA_VERSION``) is refused rather than guessed at. Every derived row (articles' annotations, quote
+groups, stories, topics, briefs) carries the pipeline version that made it, so that a later reindex knows
+what to recompute.
+"""
+
+from __future__ import annotations
+
+from .. import __version__
+
+PIPELINE_VERSION = f"storybrief {__version__}"
+
+_V1 = [
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # one row per version of an input: a changed file is a new row, the old one is kept
+    """CREATE TABLE inputs (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        UNIQUE (name, hash)
+    )""",
+    """CREATE TABLE input_errors (
+        id INTEGER PRIMARY KEY,
+        input_id INTEGER NOT NULL REFERENCES inputs(id),
+        source TEXT NOT NULL,
+        line INTEGER,
+        message TEXT NOT NULL
+    )""",
+    # the full clean and annotated record as JSON (Article.to_dict); seq is the order of placement
+    """CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        input_id INTEGER NOT NULL REFERENCES inputs(id),
+        published TEXT,
+        added_at TEXT NOT NULL,
+        stream_keys TEXT NOT NULL,
+        data TEXT NOT NULL,
+        pipeline TEXT NOT NULL
+    )""",
+    "CREATE TABLE quote_groups (id TEXT PRIMARY KEY, data TEXT NOT NULL, pipeline TEXT NOT NULL)",
+    """CREATE TABLE duplicates (
+        article TEXT PRIMARY KEY, canonical TEXT NOT NULL, similarity REAL NOT NULL, pipeline TEXT NOT NULL
+    )""",
+    "CREATE TABLE syndications (id TEXT PRIMARY KEY, data TEXT NOT NULL, pipeline TEXT NOT NULL)",
+    """CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        number INTEGER NOT NULL UNIQUE,
+        topic TEXT,
+        version TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        pipeline TEXT NOT NULL
+    )""",
+    """CREATE TABLE story_articles (
+        article TEXT PRIMARY KEY, story TEXT NOT NULL REFERENCES stories(id), position INTEGER NOT NULL
+    )""",
+    "CREATE INDEX story_articles_story ON story_articles(story, position)",
+    "CREATE TABLE story_redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL, at TEXT NOT NULL)",
+    """CREATE TABLE topics (
+        id TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, label TEXT NOT NULL, pipeline TEXT NOT NULL
+    )""",
+    """CREATE TABLE topic_stories (
+        story TEXT PRIMARY KEY, topic TEXT NOT NULL REFERENCES topics(id), position INTEGER NOT NULL
+    )""",
+    # full-text search over articles (title and text), their sentences and their quotes
+    "CREATE VIRTUAL TABLE search USING fts5(text, kind UNINDEXED, article UNINDEXED, ref UNINDEXED)",
+]
+
+_V2 = [
+    # rendered briefs per story, valid while the story's content version and the parameters are the same
+    """CREATE TABLE briefs (
+        story TEXT NOT NULL,
+        params TEXT NOT NULL,
+        version TEXT NOT NULL,
+        data BLOB NOT NULL,
+        pipeline TEXT NOT NULL,
+        PRIMARY KEY (story, params)
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -28,7 +28,7 @@ class Weights:
     decay_days: float = 4.0  # time factor exp(-(gap - grace) / decay_days)
     grace_days: float = 2.0  # gaps this short cost nothing
     window_days: int = 21  # pairs further apart than this are not compared
-    min_shared_terms: int = 3  # same-language pairs sharing fewer content terms score 0
+    min_shared_terms: int = 3  # pairs sharing fewer content terms (or, across languages, anchors) score 0
 
 
 def similarity(a: ArticleFeatures, b: ArticleFeatures, w: Weights) -> float:
@@ -40,7 +40,8 @@ def similarity(a: ArticleFeatures, b: ArticleFeatures, w: Weights) -> float:
     else:
         score = cosine(a.terms, b.terms)
     if a.language != b.language:  # a translation shares names and numbers, and glossed words
-        score = max(score, w.cross_lingual * cosine(a.anchors, b.anchors))
+        if sum(1 for k in a.anchors if k in b.anchors) >= w.min_shared_terms:
+            score = max(score, w.cross_lingual * cosine(a.anchors, b.anchors))
         if a.gloss_counts or b.gloss_counts:
             score = max(score, w.gloss * cosine(a.bridge, b.bridge))
     if a.quote_groups & b.quote_groups:

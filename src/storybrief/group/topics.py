@@ -23,6 +23,7 @@ from ..model import Article, Story, Topic
 from .features import ArticleFeatures, DocFreq, Vector, top_keys, weigh
 
 TOPIC_THRESHOLD = 0.15
+TOPIC_MERGE = 0.4
 ENTITY_SHARE = 0.6  # weight of shared entities against shared terms (when both sides have entities)
 MAX_POSTINGS = 200  # a key held by more topics than this proposes none of them
 MAX_CANDIDATES = 30
@@ -52,6 +53,20 @@ class _Centroid:
         for k, x in v.items():
             self.vec[k] += x
 
+    def merge(self, other: _Centroid) -> None:
+        self.norm2 += 2 * self.dot(other) + other.norm2
+        for k, x in other.vec.items():
+            self.vec[k] += x
+
+    def dot(self, other: _Centroid) -> float:
+        small, large = (self.vec, other.vec) if len(self.vec) <= len(other.vec) else (other.vec, self.vec)
+        return sum(x * large.get(k, 0.0) for k, x in small.items())
+
+    def similar(self, other: _Centroid) -> float:
+        if self.norm2 <= 0 or other.norm2 <= 0:
+            return 0.0
+        return self.dot(other) / math.sqrt(self.norm2 * other.norm2)
+
     def cosine(self, v: Vector) -> float:
         if not v or self.norm2 <= 0:
             return 0.0
@@ -64,6 +79,7 @@ def group_topics(
     articles: Sequence[Article],
     *,
     threshold: float = TOPIC_THRESHOLD,
+    merge_threshold: float = TOPIC_MERGE,
 ) -> list[Topic]:
     """Cluster ``stories`` into topics; sets ``Story.topic``. ``features`` line up with ``articles``."""
     position = {a.id: i for i, a in enumerate(articles)}
@@ -115,6 +131,40 @@ def group_topics(
         term_centroids[best].add(term_vecs[i])
         for key in keys:
             postings[key].add(best)
+
+    # second pass: a subject's early stories may have started topics of their own before its centroid grew;
+    # topics whose centroids are alike merge, smallest into the most similar
+    topic_keys: dict[int, set[str]] = defaultdict(set)
+    for key, posting in postings.items():
+        for t in posting:
+            topic_keys[t].add(key)
+    alive = set(range(len(members)))
+    for t in sorted(range(len(members)), key=lambda t: (len(members[t]), t)):
+        if t not in alive:
+            continue
+        shared = Counter()
+        for key in topic_keys[t]:
+            posting = postings[key]
+            if len(posting) <= MAX_POSTINGS:
+                shared.update(o for o in posting if o != t and o in alive)
+        best, best_score = -1, merge_threshold
+        for cand, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+            text = term_centroids[cand].similar(term_centroids[t])
+            ent = ent_centroids[cand].similar(ent_centroids[t])
+            score = ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * text if ent > 0 else text
+            if score > best_score:
+                best, best_score = cand, score
+        if best >= 0:
+            members[best].extend(members[t])
+            members[t] = []
+            ent_centroids[best].merge(ent_centroids[t])
+            term_centroids[best].merge(term_centroids[t])
+            for key in topic_keys.pop(t):
+                postings[key].discard(t)
+                postings[key].add(best)
+                topic_keys[best].add(key)
+            alive.discard(t)
+    members = [m for m in members if m]
 
     clusters = sorted((sorted(m) for m in members), key=lambda m: (-sum(len(stories[i].articles) for i in m), m[0]))
     width = max(1, len(str(len(clusters))))

@@ -10,7 +10,8 @@ streaming). The gold label of an article is its T17 topic.
 
 Scores: B-cubed P/R/F1 and ARI of storybrief's topics against the T17 topics; topics found; stories per gold
 topic (how many developments the grouping sees in each subject) and the share of a gold topic's articles in
-its largest predicted topic. Baseline, same run: TF-IDF (sublinear tf) + average-link agglomerative
+its largest predicted topic. Then each T17 topic alone (a single-subject collection): its stories, topics and
+the share of its articles in the largest topic. Baseline, same run: TF-IDF (sublinear tf) + average-link agglomerative
 clustering (cosine) of the articles, at the best distance threshold of a grid on this same data.
 
     python benchmarks/group_topics.py [--per-topic N] [--seed S] [--processes P] [--no-cache]
@@ -30,6 +31,7 @@ from pathlib import Path
 
 from _data import datasets_dir
 from group_stories import BASELINE_GRID, Baseline, Score, annotated, header, line_of, row, write_jsonl
+from storybrief.model import Corpus
 from storybrief.pipeline import group_corpus
 
 PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}
@@ -120,6 +122,21 @@ def main() -> None:
         for p in pred:
             sizes[p] += 1
         print(f"  topics found: {len(sizes)}; of one article: {sum(1 for v in sizes.values() if v == 1)}")
+    print(
+        "\neach T17 topic grouped alone (a single-subject collection): stories, topics, share of the articles in the "
+        "largest topic, stories of one article"
+    )
+    for g, topic in enumerate(names):
+        alone = Corpus(articles=[a for a, x in zip(arts, gold, strict=True) if x == g])
+        ids = {a.id for a in alone.articles}
+        alone.quote_groups = [q for q in corpus.quote_groups if len(ids & set(q.articles)) > 1]
+        group_corpus(alone)
+        sizes = Counter(s.topic for s in alone.stories for _ in s.articles)
+        singles = sum(1 for s in alone.stories if len(s.articles) == 1)
+        print(
+            f"  {topic:6} {len(alone.articles):4d} articles {len(alone.stories):4d} stories ({singles} of one article) "
+            f"{len(alone.topics):4d} topics, largest holds {max(sizes.values()) / len(alone.articles):5.0%}"
+        )
     print("\nbaseline grid")
     header("distance")
     print()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Article, Story, Topic
 from .features import ArticleFeatures, DocFreq, Vector, top_keys, weigh
@@ -31,6 +31,10 @@ KEYS = 10
 LABEL_ENTITIES = 3
 LABEL_TERMS = 3
 _NAME_RE = re.compile(r"^[A-Z][\w'’.&-]*(?: (?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von|and|du|la))*$")
+
+
+def _shared(counts: Mapping[str, float], df: DocFreq) -> dict[str, float]:
+    return {k: v for k, v in counts.items() if df.counts.get(k, 0) > 1}
 
 
 class _SmoothDocFreq(DocFreq):
@@ -99,8 +103,9 @@ def group_topics(
     for ents, terms in zip(entity_counts, term_counts, strict=True):
         entity_df.add(ents)
         term_df.add(terms)
-    ent_vecs = [weigh(c, entity_df) for c in entity_counts]
-    term_vecs = [weigh(c, term_df) for c in term_counts]
+    # a key only one story has links it to nothing, yet it would dilute every cosine: profiles keep shared keys
+    ent_vecs = [weigh(_shared(c, entity_df), entity_df) for c in entity_counts]
+    term_vecs = [weigh(_shared(c, term_df), term_df) for c in term_counts]
 
     order = sorted(range(len(stories)), key=lambda i: (-len(stories[i].articles), i))
     members: list[list[int]] = []

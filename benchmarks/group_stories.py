@@ -257,8 +257,8 @@ def multinews_rows(n_clusters: int, seed: int) -> list[dict]:
 # -------------------------------------------------------------------------------------------- output
 
 
-def header(first: str, width: int = 34) -> None:
-    print(f"{first:{width}} {'P':>6} {'R':>6} {'F1':>6} {'ARI':>6} {'stories':>7}", end="")
+def header(first: str, width: int = 34, count: str = "stories") -> None:
+    print(f"{first:{width}} {'P':>6} {'R':>6} {'F1':>6} {'ARI':>6} {count:>7}", end="")
 
 
 def row(name: str, s: Score, extra: str = "", width: int = 34) -> None:

@@ -90,7 +90,7 @@ def main() -> None:
     base = Baseline([a.text for a in arts])
     grid = {d: Score.of(gold, base.labels(d)) for d in BASELINE_GRID}
     best_d = max(grid, key=lambda d: (grid[d].f1, -d))
-    header("system")
+    header("system", count="topics")
     print(f" {'s':>6}")
     row(f"baseline tfidf+avg d={best_d} (best)", grid[best_d])
     details = {}
@@ -138,7 +138,7 @@ def main() -> None:
             f"{len(alone.topics):4d} topics, largest holds {max(sizes.values()) / len(alone.articles):5.0%}"
         )
     print("\nbaseline grid")
-    header("distance")
+    header("distance", count="topics")
     print()
     for d, s in grid.items():
         row(f"d={d}", s)

@@ -133,6 +133,20 @@ def noise_joined(gold: Sequence[int], pred: Sequence[int], noise: int = NOISE) -
     return sum(1 for g, p in zip(gold, pred, strict=True) if g == noise and p in real)
 
 
+def halves(gold: Sequence[int], seed: int, skip: int | None = None) -> tuple[set[int], set[int]]:
+    """A seeded split of the gold clusters into a tuning half and a held-out half (``skip`` in neither)."""
+    clusters = sorted(set(gold) - {skip})
+    random.Random(seed).shuffle(clusters)
+    return set(clusters[: len(clusters) // 2]), set(clusters[len(clusters) // 2 :])
+
+
+def pairs_kept(gold: Sequence[int], pred: Sequence[int]) -> tuple[int, int]:
+    """(same-gold pairs in one predicted cluster, same-gold pairs)."""
+    both = Counter(zip(gold, pred, strict=True))
+    g_size = Counter(gold)
+    return sum(c * (c - 1) // 2 for c in both.values()), sum(c * (c - 1) // 2 for c in g_size.values())
+
+
 # ------------------------------------------------------------------------------------------- systems
 
 
@@ -243,8 +257,8 @@ def multinews_rows(n_clusters: int, seed: int) -> list[dict]:
 # -------------------------------------------------------------------------------------------- output
 
 
-def header(first: str, width: int = 34) -> None:
-    print(f"{first:{width}} {'P':>6} {'R':>6} {'F1':>6} {'ARI':>6} {'stories':>7}", end="")
+def header(first: str, width: int = 34, count: str = "stories") -> None:
+    print(f"{first:{width}} {'P':>6} {'R':>6} {'F1':>6} {'ARI':>6} {count:>7}", end="")
 
 
 def row(name: str, s: Score, extra: str = "", width: int = 34) -> None:
@@ -289,6 +303,9 @@ def run_mmds(args: argparse.Namespace, cache: Path | None) -> float:
     gold = [rows[line_of(a)]["cluster"] for a in arts]
     real = [g != NOISE for g in gold]
     english = [g != NOISE and a.language == "en" for g, a in zip(gold, arts, strict=True)]
+    tune, held = halves(gold, args.seed, skip=NOISE)
+    in_tune = [g in tune for g in gold]
+    in_held = [g in held for g in gold]
     langs = Counter(a.language or "?" for a, r in zip(arts, real, strict=True) if r)
     n_noise = len(gold) - sum(real)
     print(
@@ -302,17 +319,29 @@ def run_mmds(args: argparse.Namespace, cache: Path | None) -> float:
         "translations of English stories, so 'F1 en' scores the English articles only"
     )
     print(
-        "scores over the non-noise articles (clustering on all); noise+ = noise articles put in a story "
-        "with a non-noise article\n"
+        f"scores over the non-noise articles (clustering on all). 'tune' / 'held': B-cubed F1 over the gold "
+        f"clusters of a seeded half (seed {args.seed}: {len(tune)} / {len(held)} clusters); thresholds are chosen "
+        "on 'tune' only. noise+ = noise articles put in a story with a non-noise article (count, share)\n"
     )
 
-    def scores(pred: list[int]) -> tuple[Score, Score, int]:
-        return Score.of(*subset(gold, pred, real)), Score.of(*subset(gold, pred, english)), noise_joined(gold, pred)
+    def scores(pred: list[int]) -> tuple[Score, Score, int, float, float]:
+        return (
+            Score.of(*subset(gold, pred, real)),
+            Score.of(*subset(gold, pred, english)),
+            noise_joined(gold, pred),
+            Score.of(*subset(gold, pred, in_tune)).f1,
+            Score.of(*subset(gold, pred, in_held)).f1,
+        )
 
+    def extra(sc: tuple[Score, Score, int, float, float]) -> str:
+        return f" {sc[3]:6.3f} {sc[4]:6.3f} {sc[1].f1:6.3f} {sc[2]:3d} {sc[2] / max(1, n_noise):4.0%}"
+
+    cols = f" {'tune':>6} {'held':>6} {'F1 en':>6} {'noise+':>8}"
     features = article_features(arts, corpus.quote_groups)
     base = Baseline([(r.get("title") or "") + "\n" + (r.get("text") or "") for r in (rows[line_of(a)] for a in arts)])
     grid = {d: scores(base.labels(d)) for d in BASELINE_GRID}
     best_d = max(grid, key=lambda d: (grid[d][0].f1, -d))
+    tune_d = max(grid, key=lambda d: (grid[d][3], -d))
 
     results = []
     placed = {}
@@ -324,13 +353,13 @@ def run_mmds(args: argparse.Namespace, cache: Path | None) -> float:
     placed[f"baseline d={best_d}"] = placed_with_mates(corpus, gold, base.labels(best_d))
     gold_score = scores(gold)
     header("system")
-    print(f" {'F1 en':>6} {'noise+':>6} {'s':>6}")
-    row("gold (noise bucket as one story)", gold_score[0], f" {gold_score[1].f1:6.3f} {'':>6} {'':>6}")
-    b = scores(base.labels(best_d))
+    print(cols + f" {'s':>6}")
+    row("gold (noise bucket as one story)", gold_score[0], extra(gold_score))
     base_s = base.vectorize_s + base.cluster_s
-    row(f"baseline tfidf+avg d={best_d} (best)", b[0], f" {b[1].f1:6.3f} {b[2]:6d} {base_s:6.2f}")
-    for name, (s, s_en, joined), seconds in results:
-        row(name, s, f" {s_en.f1:6.3f} {joined:6d} {seconds:6.2f}")
+    row(f"baseline tfidf+avg d={best_d} (best all)", grid[best_d][0], extra(grid[best_d]) + f" {base_s:6.2f}")
+    row(f"baseline tfidf+avg d={tune_d} (best tune)", grid[tune_d][0], extra(grid[tune_d]))
+    for name, sc, seconds in results:
+        row(name, sc[0], extra(sc) + f" {seconds:6.2f}")
 
     print(
         "\narticles (non-noise, gold cluster of 2+) sharing a story with at least one article of their gold "
@@ -339,21 +368,21 @@ def run_mmds(args: argparse.Namespace, cache: Path | None) -> float:
     for name, counts in placed.items():
         print(f"{name:34} " + "  ".join(f"{k} {a}/{n} ({a / n:.0%})" for k, (a, n) in counts.items()))
 
-    print(f"\nbaseline grid (distance threshold on cosine distance; chosen: best F1 on this same data = {best_d})")
+    print("\nbaseline grid (distance threshold on cosine distance)")
     header("distance")
-    print(f" {'F1 en':>6} {'noise+':>6}")
-    for d, (s, s_en, joined) in grid.items():
-        row(f"d={d}", s, f" {s_en.f1:6.3f} {joined:6d}")
+    print(cols)
+    for d, sc in grid.items():
+        row(f"d={d}", sc[0], extra(sc))
 
     print(f"\nstorybrief threshold sweep (default STORY_THRESHOLD = {STORY_THRESHOLD})")
     header("mode / threshold")
-    print(f" {'F1 en':>6} {'noise+':>6}")
+    print(cols)
     for streaming in (False, True):
         for t in args.sweep:
             pred, _ = storybrief_labels(corpus, t, streaming, None if streaming else features)
-            s, s_en, joined = scores(pred)
             mark = " *" if t == STORY_THRESHOLD else ""
-            row(f"{'streaming' if streaming else 'batch'} t={t}{mark}", s, f" {s_en.f1:6.3f} {joined:6d}")
+            sc = scores(pred)
+            row(f"{'streaming' if streaming else 'batch'} t={t}{mark}", sc[0], extra(sc))
 
     if args.show_clusters:
         pred, _ = storybrief_labels(corpus, STORY_THRESHOLD, False, features)
@@ -361,58 +390,125 @@ def run_mmds(args: argparse.Namespace, cache: Path | None) -> float:
     return best_d
 
 
+def alone(
+    corpus: Corpus, gold: Sequence[int], texts: Sequence[str], distance: float
+) -> list[tuple[str, int, int, int]]:
+    """Each gold cluster grouped alone: (system, same-cluster pairs kept, pairs, clusters kept whole)."""
+    by_gold: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(gold):
+        by_gold[g].append(i)
+    totals = {"storybrief batch": [0, 0, 0], "storybrief streaming": [0, 0, 0], f"baseline d={distance}": [0, 0, 0]}
+    for members in by_gold.values():
+        if len(members) < 2:
+            continue
+        arts = [corpus.articles[i] for i in members]
+        ids = {a.id for a in arts}
+        qgs = [q for q in corpus.quote_groups if len(ids & set(q.articles)) > 1]
+        found = {
+            "storybrief batch": labels(Corpus(articles=arts), group_stories(arts, qgs)),
+            "storybrief streaming": labels(Corpus(articles=arts), stream_stories(arts, qgs)),
+            f"baseline d={distance}": Baseline([texts[i] for i in members]).labels(distance),
+        }
+        for name, pred in found.items():
+            kept, n = pairs_kept([0] * len(pred), pred)
+            totals[name][0] += kept
+            totals[name][1] += n
+            totals[name][2] += len(set(pred)) == 1
+    return [(name, k, n, whole) for name, (k, n, whole) in totals.items()]
+
+
 def run_multinews(args: argparse.Namespace, cache: Path | None, mmds_d: float) -> None:
-    rows = multinews_rows(args.clusters, args.seed)
-    jsonl = (cache or Path(args.tmp)) / f"multinews_dev_{args.clusters}_seed{args.seed}.jsonl"
+    largest = max(args.clusters)
+    rows = multinews_rows(largest, args.seed)
+    jsonl = (cache or Path(args.tmp)) / f"multinews_dev_{largest}_seed{args.seed}.jsonl"
     write_jsonl([{"id": r["id"], "text": r["text"]} for r in rows], jsonl)
-    corpus, annotate_s, cached = annotated(jsonl, cache, args.processes)
-    arts = corpus.articles
-    kept = [rows[line_of(a)] for a in arts]
-    gold = [r["gold"] for r in kept]
-    unflagged = [not r["flagged"] for r in kept]
-    print(
-        f"\n\nMulti-News pooled: first {args.clusters} clusters of dev_half, {len(rows)} non-empty source documents "
-        f"shuffled (seed {args.seed}), {len(arts)} loaded ({len(rows) - len(arts)} emptied by the cleaner, not "
-        f"scored), {sum(1 for u in unflagged if not u)} LLM-flagged irrelevant; {len(set(gold))} gold clusters; "
-        f"annotate {'from cache' if cached else f'{annotate_s:.1f} s'}"
-    )
-    no_language = sum(1 for a in arts if a.language is None)
-    print(
-        "no titles or dates in the input; scores over all loaded documents, and without the flagged ones; "
-        f"{no_language} documents get no language from storybrief (the set is English)\n"
-    )
+    full, annotate_s, cached = annotated(jsonl, cache, args.processes)
+    for n_clusters in sorted(args.clusters):
+        arts = [a for a in full.articles if rows[line_of(a)]["gold"] < n_clusters]
+        ids = {a.id for a in arts}
+        corpus = Corpus(articles=arts, quote_groups=[q for q in full.quote_groups if ids & set(q.articles)])
+        kept = [rows[line_of(a)] for a in arts]
+        gold = [r["gold"] for r in kept]
+        n_rows = sum(1 for r in rows if r["gold"] < n_clusters)
+        unflagged = [not r["flagged"] for r in kept]
+        tune, held = halves(gold, args.seed)
+        in_tune = [g in tune for g in gold]
+        in_held = [g in held for g in gold]
+        print(
+            f"\n\nMulti-News pooled: first {n_clusters} clusters of dev_half, {n_rows} non-empty source documents "
+            f"shuffled (seed {args.seed}), {len(arts)} loaded ({n_rows - len(arts)} emptied by the cleaner, not "
+            f"scored), {sum(1 for u in unflagged if not u)} LLM-flagged irrelevant; {len(set(gold))} gold clusters "
+            f"(tune / held halves: {len(tune)} / {len(held)}); annotate "
+            f"{'from cache' if cached else f'{annotate_s:.1f} s'} (all {largest} clusters)"
+        )
+        no_language = sum(1 for a in arts if a.language is None)
+        print(
+            "no titles or dates in the input; scores over all loaded documents, per half, and without the flagged "
+            f"ones; {no_language} documents get no language from storybrief (the set is English)\n"
+        )
 
-    def scores(pred: list[int]) -> tuple[Score, Score]:
-        return Score.of(gold, pred), Score.of(*subset(gold, pred, unflagged))
+        def scores(
+            pred: list[int],
+            gold: list[int] = gold,
+            in_tune: list[bool] = in_tune,
+            in_held: list[bool] = in_held,
+            unflagged: list[bool] = unflagged,
+        ) -> tuple[Score, float, float, float]:
+            return (
+                Score.of(gold, pred),
+                Score.of(*subset(gold, pred, in_tune)).f1,
+                Score.of(*subset(gold, pred, in_held)).f1,
+                Score.of(*subset(gold, pred, unflagged)).f1,
+            )
 
-    base = Baseline([r["text"] for r in kept])
-    grid = {d: scores(base.labels(d)) for d in BASELINE_GRID}
-    best_d = max(grid, key=lambda d: (grid[d][0].f1, -d))
-    features = article_features(arts, corpus.quote_groups)
+        def extra(sc: tuple[Score, float, float, float]) -> str:
+            return f" {sc[1]:6.3f} {sc[2]:6.3f} {sc[3]:15.3f}"
 
-    header("system")
-    print(f" {'F1 w/o flagged':>15}")
-    row("gold", scores(gold)[0], f" {scores(gold)[1].f1:15.3f}")
-    for label, d in ((f"MMDS choice d={mmds_d}", mmds_d), (f"own best d={best_d}", best_d)):
-        s, s_u = grid[d] if d in grid else scores(base.labels(d))
-        row(f"baseline {label}", s, f" {s_u.f1:15.3f}")
-    for streaming in (False, True):
-        for t in args.sweep:
-            pred, _ = storybrief_labels(corpus, t, streaming, None if streaming else features)
-            s, s_u = scores(pred)
-            mark = " *" if t == STORY_THRESHOLD else ""
-            row(f"storybrief {'streaming' if streaming else 'batch'} t={t}{mark}", s, f" {s_u.f1:15.3f}")
-    print("\nbaseline grid on Multi-News")
-    header("distance")
-    print(f" {'F1 w/o flagged':>15}")
-    for d, (s, s_u) in grid.items():
-        row(f"d={d}", s, f" {s_u.f1:15.3f}")
+        cols = f" {'tune':>6} {'held':>6} {'F1 w/o flagged':>15}"
+        texts = [r["text"] for r in kept]
+        base = Baseline(texts)
+        grid = {d: scores(base.labels(d)) for d in BASELINE_GRID}
+        best_d = max(grid, key=lambda d: (grid[d][0].f1, -d))
+        tune_d = max(grid, key=lambda d: (grid[d][1], -d))
+        features = article_features(arts, corpus.quote_groups)
+
+        header("system")
+        print(cols)
+        row("gold", scores(gold)[0], extra(scores(gold)))
+        for label, d in (
+            (f"MMDS choice d={mmds_d}", mmds_d),
+            (f"best all d={best_d}", best_d),
+            (f"best tune d={tune_d}", tune_d),
+        ):
+            sc = grid[d] if d in grid else scores(base.labels(d))
+            row(f"baseline {label}", sc[0], extra(sc))
+        for streaming in (False, True):
+            for t in args.sweep:
+                pred, _ = storybrief_labels(corpus, t, streaming, None if streaming else features)
+                mark = " *" if t == STORY_THRESHOLD else ""
+                sc = scores(pred)
+                row(f"storybrief {'streaming' if streaming else 'batch'} t={t}{mark}", sc[0], extra(sc))
+        print("\nbaseline grid on Multi-News")
+        header("distance")
+        print(cols)
+        for d, sc in grid.items():
+            row(f"d={d}", sc[0], extra(sc))
+        if n_clusters == largest and not args.no_alone:
+            print(
+                "\neach gold cluster grouped alone (what `storybrief brief` does with one event's reports): share of "
+                "same-cluster document pairs kept in one story, and clusters kept whole; baseline at its best pooled d"
+            )
+            for name, k, n, whole in alone(corpus, gold, texts, best_d):
+                n_multi = sum(1 for c in Counter(gold).values() if c > 1)
+                print(f"{name:34} pairs kept {k}/{n} ({k / max(1, n):.1%})  whole {whole}/{n_multi}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--clusters", type=int, default=60, help="Multi-News clusters to pool (default 60)")
-    parser.add_argument("--seed", type=int, default=13, help="shuffle seed for the pooled Multi-News documents")
+    parser.add_argument(
+        "--clusters", type=int, nargs="+", default=[60, 200], help="Multi-News clusters to pool (default 60 200)"
+    )
+    parser.add_argument("--seed", type=int, default=13, help="shuffle and tune/held-out split seed")
     parser.add_argument(
         "--sweep", type=float, nargs="+", default=list(SWEEP), metavar="T", help="storybrief thresholds to sweep"
     )
@@ -421,6 +517,8 @@ def main() -> None:
     parser.add_argument("--no-cache", action="store_true", help="annotate again and do not write the cache")
     parser.add_argument("--tmp", default="/tmp/storybrief-bench", help=argparse.SUPPRESS)
     parser.add_argument("--show-clusters", action="store_true", help="list MMDS gold clusters split or merged")
+    parser.add_argument("--no-alone", action="store_true", help="skip grouping each Multi-News cluster alone")
+    parser.add_argument("--only", choices=("mmds", "multinews"), help="run one dataset only")
     args = parser.parse_args()
 
     cache = None if args.no_cache else Path(args.cache)
@@ -430,8 +528,9 @@ def main() -> None:
     start = time.perf_counter()
     print("command: " + " ".join(["python benchmarks/group_stories.py", *sys.argv[1:]]))
     print(f"storybrief STORY_THRESHOLD = {STORY_THRESHOLD}\n")
-    mmds_d = run_mmds(args, cache)
-    run_multinews(args, cache, mmds_d)
+    mmds_d = run_mmds(args, cache) if args.only != "multinews" else 0.85
+    if args.only != "mmds":
+        run_multinews(args, cache, mmds_d)
     print(f"\ntotal {time.perf_counter() - start:.1f} s")
 
 

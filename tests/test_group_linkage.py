@@ -39,3 +39,19 @@ def test_features_and_shingles() -> None:
     assert jaccard(a, a) == 1.0 and jaccard(a, shingles("seven eight nine ten eleven")) == 0.0
     assert day_gap((10, 10), (13, 13)) == 3 and day_gap((None, None), (5, 5)) == 0
     assert day_gap((10, None), (3, 3)) == 7  # published after day 10 at the earliest
+
+
+def test_loose_tie_to_a_tight_story_is_no_join() -> None:
+    # 0-1 report one event closely; 2 is a related article on another event, tied loosely to both
+    pairs = {(0, 1): 0.9, (0, 2): 0.2, (1, 2): 0.2}
+    loose = Linkage(0.15)
+    loose.agglomerate(range(3), pairs)
+    assert loose.clusters() == [[0, 1, 2]]
+    strict = Linkage(0.15, cohesion=0.25)
+    strict.agglomerate(range(3), pairs)
+    assert strict.clusters() == [[0, 1], [2]]
+    streaming = Linkage(0.15, cohesion=0.25)
+    streaming.add(0, {})
+    streaming.add(1, {0: 0.9})
+    streaming.add(2, {0: 0.2, 1: 0.2})
+    assert streaming.clusters() == [[0, 1], [2]]

@@ -28,15 +28,20 @@ class Weights:
     decay_days: float = 4.0  # time factor exp(-(gap - grace) / decay_days)
     grace_days: float = 2.0  # gaps this short cost nothing
     window_days: int = 21  # pairs further apart than this are not compared
+    min_shared_terms: int = 3  # pairs sharing fewer content terms (or, across languages, anchors) score 0
 
 
 def similarity(a: ArticleFeatures, b: ArticleFeatures, w: Weights) -> float:
-    if a.entities and b.entities:
+    small, large = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
+    if sum(1 for k in small if k in large) < w.min_shared_terms:
+        score = 0.0  # one shared name or word is no story: it takes several
+    elif a.entities and b.entities and a.cased and b.cased:  # names of lower-cased text are not evidence
         score = w.text * cosine(a.terms, b.terms) + w.entities * cosine(a.entities, b.entities)
     else:
         score = cosine(a.terms, b.terms)
     if a.language != b.language:  # a translation shares names and numbers, and glossed words
-        score = max(score, w.cross_lingual * cosine(a.anchors, b.anchors))
+        if sum(1 for k in a.anchors if k in b.anchors) >= w.min_shared_terms:
+            score = max(score, w.cross_lingual * cosine(a.anchors, b.anchors))
         if a.gloss_counts or b.gloss_counts:
             score = max(score, w.gloss * cosine(a.bridge, b.bridge))
     if a.quote_groups & b.quote_groups:

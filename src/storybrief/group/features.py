@@ -33,6 +33,7 @@ Vector = dict[str, float]
 TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 LEAD_WORDS = 60
+LEAD_TITLE_TERMS = 12  # content terms of an untitled article's lead that weigh as a title's
 # Weight of a term every article has. Plain log((1 + N) / (1 + df)) would give it 0: right for telling
 # apart events of one topic (the seeds), wrong for two articles alone, whose shared words are the evidence.
 IDF_FLOOR = 0.1
@@ -98,6 +99,15 @@ def anchors(text: str) -> list[str]:
     return found
 
 
+def is_cased(text: str, sample: int = 3000) -> bool:
+    """Whether ``text`` writes names with capitals: lower-cased dumps (some archives, Multi-News) do not,
+    and spaCy finds few, partial entities there. Scripts without case count as cased."""
+    letters = [ch for ch in text[:sample] if ch.isalpha() and ch.lower() != ch.upper()]
+    if len(letters) < 40:
+        return True
+    return sum(1 for ch in letters if ch.isupper()) / len(letters) >= 0.01
+
+
 def language_key(language: str | None, text: str) -> str:
     """The article's language if known, else 'cjk' or 'other' by script: enough to tell a translation."""
     if language:
@@ -158,6 +168,7 @@ class ArticleFeatures:
     entities: Vector = field(default_factory=dict)
     anchors: Vector = field(default_factory=dict)
     bridge: Vector = field(default_factory=dict)  # English-like terms: the glosses, or the terms themselves
+    cased: bool = True  # False for lower-cased text: its entities are few and unreliable
 
     def weigh(self, term_df: DocFreq, entity_df: DocFreq, anchor_df: DocFreq) -> None:
         self.terms = weigh(self.term_counts, term_df)
@@ -203,8 +214,10 @@ def extract(article: Article, order: int, quote_groups: Mapping[str, frozenset[s
     for term in terms(title):
         counts[term] += TITLE_WEIGHT
     body_terms = terms(article.text)
+    # untitled (a feed's text field, a lower-cased dump): the first sentence's words stand in for the title
+    stand_in = 0 if title.strip() else LEAD_TITLE_TERMS
     for i, term in enumerate(body_terms):
-        counts[term] += LEAD_WEIGHT if i < LEAD_WORDS else 1.0
+        counts[term] += TITLE_WEIGHT if i < stand_in else LEAD_WEIGHT if i < LEAD_WORDS else 1.0
     entity_counts: Counter[str] = Counter(
         e.canonical.lower() for e in article.entities if e.label in ENTITY_LABELS and len(e.canonical) > 1
     )
@@ -229,4 +242,5 @@ def extract(article: Article, order: int, quote_groups: Mapping[str, frozenset[s
         anchor_counts=anchor_counts,
         span=publication_span(article),
         quote_groups=(quote_groups or {}).get(article.id, frozenset()),
+        cased=is_cased(article.text),
     )

@@ -19,11 +19,23 @@ from collections.abc import Iterable, Mapping
 
 
 class Linkage:
-    def __init__(self, threshold: float) -> None:
+    """``cohesion``: a join also needs the average to reach this share of each side's own average pair
+    similarity, so a loose tie to a tight story (a related article on another event) is no join."""
+
+    def __init__(self, threshold: float, cohesion: float = 0.0) -> None:
         self.threshold = threshold
+        self.cohesion = cohesion
         self.cluster_of: dict[int, int] = {}
         self.members: dict[int, list[int]] = {}
         self.links: dict[int, dict[int, float]] = defaultdict(dict)  # cluster -> cluster -> similarity sum
+        self.inner: dict[int, float] = defaultdict(float)  # cluster -> sum of its member pairs' similarities
+
+    def _coherent(self, a: int, b: int, avg: float) -> bool:
+        for c in (a, b):
+            n = len(self.members[c])
+            if n > 1 and avg < self.cohesion * self.inner[c] / (n * (n - 1) / 2):
+                return False
+        return True
 
     def _new(self, node: int) -> int:
         self.cluster_of[node] = node
@@ -38,6 +50,7 @@ class Linkage:
         self.links[b][a] = self.links[b].get(a, 0.0) + value
 
     def _merge(self, keep: int, gone: int) -> None:
+        self.inner[keep] += self.inner.pop(gone, 0.0) + self.links[keep].get(gone, 0.0)
         for node in self.members[gone]:
             self.cluster_of[node] = keep
         self.members[keep].extend(self.members.pop(gone))
@@ -66,6 +79,8 @@ class Linkage:
                 continue
             if current < self.threshold:
                 break
+            if not self._coherent(a, b, current):
+                continue
             keep, gone = (a, b) if len(self.members[a]) >= len(self.members[b]) else (b, a)
             self._merge(keep, gone)
             for other in self.links[keep]:
@@ -82,7 +97,7 @@ class Linkage:
         best, best_avg = None, self.threshold
         for cluster, total in totals.items():
             avg = total / len(self.members[cluster])
-            if avg >= best_avg:
+            if avg >= best_avg and self._coherent(cluster, cluster, avg):
                 best, best_avg = cluster, avg
         own = self._new(node)
         for cluster, total in totals.items():
@@ -91,7 +106,10 @@ class Linkage:
             return own
         self._merge(best, own)
         for cluster in sorted(totals):  # clusters the newcomer bridges
-            if cluster != best and cluster in self.members and self._avg(best, cluster) >= self.threshold:
+            if cluster == best or cluster not in self.members:
+                continue
+            avg = self._avg(best, cluster)
+            if avg >= self.threshold and self._coherent(best, cluster, avg):
                 self._merge(best, cluster)
         return best
 

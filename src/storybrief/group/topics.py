@@ -1,28 +1,80 @@
-"""Topics: stories that share their main actors and subject over a longer span.
+"""Topics: the subjects that span several stories (developments), over any length of time.
 
-A story's profile sums its articles' entity and term counts. Unlike story grouping, weights here use
-*smoothed* IDF, so that names every story shares (the topic's own actors) count for much rather than
-nothing, and there is no time decay: a topic runs for months. Stories are joined by average link.
+A story is one development, bounded in time (see :mod:`.stories`); a topic is the subject those
+developments share: its main actors and its vocabulary, with no time limit. A story's profile sums its
+articles' entity and term counts, weighted with *smoothed* IDF over the stories, so that the names and words
+every story of a subject repeats (the subject's own) count for much rather than nothing.
+
+Stories are placed largest first: each joins the topic whose *centroid* (the sum of its stories' profiles) is
+most similar, or starts a new one. Comparing with the centroid rather than averaging story pairs is what
+lets a long-running subject hold many small stories that share little with one another but much with the
+subject as a whole. Candidate topics come from an inverted index of their stories' top keys, so the work per
+story stays flat. Untitled, lower-cased articles have no entities: their profiles are compared on terms.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Article, Story, Topic
-from .features import ArticleFeatures, DocFreq, cosine, top_keys, weigh
-from .linkage import Linkage
+from .features import ArticleFeatures, DocFreq, Vector, top_keys, weigh
 
-TOPIC_THRESHOLD = 0.3
-ENTITY_SHARE = 0.7  # weight of shared entities against shared terms
-MAX_POSTINGS = 200
+TOPIC_THRESHOLD = 0.15
+TOPIC_MERGE = 0.4
+ENTITY_SHARE = 0.6  # weight of shared entities against shared terms (when both sides have entities)
+MAX_POSTINGS = 200  # a key held by more topics than this proposes none of them
+MAX_CANDIDATES = 30
+KEYS = 10
 LABEL_ENTITIES = 3
+LABEL_TERMS = 3
+_NAME_RE = re.compile(r"^[A-Z][\w'’.&-]*(?: (?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von|and|du|la))*$")
+
+
+def _shared(counts: Mapping[str, float], df: DocFreq) -> dict[str, float]:
+    return {k: v for k, v in counts.items() if df.counts.get(k, 0) > 1}
 
 
 class _SmoothDocFreq(DocFreq):
     def idf(self, key: str) -> float:
         return super().idf(key) + 1.0
+
+
+class _Centroid:
+    """A running sum of unit vectors, with its squared norm kept up to date."""
+
+    __slots__ = ("norm2", "vec")
+
+    def __init__(self) -> None:
+        self.vec: dict[str, float] = defaultdict(float)
+        self.norm2 = 0.0
+
+    def add(self, v: Vector) -> None:
+        dot = sum(x * self.vec.get(k, 0.0) for k, x in v.items())
+        self.norm2 += 2 * dot + sum(x * x for x in v.values())
+        for k, x in v.items():
+            self.vec[k] += x
+
+    def merge(self, other: _Centroid) -> None:
+        self.norm2 += 2 * self.dot(other) + other.norm2
+        for k, x in other.vec.items():
+            self.vec[k] += x
+
+    def dot(self, other: _Centroid) -> float:
+        small, large = (self.vec, other.vec) if len(self.vec) <= len(other.vec) else (other.vec, self.vec)
+        return sum(x * large.get(k, 0.0) for k, x in small.items())
+
+    def similar(self, other: _Centroid) -> float:
+        if self.norm2 <= 0 or other.norm2 <= 0:
+            return 0.0
+        return self.dot(other) / math.sqrt(self.norm2 * other.norm2)
+
+    def cosine(self, v: Vector) -> float:
+        if not v or self.norm2 <= 0:
+            return 0.0
+        return sum(x * self.vec.get(k, 0.0) for k, x in v.items()) / math.sqrt(self.norm2)
 
 
 def group_topics(
@@ -31,6 +83,7 @@ def group_topics(
     articles: Sequence[Article],
     *,
     threshold: float = TOPIC_THRESHOLD,
+    merge_threshold: float = TOPIC_MERGE,
 ) -> list[Topic]:
     """Cluster ``stories`` into topics; sets ``Story.topic``. ``features`` line up with ``articles``."""
     position = {a.id: i for i, a in enumerate(articles)}
@@ -50,47 +103,110 @@ def group_topics(
     for ents, terms in zip(entity_counts, term_counts, strict=True):
         entity_df.add(ents)
         term_df.add(terms)
-    ent_vecs = [weigh(c, entity_df) for c in entity_counts]
-    term_vecs = [weigh(c, term_df) for c in term_counts]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, vec in enumerate(ent_vecs):
-        for key in top_keys(vec, 5):
-            postings[key].append(i)
-    pairs: dict[tuple[int, int], float] = {}
-    for i, vec in enumerate(ent_vecs):
-        for key in top_keys(vec, 5):
+    # a key only one story has links it to nothing, yet it would dilute every cosine: profiles keep shared keys
+    ent_vecs = [weigh(_shared(c, entity_df), entity_df) for c in entity_counts]
+    term_vecs = [weigh(_shared(c, term_df), term_df) for c in term_counts]
+
+    order = sorted(range(len(stories)), key=lambda i: (-len(stories[i].articles), i))
+    members: list[list[int]] = []
+    ent_centroids: list[_Centroid] = []
+    term_centroids: list[_Centroid] = []
+    postings: dict[str, set[int]] = defaultdict(set)
+    for i in order:
+        keys = ["e:" + k for k in top_keys(ent_vecs[i], KEYS)] + ["t:" + k for k in top_keys(term_vecs[i], KEYS)]
+        shared: Counter[int] = Counter()
+        for key in keys:
+            posting = postings.get(key)
+            if posting and len(posting) <= MAX_POSTINGS:
+                shared.update(posting)
+        best, best_score = -1, threshold
+        for cand, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+            text = term_centroids[cand].cosine(term_vecs[i])
+            ent = ent_centroids[cand].cosine(ent_vecs[i])
+            score = ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * text if ent_vecs[i] and ent > 0 else text
+            if score >= best_score and (best < 0 or score > best_score or cand < best):
+                best, best_score = cand, score
+        if best < 0:
+            best = len(members)
+            members.append([])
+            ent_centroids.append(_Centroid())
+            term_centroids.append(_Centroid())
+        members[best].append(i)
+        ent_centroids[best].add(ent_vecs[i])
+        term_centroids[best].add(term_vecs[i])
+        for key in keys:
+            postings[key].add(best)
+
+    # second pass: a subject's early stories may have started topics of their own before its centroid grew;
+    # topics whose centroids are alike merge, smallest into the most similar
+    topic_keys: dict[int, set[str]] = defaultdict(set)
+    for key, posting in postings.items():
+        for t in posting:
+            topic_keys[t].add(key)
+    alive = set(range(len(members)))
+    for t in sorted(range(len(members)), key=lambda t: (len(members[t]), t)):
+        if t not in alive:
+            continue
+        shared = Counter()
+        for key in topic_keys[t]:
             posting = postings[key]
-            if len(posting) > MAX_POSTINGS:
-                continue
-            for j in posting:
-                if j > i and (i, j) not in pairs:
-                    pairs[(i, j)] = ENTITY_SHARE * cosine(vec, ent_vecs[j]) + (1 - ENTITY_SHARE) * cosine(
-                        term_vecs[i], term_vecs[j]
-                    )
-    linkage = Linkage(threshold)
-    linkage.agglomerate(range(len(stories)), pairs)
-    clusters = sorted(linkage.clusters(), key=lambda m: (-sum(len(stories[i].articles) for i in m), m[0]))
+            if len(posting) <= MAX_POSTINGS:
+                shared.update(o for o in posting if o != t and o in alive)
+        best, best_score = -1, merge_threshold
+        for cand, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+            text = term_centroids[cand].similar(term_centroids[t])
+            ent = ent_centroids[cand].similar(ent_centroids[t])
+            score = ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * text if ent > 0 else text
+            if score > best_score:
+                best, best_score = cand, score
+        if best >= 0:
+            members[best].extend(members[t])
+            members[t] = []
+            ent_centroids[best].merge(ent_centroids[t])
+            term_centroids[best].merge(term_centroids[t])
+            for key in topic_keys.pop(t):
+                postings[key].discard(t)
+                postings[key].add(best)
+                topic_keys[best].add(key)
+            alive.discard(t)
+    members = [m for m in members if m]
+
+    clusters = sorted((sorted(m) for m in members), key=lambda m: (-sum(len(stories[i].articles) for i in m), m[0]))
     width = max(1, len(str(len(clusters))))
     topics = []
-    for n, members in enumerate(clusters, start=1):
-        topic = Topic(id=f"t{n:0{width}d}", label="", stories=[stories[i].id for i in members])
-        totals: Counter[str] = Counter()
-        for i in members:
-            totals.update(entity_counts[i])
+    for n, group in enumerate(clusters, start=1):
+        topic = Topic(id=f"t{n:0{width}d}", label="", stories=[stories[i].id for i in group])
+        entity_totals: Counter[str] = Counter()
+        term_totals: Counter[str] = Counter()
+        for i in group:
+            entity_totals.update(entity_counts[i])
+            term_totals.update(term_vecs[i])
             stories[i].topic = topic.id
-        topic.label = _label(totals, [a for i in members for a in stories[i].articles], articles, position)
+        article_ids = [a for i in group for a in stories[i].articles]
+        topic.label = _label(entity_totals, term_totals, article_ids, articles, position)
         topics.append(topic)
     return topics
 
 
-def _label(totals: Counter[str], article_ids: list[str], articles: Sequence[Article], position: dict[str, int]) -> str:
-    """The topic's most mentioned names as written in the articles; its first title when it has none."""
+def _label(
+    entities: Counter[str],
+    terms: Counter[str],
+    article_ids: list[str],
+    articles: Sequence[Article],
+    position: dict[str, int],
+) -> str:
+    """The topic's most mentioned names as written in the articles (names that look like names: no page junk,
+    no clause fragments); its most characteristic words when it has no such names (lower-cased input)."""
     display: dict[str, Counter[str]] = defaultdict(Counter)
     for aid in article_ids:
         for e in articles[position[aid]].entities:
-            display[e.canonical.lower()][e.canonical] += 1
-    names = [display[k].most_common(1)[0][0] for k, _ in totals.most_common(LABEL_ENTITIES) if display[k]]
+            if _NAME_RE.match(e.canonical) and not any(ch.isdigit() for ch in e.canonical):
+                display[e.canonical.lower()][e.canonical] += 1
+    names = [display[k].most_common(1)[0][0] for k, _ in entities.most_common() if display.get(k)][:LABEL_ENTITIES]
     if names:
         return " · ".join(names)
+    words = [k for k, _ in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])) if not k[0].isdigit()]
+    if words:
+        return " · ".join(words[:LABEL_TERMS])
     first = articles[position[article_ids[0]]]
     return first.title or first.id

@@ -13,6 +13,7 @@ from html import escape as _escape
 from urllib.parse import quote
 
 from ..model import Article, KeyQuote, Report, StoryBrief, TimelineEntry
+from ..synthesize.labels import article_headline, outlet_name
 from .safe import visible_controls
 
 _WORD_RE = re.compile(r"\w+")
@@ -64,7 +65,7 @@ def _cites(ids: Sequence[str], text: str, articles: dict[str, Article], numbers:
     for aid in ids:
         n = numbers.setdefault(aid, len(numbers) + 1)
         a = articles[aid]
-        tip = f"{a.outlet or a.input}: {source_sentence(a, text)}"
+        tip = f"{outlet_name(a)}: {source_sentence(a, text)}"
         out.append(f'<sup><a href="#{_anchor(aid)}" title="{escape(tip)}">[{n}]</a></sup>')
     return "".join(out)
 
@@ -162,8 +163,8 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
         a = articles[aid]
         when = a.published.date().isoformat() if a.published else "undated"
         parts.append(
-            f'<li id="{_anchor(aid)}">{_name(a.outlet or a.agency or a.input)} · {when} · '
-            f"<i>{_name(a.title or a.input)}</i></li>"
+            f'<li id="{_anchor(aid)}">{_name(outlet_name(a))} · {when} · '
+            f"<i>{_name(article_headline(a) or a.input)}</i></li>"
         )
     parts.append("</ol></section>")
     return "".join(parts)

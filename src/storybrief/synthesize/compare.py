@@ -15,6 +15,7 @@ import numpy as np
 
 from ..group.features import STOP, fold
 from ..model import Article, Comparison, NumberDisagreement, SingleSourceFact
+from .labels import outlet_name
 from .sentences import Matrix, Unit, build_matrix
 from .summary import copy_root, score_units, supporters
 
@@ -27,10 +28,6 @@ _NUMBER_RE = re.compile(
     r"\s+(?:[a-z-]+\s+)?([a-z]{3,})",
     re.I,
 )
-
-
-def outlet_name(article: Article) -> str:
-    return article.outlet or article.agency or article.input.rsplit("/", 1)[-1]
 
 
 def _numbers(text: str) -> dict[str, str]:

@@ -18,6 +18,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 
 from ..group.features import terms
 from ..model import Article
+from .fluff import fluff_kind, is_transcript
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -58,9 +59,23 @@ def well_formed(text: str) -> bool:
     return text[0].isupper() or text[0].isdigit() or text[0] in _QUOTE_CHARS
 
 
-def eligible(article: Article, start: int, end: int, text: str, headings: Sequence[tuple[int, int]]) -> bool:
-    """Never in a brief: headings, garbled passages, quotes with nobody saying them, scraps under 4 words."""
+def eligible(
+    article: Article,
+    start: int,
+    end: int,
+    text: str,
+    headings: Sequence[tuple[int, int]],
+    transcript: bool | None = None,
+) -> bool:
+    """Never in a brief: headings, garbled passages, quotes with nobody saying them, scraps under 4 words, and
+    fluff (questions, captions, transcript turns, page furniture, comments, quotes only, sentences that
+    cannot stand alone: see :mod:`.fluff`). ``transcript``: whether ``article`` is a broadcast transcript
+    (worked out from its text when not given)."""
     if len(text.split()) < MIN_FALLBACK_WORDS:
+        return False
+    if transcript is None:
+        transcript = is_transcript(article.text)
+    if fluff_kind(text, transcript=transcript) is not None:
         return False
     if _inside(headings, start, end):
         return False
@@ -83,11 +98,12 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
     for i, article in enumerate(articles):
         headings = [(b.start, b.end) for b in article.blocks if b.kind == "heading"]
         readable = language is None or article.language == language
+        transcript = is_transcript(article.text)
         for n, s in enumerate(article.sentences):
             text = article.text[s.start : s.end].strip()
             if not text:
                 continue
-            ok = readable and eligible(article, s.start, s.end, text, headings)
+            ok = readable and eligible(article, s.start, s.end, text, headings, transcript)
             units.append(Unit(i, s.start, s.end, text, n, len(text.split()), ok, tuple(terms(text)), well_formed(text)))
     return units
 

@@ -26,6 +26,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 
 from .. import defaults
 from ..model import Article, SummarySentence
+from .labels import article_headline
 from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units
 
 DEFAULT_WORDS = defaults.SUMMARY_WORDS
@@ -187,11 +188,14 @@ def summarize(
 
 
 def headline(articles: Sequence[Article], matrix: Matrix | None = None) -> str:
-    """The title most representative of the story: closest to the centroid of all its titles and leads."""
+    """The title most representative of the story: closest to the centroid of all its titles and leads.
+
+    A story none of whose articles has a title gets the most central article lead, shortened at a clause
+    boundary with an ellipsis (:func:`.labels.article_headline`), never a cut of the raw text."""
     language = brief_language(articles)
     titled = [a for a in articles if a.title and (language is None or a.language == language)]
     if not titled:
-        return articles[0].text[:100] if articles else ""
+        return _lead_headline([a for a in articles if language is None or a.language == language] or articles, matrix)
     if len(titled) == 1:
         return titled[0].title or ""
     if matrix is None:
@@ -208,3 +212,19 @@ def headline(articles: Sequence[Article], matrix: Matrix | None = None) -> str:
         if score > best_score:
             best, best_score = a, score
     return best.title or ""
+
+
+def _lead_headline(articles: Sequence[Article], matrix: Matrix | None) -> str:
+    """For a story without titles: the most central of its articles' leads, shortened (see :mod:`.labels`),
+    an original's before a copy's."""
+    best, best_score = "", -1.0
+    for a in sorted(articles, key=lambda x: _order_key(x, 0)):
+        lead = article_headline(a)
+        if not lead:
+            continue
+        score = float((matrix.vector(lead) @ matrix.centroid)[0]) if matrix is not None else 0.0
+        if a.duplicate_of is not None or a.rewrite_of is not None:
+            score *= 0.9
+        if score > best_score:
+            best, best_score = lead, score
+    return best

@@ -16,10 +16,14 @@ by itself. It names one kind per sentence, or ``None``:
   ``this video``, ``your browser``, ``thank you for``, a sentence ending with ``!`` outside quotes);
 * ``comment``: first-person singular or a second-person address outside quotation marks (a reader's or a
   presenter's voice, not a report);
+* ``fragment``: a piece of a sentence: no final stop, cut at an abbreviation ("... Sen.", "the u.s." in a
+  short sentence) or starting inside a date ("15, 2016, ...");
+* ``quote``: almost only a quote (at most 5 words outside quotation marks) with nobody named as its speaker;
 * ``dangling``: cannot stand alone: opens with a linking word (But, And, So, Yet, However, Also ...), opens
   with a pronoun or a demonstrative that is not a time phrase ("He", "This is", not "This week"), a quote
-  whose speaker is only a pronoun ('"...," she said.'), a sentence that is almost only a quote, or a
-  definite reference to something said before ("The remarks ...", "Blinken's comments ...").
+  whose speaker is only a pronoun ('"...," she said.'), or a definite reference to something said before
+  ("The remarks ...", "Blinken's comments ..."). In a summary, a dangling sentence shown right after the
+  sentence before it in the same article is not counted: the reader has what it refers to.
 
 Data and what is briefed:
 
@@ -156,7 +160,9 @@ def fluff_kind(text: str, in_transcript: bool = False) -> str | None:
     words = [w.lower().rstrip(".,;:") for w in _WORD_RE.findall(s)]
     end = s.rstrip("\"'”’) ")
     if not words or _FRAGMENT_END_RE.search(end) or (len(words) < 6 and _SHORT_ABBREV_END_RE.search(end)):
-        return "dangling"  # nothing, or cut at an abbreviation: the rest of the sentence is missing
+        return "fragment"  # nothing, or cut at an abbreviation: the rest of the sentence is missing
+    if not re.search(r"[.!?…。！？]$", end) or re.match(r"^\d{1,2},\s", s):
+        return "fragment"  # no final stop, or it starts inside a date: a piece of a sentence
     if words[0] in _LINKERS or words[0] in _PRONOUN_OPEN:
         return "dangling"
     if words[0] in _DEMONSTRATIVE and (len(words) < 2 or words[1] not in _TIME_WORDS):
@@ -165,8 +171,9 @@ def fluff_kind(text: str, in_transcript: bool = False) -> str | None:
         r"[\"”]\s*,?\s*" + _SAID_WORDS + r"\s+(?:he|she|they)\b", s, re.I
     ):
         return "dangling"
-    if len(bare.split()) <= 5 and len(s.split()) >= 8:
-        return "dangling"  # almost only a quote
+    said = re.sub(r"(?i)\b" + _SAID_WORDS + r"\b|[^\w\s]", " ", bare).lower().split()
+    if len(bare.split()) <= 5 and len(s.split()) >= 8 and set(said) <= {"he", "she", "they", "it", "also"}:
+        return "quote"  # a quote and nobody named as its speaker
     if re.match(
         r"^(?:the|these|those|such|his|her|their|its|[A-Z][\w.-]+['’]s?)\s+" + _REFERENCE_NOUNS + r"\b", s, re.I
     ):
@@ -235,20 +242,24 @@ def t17_stories(cap: int, seed: int) -> list[list[Article]]:
 # ---------------------------------------------------------------------------------------------- run
 
 
-def chosen_sentences(articles: Sequence[Article], words: int, timeline: bool) -> list[tuple[str, str, bool]]:
-    """(where, text, from a transcript article) of every sentence the brief chose."""
+def chosen_sentences(articles: Sequence[Article], words: int, timeline: bool) -> list[tuple[str, str, bool, bool]]:
+    """(where, text, from a transcript article, shown right after the sentence before it in its article) of
+    every sentence the brief chose."""
     units = story_units(articles)
     if not units:
         return []
     matrix = build_matrix(units)
     transcript = {a.id for a in articles if transcript_article(a)}
-    out = [
-        (f"summary@{words}", s.text, s.article in transcript)
-        for s in summarize(articles, words, units=units, matrix=matrix)
-    ]
+    index = {(a.id, sent.start): n for a in articles for n, sent in enumerate(a.sentences)}
+    out = []
+    previous: tuple[str, int] | None = None
+    for s in summarize(articles, words, units=units, matrix=matrix):
+        n = index.get((s.article, s.start), -2)
+        out.append((f"summary@{words}", s.text, s.article in transcript, previous == (s.article, n - 1)))
+        previous = (s.article, n)
     if timeline:
         for e in build_timeline(articles, dates=10, sentences=2, units=units, matrix=matrix):
-            out.append(("timeline", e.text, e.sources[0] in transcript if e.sources else False))
+            out.append(("timeline", e.text, e.sources[0] in transcript if e.sources else False, False))
     return out
 
 
@@ -274,8 +285,10 @@ def main() -> None:
         t0 = time.perf_counter()
         for i, story in enumerate(stories):
             for budget in BUDGETS:
-                for where, text, transcript in chosen_sentences(story, budget, timeline=budget == BUDGETS[0]):
+                for where, text, transcript, after in chosen_sentences(story, budget, timeline=budget == BUDGETS[0]):
                     kind = fluff_kind(text, transcript)
+                    if kind == "dangling" and after:
+                        kind = None  # the sentence it needs is the one shown just before it
                     per_where.setdefault(where, []).append(kind)
                     everything.append((name, where, text, kind))
             del i

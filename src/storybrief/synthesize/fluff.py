@@ -14,20 +14,24 @@ only fit when it says something on its own. Each detector below describes a kind
 * **furniture**: the page speaking about itself or its interface ("this video has been removed", "sign
   up", "your browser", "default edition") or to the reader ("Thank you for ..."), exclamations outside
   quotes, markup left in the text (character references, link lists run together with " | "), contact
-  details (e-mail addresses, handles, phone numbers), labels ("Related:", "UPDATE:"), bylines and time
-  stamps opening a sentence;
+  details (e-mail addresses, handles, phone numbers), counters ("Views: 5,588"), labels ("Related:",
+  "UPDATE:"), bylines and time stamps opening a sentence;
 * **comment**: first person singular or second person outside quotation marks: a reader's, a
   presenter's or a columnist's own voice, not a report;
-* **quote only**: a sentence that is a quote plus a short attribution: the story's quotes are in the key
-  quotes, a summary sentence must report;
+* **quote only**: a quote whose speaker the sentence does not name ('"...," she said.'), nothing
+  reported besides: who said it is in the sentence before; the story's quotes are in the key quotes;
+* **cut off**: a piece of a sentence: no final stop (the page lost its end), or the sentence splitter cut
+  it at an abbreviation ("... said Sen.", "... against Uber, a U.S.") or inside a date ("15, 2016, ...");
 * **dangling**: a sentence that needs the one before: it opens with a linking word ("But", "And", "So",
   "However") or a pronoun or demonstrative ("He", "This is", but not "This week"), its speaker is only a
-  pronoun ('"...," she said.'), a third-person pronoun comes before any word it could refer to, it
-  opens with a reference back to something said ("The remarks", "Blinken's comments"), it begins inside
-  a quote opened in the sentence before, or it was cut short (no final stop, or it ends at an abbreviation
-  such as "... said Sen.").
+  pronoun ('"...," she said.'), a third-person pronoun comes before any word it could refer to (not in an
+  opening clause whose subject follows: "Before he was president, Smith ..."), it opens with a reference
+  back to something said ("The remarks", "Blinken's comments"), or it begins inside a quote opened in the
+  sentence before.
 
-Such sentences are skipped, never rewritten.
+Such sentences are never rewritten. Every kind is kept out of timelines, whose entries stand alone; a
+summary may take a dangling sentence only right after the sentence before it in the same article, where
+that sentence gives it its meaning (see ``synthesize.summary``).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ FURNITURE = "furniture"
 COMMENT = "comment"
 QUOTE_ONLY = "quote only"
 DANGLING = "dangling"
+CUT = "cut off"
 
 TRANSCRIPT_TAGS = 2  # speaker tags that make an article a broadcast transcript
 QUOTE_SHARE = 0.6  # of a sentence's words inside quotation marks, from which ...
@@ -61,7 +66,12 @@ _LINK_PHRASE_RE = re.compile(
     r"in contrast|at the same time|in addition|to that end|for (?:that|this) reason|because of (?:this|that)|"
     r"despite (?:this|that)|after (?:this|that)|before (?:this|that))\b"
 )
-_PRONOUNS = frozenset("he she they him her his their them it's its we our".split())
+_PRONOUNS = frozenset("he she they him her his their them its we our".split())
+_FIRST_PERSON = frozenset("i we our my us i'm we're we've i've".split())
+_QUOTE_OPENERS = "\"“‘'«„"
+_SUBORDINATE_RE = re.compile(
+    r"(?i)^\W*(?:after|before|as|when|while|although|though|since|because|if|once|until|whenever)\b"
+)
 _DEMONSTRATIVES = frozenset("this that these those such".split())
 _TIME_NOUNS = frozenset(
     "morning afternoon evening night week weekend month year season spring summer autumn fall winter decade "
@@ -90,8 +100,8 @@ _MONTH = (
 _CAPTION_WORDS_RE = re.compile(
     r"(?i)\b(?:pictured|file (?:photo|picture|image)|(?:photo|image|picture|caption)\s*(?::|credit\b)|"
     r"(?:photo|photograph|picture|image)s? (?:by|courtesy|via)\b|image caption|media caption|image copyright|"
-    r"getty images|in this (?:file )?(?:photo|picture|image|handout)|(?:left|right) to (?:right|left)\b|"
-    r"\((?:l-r|r-l|from left|centre|center|left|right)\))"
+    r"getty images|in this (?:file )?(?:photo|picture|image|handout)|(?:left|right) to (?:right|left)\b)|"
+    r"\((?:l-r|r-l|from left|centre|center|left|right)\)"
 )
 # a scene in the present tense ending with its date: "X is seen in Y on July 22", "X gestures ... on 3 May 2022"
 _CAPTION_SCENE_RE = re.compile(
@@ -130,14 +140,15 @@ _FURNITURE_RE = re.compile(
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
 )
 _FIRST_SECOND_RE = re.compile(
-    r"(?i)(?<![\w'’])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|you|your|yours|yourself|you're|you've|you'll)(?![\w'’])"
+    r"(?i)(?<![\w'’])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|you|your|yours|yourself|you're|you've|you'll)(?![\w'’-])"
 )
 _REFERENCE_RE = re.compile(
-    r"(?i)^(?:The|These|Those|Such|His|Her|Their|Its|[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?['’]s?) "
+    r"(?i)^(?:The|These|Those|Such|His|Her|Their|Its|(?!(?:a|an|one)\s)[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?['’]s?) "
     r"(?:comments?|remarks?|statements?|words|claims?|allegations?|accusations?|warnings?|criticism|"
     r"announcement|response|reaction|tweets?|posts|testimony|admission|revelations?|latter|former|pair|move|"
     r"incident|episode|findings|development)\b"
 )
+_SPEECH_RE = re.compile(r"(?i)\b" + _SPEECH + r"\b")
 _IT_SAID_RE = re.compile(r"(?i)^it\s+" + _SPEECH + r"\b")
 # nouns a sentence can open with before a "he" or "she" that still points back ("In a statement, he said")
 _NOT_PERSON = frozenset("statement interview speech letter address remarks conference call post message email".split())
@@ -147,6 +158,7 @@ _TITLE_END_RE = re.compile(
     r"nos|vol|ch|fig)\.$|\b(?:a|an)\s+(?:[A-Za-z]\.){2,}$"  # "a U.S." is always followed by its noun
 )
 _INITIALS_END_RE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")  # "the U.S." as a whole short sentence
+_COUNTER_RE = re.compile(r"(?i)\b(?:views|comments|shares|likes|reads|plays)\s*[:：]\s*\d[\d,.]*\b")
 _MARKUP_RE = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-z]{2,6});|(?:\s\|\s[^|]*){2,}")
 SHORT_SENTENCE = 6  # words; a shorter sentence ending with initials was cut after them
 # the attribution closing a quote names its speaker only by a pronoun: '"...," she said.'
@@ -212,17 +224,21 @@ def _words(text: str) -> list[str]:
     return [w.strip(".,;:-").lower() for w in _WORD_RE.findall(text) if w.strip(".,;:-")]
 
 
-def _dangling(text: str, outside: str) -> bool:
+def _cut(text: str) -> bool:
+    """A piece of a sentence: no final stop, or the splitter cut it at an abbreviation or a date."""
     words = _words(text)
-    if not words:
+    if not words or not _FINAL_STOP_RE.search(text.rstrip()) or _CUT_START_RE.match(text):
         return True
     end = text.rstrip(_CLOSERS)
-    if not _FINAL_STOP_RE.search(text.rstrip()):
-        return True  # cut off: the page or the splitter lost its end
-    if _TITLE_END_RE.search(end) or (len(words) < SHORT_SENTENCE and _INITIALS_END_RE.search(end)):
-        return True  # cut short by the sentence splitter: the rest is in the next "sentence"
-    first = words[0] if not text.lstrip("\"“'‘([").split(" ", 1)[0].isupper() else ""  # "IT", "HE" are not pronouns
-    if first in _LINK_WORDS or first in _PRONOUNS or _LINK_PHRASE_RE.match(text) or _CUT_START_RE.match(text):
+    return bool(_TITLE_END_RE.search(end) or (len(words) < SHORT_SENTENCE and _INITIALS_END_RE.search(end)))
+
+
+def _dangling(text: str, outside: str) -> bool:
+    words = _words(text) or [""]
+    first = words[0] if not text.lstrip("\"“'‘([").split(" ", 1)[0].isupper() else ""  # "IT", "HE": not pronouns
+    if first in _FIRST_PERSON and text.lstrip()[:1] in _QUOTE_OPENERS:
+        first = ""  # a quote's "we" or "I" ("We will not leave," said X) is its speaker, named after it
+    if first in _LINK_WORDS or first in _PRONOUNS or _LINK_PHRASE_RE.match(text):
         return True
     if _starts_inside_quote(text):
         return True  # the quote began in the sentence before
@@ -234,12 +250,21 @@ def _dangling(text: str, outside: str) -> bool:
         return True
     if _IT_SAID_RE.match(text):
         return True
-    # a third-person pronoun before any word it could stand for
+    # a third-person pronoun before any word it could stand for, unless it is in an opening clause whose
+    # subject follows the comma ("Before he was president, Smith ...")
     for m in _WORD_RE.finditer(outside):
         w = m.group().strip(".,;:-").lower()
         if w in _THIRD_PERSON:
-            return not _has_antecedent(outside, m.start())
+            return not _has_antecedent(outside, m.start()) and not _cataphora(outside, m.end())
     return False
+
+
+def _cataphora(outside: str, after: int) -> bool:
+    if not _SUBORDINATE_RE.match(outside):
+        return False
+    comma = outside.find(",", after)
+    rest = _words(outside[comma + 1 :]) if comma >= 0 else []
+    return bool(rest) and rest[0] not in _THIRD_PERSON and rest[0] not in _PRONOUNS
 
 
 def _has_antecedent(outside: str, before: int) -> bool:
@@ -265,14 +290,17 @@ def _starts_inside_quote(text: str) -> bool:
 
 
 def _quote_only(text: str, outside: str) -> bool:
-    """A quote and its attribution, nothing reported besides: most words quoted, or a short attribution."""
+    """A quote whose speaker the sentence does not name, nothing reported besides: most words quoted, or a
+    short attribution, and no word outside the quotes but speech verbs and pronouns ('"...," she said.')."""
     total = len(text.split())
     rest = len(outside.split())
     if total == 0 or rest == total:
         return False
-    if (total - rest) >= QUOTE_SHARE * total and rest <= QUOTE_OUTSIDE_WORDS:
-        return True
-    return rest <= ATTRIBUTION_WORDS and bool(re.search(r"(?i)\b" + _SPEECH + r"\b", outside))
+    short = (total - rest) >= QUOTE_SHARE * total and rest <= QUOTE_OUTSIDE_WORDS
+    if not short and not (rest <= ATTRIBUTION_WORDS and re.search(r"(?i)\b" + _SPEECH + r"\b", outside)):
+        return False
+    speaker = _SPEECH_RE.sub(" ", outside)
+    return not _has_antecedent(speaker, len(speaker))
 
 
 def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
@@ -293,6 +321,8 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
         return FURNITURE
     if _FIRST_SECOND_RE.search(outside):
         return COMMENT
+    if _cut(s):
+        return CUT
     if _quote_only(s, outside):
         return QUOTE_ONLY
     if _dangling(s, outside):
@@ -301,7 +331,9 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
 
 
 def _furniture(s: str, outside: str) -> bool:
-    if _FURNITURE_RE.search(s) or _MARKUP_RE.search(s) or _CONTACT_RE.search(s) or _page_label(s):
+    if _FURNITURE_RE.search(s) or _MARKUP_RE.search(s) or _CONTACT_RE.search(s) or _COUNTER_RE.search(s):
+        return True
+    if _page_label(s):
         return True
     return outside.rstrip(_CLOSERS).endswith("!")
 

@@ -18,7 +18,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 
 from ..group.features import terms
 from ..model import Article
-from .fluff import fluff_kind, is_transcript
+from .fluff import DANGLING, fluff_kind, is_transcript
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -45,6 +45,9 @@ class Unit:
     eligible: bool  # may be chosen at all
     terms: tuple[str, ...] = ()
     well_formed: bool = True  # preferred: chosen before any sentence that is not
+    # not eligible alone, but fit for a summary right after the sentence before it in its article, which
+    # gives it its meaning (a dangling sentence: "But ...", "He said ...", see .fluff)
+    follows: bool = False
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
@@ -71,19 +74,31 @@ def eligible(
     fluff (questions, captions, transcript turns, page furniture, comments, quotes only, sentences that
     cannot stand alone: see :mod:`.fluff`). ``transcript``: whether ``article`` is a broadcast transcript
     (worked out from its text when not given)."""
+    return unfit(article, start, end, text, headings, transcript) is None
+
+
+def unfit(
+    article: Article,
+    start: int,
+    end: int,
+    text: str,
+    headings: Sequence[tuple[int, int]],
+    transcript: bool | None = None,
+) -> str | None:
+    """Why a sentence is never in a brief (see :func:`eligible`): a kind of :mod:`.fluff` or another reason."""
     if len(text.split()) < MIN_FALLBACK_WORDS:
-        return False
-    if transcript is None:
-        transcript = is_transcript(article.text)
-    if fluff_kind(text, transcript=transcript) is not None:
-        return False
+        return "scrap"
     if _inside(headings, start, end):
-        return False
+        return "heading"
     if any(f.kind == "garbled" and f.start < end and f.end > start for f in article.flags):
-        return False
+        return "garbled"
     quoted = _inside([(q.start, q.end) for q in article.quotes], start, end)
     # a quote with nobody saying it is a bare fragment
-    return not (quoted > 0.8 * (end - start) and not _ATTRIBUTION_RE.search(text))
+    if quoted > 0.8 * (end - start) and not _ATTRIBUTION_RE.search(text):
+        return "bare quote"
+    if transcript is None:
+        transcript = is_transcript(article.text)
+    return fluff_kind(text, transcript=transcript)
 
 
 def brief_language(articles: Sequence[Article]) -> str | None:
@@ -103,8 +118,12 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
             text = article.text[s.start : s.end].strip()
             if not text:
                 continue
-            ok = readable and eligible(article, s.start, s.end, text, headings, transcript)
-            units.append(Unit(i, s.start, s.end, text, n, len(text.split()), ok, tuple(terms(text)), well_formed(text)))
+            why = unfit(article, s.start, s.end, text, headings, transcript) if readable else "language"
+            unit = Unit(
+                i, s.start, s.end, text, n, len(text.split()), why is None, tuple(terms(text)), well_formed(text)
+            )
+            unit.follows = why == DANGLING
+            units.append(unit)
     return units
 
 

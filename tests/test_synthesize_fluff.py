@@ -47,6 +47,9 @@ FLUFF = [
     (FURNITURE, "Reporter jdoe@example.com, 561-243-6634 or @jdoe_news for tips on the case."),
     (FURNITURE, "Stone indicted in probe &#124; says he's not guilty &#124; day 35 of shutdown."),
     (FURNITURE, "Views: 5,588 the actress made her debut in conversation with a late night host."),
+    (FURNITURE, "Read the related story: nurse, in line to inherit millions, battles family of heiress."),
+    (FURNITURE, "It is an insult to the dead Thursday 14 July 2005 03.01 BST In the grim days since the bombing."),
+    (FURNITURE, "Execution timeline 10:19 a.m. — four media witnesses arrive in the viewing room."),
     (COMMENT, "I have lived in Cairo for twenty years and never seen anything like this."),
     (COMMENT, "If you live near the river, you should move your car to higher ground now."),
     (QUOTE_ONLY, '"The tanks should move, not the families," she said.'),
@@ -65,6 +68,7 @@ FLUFF = [
     (CUT, "London taxi drivers blocked the streets on Wednesday in a protest against Uber, a U.S."),
     (CUT, "The statue made its first public appearance in Manhattan's Union Square on"),
     (CUT, "15, 2016, that it has struck an agreement to pay $1.2 million to the foundation."),
+    (CUT, "ap) — an iguana wandered onto a power line and knocked out electricity to a nursing home."),
 ]
 
 FIT = [

@@ -158,6 +158,11 @@ _TITLE_END_RE = re.compile(
     r"nos|vol|ch|fig)\.$|\b(?:a|an)\s+(?:[A-Za-z]\.){2,}$"  # "a U.S." is always followed by its noun
 )
 _INITIALS_END_RE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")  # "the U.S." as a whole short sentence
+# a page's time stamp inside running text ("Thursday 14 July 2005 03.01 BST"), a live blog's entry ("10:19 a.m. —")
+_STAMP_RE = re.compile(
+    r"(?i)\b\d{1,2} " + _MONTH + r" \d{4},? \d{1,2}[.:]\d{2}\b|\b" + _MONTH + r" \d{1,2}, \d{4},? \d{1,2}[.:]\d{2}\b|"
+    r"\b\d{1,2}:\s?\d{2}\s?(?:a\.m\.|p\.m\.|am|pm)?\s[—–]\s"
+)
 _COUNTER_RE = re.compile(r"(?i)\b(?:views|comments|shares|likes|reads|plays)\s*[:：]\s*\d[\d,.]*\b")
 _MARKUP_RE = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-z]{2,6});|(?:\s\|\s[^|]*){2,}")
 SHORT_SENTENCE = 6  # words; a shorter sentence ending with initials was cut after them
@@ -166,12 +171,15 @@ _PRONOUN_ATTRIBUTION_RE = re.compile(
     r"(?i)(?:\b(?:he|she|they)\s+(?:also\s+|later\s+)?" + _SPEECH + r"|\b" + _SPEECH + r"\s+(?:he|she|they))\b[^\w]*$"
 )
 # a sentence that starts with the day of a date cut after its month ("Sept. | 15, 2016, ...") or with markup
-_CUT_START_RE = re.compile(r"(?i)^(?:\d{1,2},\s|\d{1,2}\]|\]|\[\d+\]\s|\d{1,2}:\s?\d{2}\b|(?:said|says|told)\b)")
+_CUT_START_RE = re.compile(
+    r"(?i)^(?:\w{1,12}\)\s*[—–-]|\d{2,5};|\d{1,2},\s|\d{1,2}\]|\]|\[\d+\]\s|\d{1,2}:\s?\d{2}\b|(?:said|says|told)\b)"
+)
 # a sentence ends with a stop (in any script), maybe inside closing quotes or brackets; one without was cut off
 _FINAL_STOP_RE = re.compile(r"[.!?…。！？।۔؟][\"'”’»)\]]*$")
 _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\S)@\w{2,}|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 _LABEL_RE = re.compile(
-    r"(?i)^(?:related(?: \w+)?|read (?:also|more|next)|see also|also read|more on this|recommended|trending|"
+    r"(?i)^(?:related(?: \w+)?|read (?:also|more|next|the (?:related|full) (?:story|article))|"
+    r"see also|also read|more on this|recommended|trending|"
     r"watch|listen|new|update[d]?|breaking|exclusive|video|photos?|gallery|baca juga|lihat juga|"
     r"相关报道|相关新闻|延伸阅读|更多)\s*[:：]"
 )
@@ -332,6 +340,8 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
 
 def _furniture(s: str, outside: str) -> bool:
     if _FURNITURE_RE.search(s) or _MARKUP_RE.search(s) or _CONTACT_RE.search(s) or _COUNTER_RE.search(s):
+        return True
+    if _STAMP_RE.search(s):
         return True
     if _page_label(s):
         return True

@@ -135,7 +135,8 @@ _FURNITURE_RE = re.compile(
     r"your (?:browser|inbox|device|feedback|subscription|account|default edition|email address)|"
     r"default edition|(?:enable|enabled) javascript|(?:accept|use) cookies|download (?:the|our) app|"
     r"follow us on|share (?:this|on) (?:article|story|page|facebook|twitter)|read (?:more|the full story)\b|"
-    r"all rights reserved|related (?:stories|articles|coverage|content|links)|\bterms of (?:use|service)|"
+    r"all rights reserved|(?:get|stay up to date on) the latest (?:news|from)|"
+    r"related (?:stories|articles|coverage|content|links)|\bterms of (?:use|service)|"
     r"privacy policy|thank you for (?:reading|helping|your|"
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
 )
@@ -155,12 +156,16 @@ _NOT_PERSON = frozenset("statement interview speech letter address remarks confe
 # a title that always comes before a name: a sentence ending with one was cut there by the splitter
 _TITLE_END_RE = re.compile(
     r"(?i)(?<![\w.])(?:sen|gov|rep|lt|gen|col|maj|sgt|capt|cmdr|adm|dr|mr|mrs|ms|prof|rev|hon|pres|supt|insp|det|no|"
-    r"nos|vol|ch|fig)\.$|\b(?:a|an)\s+(?:[A-Za-z]\.){2,}$"  # "a U.S." is always followed by its noun
+    r"nos|vol|ch|fig)\.$|\b(?:a|an|of|at)\s+(?:[A-Za-z]\.){2,}$"  # "a U.S.", "of U.S." are followed by a noun
 )
 _INITIALS_END_RE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")  # "the U.S." as a whole short sentence
 # a page's time stamp inside running text ("Thursday 14 July 2005 03.01 BST"), a live blog's entry ("10:19 a.m. —")
 _STAMP_RE = re.compile(
-    r"(?i)\b\d{1,2} " + _MONTH + r" \d{4},? \d{1,2}[.:]\d{2}\b|\b" + _MONTH + r" \d{1,2}, \d{4},? \d{1,2}[.:]\d{2}\b|"
+    r"(?i)\b\d{1,2} "
+    + _MONTH
+    + r" \d{4},? \d{1,2}[.:]\s?\d{2}\b|\b"
+    + _MONTH
+    + r" \d{1,2}, \d{4},? \d{1,2}[.:]\s?\d{2}\b|"
     r"\b\d{1,2}:\s?\d{2}\s?(?:a\.m\.|p\.m\.|am|pm)?\s[—–]\s"
 )
 _COUNTER_RE = re.compile(r"(?i)\b(?:views|comments|shares|likes|reads|plays)\s*[:：]\s*\d[\d,.]*\b")
@@ -176,10 +181,12 @@ _CUT_START_RE = re.compile(
 )
 # a sentence ends with a stop (in any script), maybe inside closing quotes or brackets; one without was cut off
 _FINAL_STOP_RE = re.compile(r"[.!?…。！？।۔؟][\"'”’»)\]]*$")
-_CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\S)@\w{2,}|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
+_CONTACT_RE = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.])@\w{2,}|pic\.twitter\.com/|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b"
+)
 _LABEL_RE = re.compile(
     r"(?i)^(?:related(?: \w+)?|read (?:also|more|next|the (?:related|full) (?:story|article))|"
-    r"see also|also read|more on this|recommended|trending|"
+    r"see also|also read|more on this|recommended|trending|posted|published|last updated|information from|source|"
     r"watch|listen|new|update[d]?|breaking|exclusive|video|photos?|gallery|baca juga|lihat juga|"
     r"相关报道|相关新闻|延伸阅读|更多)\s*[:：]"
 )

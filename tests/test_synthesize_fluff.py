@@ -51,6 +51,7 @@ FLUFF = [
     (FURNITURE, "It is an insult to the dead Thursday 14 July 2005 03.01 BST In the grim days since the bombing."),
     (FURNITURE, "Execution timeline 10:19 a.m. — four media witnesses arrive in the viewing room."),
     (FURNITURE, "Posted: Monday, May 1, 2017."),
+    (FURNITURE, "Breaking news emails get breaking news alerts and special reports."),
     (FURNITURE, "A doctor sent this photo of a child pic.twitter.com/ihldc6kph8 — Raf Sanchez (@rafsanchez)."),
     (FURNITURE, "Add as an interest to stay up to date on the latest news, video, and analysis from ABC News."),
     (COMMENT, "I have lived in Cairo for twenty years and never seen anything like this."),
@@ -72,6 +73,7 @@ FLUFF = [
     (CUT, "The statue made its first public appearance in Manhattan's Union Square on"),
     (CUT, "15, 2016, that it has struck an agreement to pay $1.2 million to the foundation."),
     (CUT, "In 2013, women made up a record 61% of U.S."),
+    (CUT, "The statue will be up for grabs at its street art auction on Oct."),
     (CUT, "ap) — an iguana wandered onto a power line and knocked out electricity to a nursing home."),
 ]
 

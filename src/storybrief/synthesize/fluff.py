@@ -135,7 +135,8 @@ _FURNITURE_RE = re.compile(
     r"your (?:browser|inbox|device|feedback|subscription|account|default edition|email address)|"
     r"default edition|(?:enable|enabled) javascript|(?:accept|use) cookies|download (?:the|our) app|"
     r"follow us on|share (?:this|on) (?:article|story|page|facebook|twitter)|read (?:more|the full story)\b|"
-    r"all rights reserved|(?:get|stay up to date on) the latest (?:news|from)|"
+    r"all rights reserved|breaking news (?:emails?|alerts?)|story highlights|correction appended|"
+    r"(?:get|stay up to date on) the latest (?:news|from)|"
     r"related (?:stories|articles|coverage|content|links)|\bterms of (?:use|service)|"
     r"privacy policy|thank you for (?:reading|helping|your|"
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
@@ -156,7 +157,8 @@ _NOT_PERSON = frozenset("statement interview speech letter address remarks confe
 # a title that always comes before a name: a sentence ending with one was cut there by the splitter
 _TITLE_END_RE = re.compile(
     r"(?i)(?<![\w.])(?:sen|gov|rep|lt|gen|col|maj|sgt|capt|cmdr|adm|dr|mr|mrs|ms|prof|rev|hon|pres|supt|insp|det|no|"
-    r"nos|vol|ch|fig)\.$|\b(?:a|an|of|at)\s+(?:[A-Za-z]\.){2,}$"  # "a U.S.", "of U.S." are followed by a noun
+    r"nos|vol|ch|fig|ste|jan|feb|apr|aug|sept?|oct|nov|dec)\.$|"
+    r"\b(?:a|an|of|at)\s+(?:[A-Za-z]\.){2,}$"  # "a U.S.", "of U.S." are followed by a noun
 )
 _INITIALS_END_RE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")  # "the U.S." as a whole short sentence
 # a page's time stamp inside running text ("Thursday 14 July 2005 03.01 BST"), a live blog's entry ("10:19 a.m. —")

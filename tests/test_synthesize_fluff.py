@@ -73,7 +73,7 @@ FLUFF = [
     (CUT, "The statue made its first public appearance in Manhattan's Union Square on"),
     (CUT, "15, 2016, that it has struck an agreement to pay $1.2 million to the foundation."),
     (CUT, "In 2013, women made up a record 61% of U.S."),
-    (CUT, "The statue will be up for grabs at its street art auction on Oct."),
+    (CUT, "Police said the mother of two was originally from Sault Ste."),
     (CUT, "ap) — an iguana wandered onto a power line and knocked out electricity to a nursing home."),
 ]
 

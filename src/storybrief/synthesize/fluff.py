@@ -157,7 +157,7 @@ _NOT_PERSON = frozenset("statement interview speech letter address remarks confe
 # a title that always comes before a name: a sentence ending with one was cut there by the splitter
 _TITLE_END_RE = re.compile(
     r"(?i)(?<![\w.])(?:sen|gov|rep|lt|gen|col|maj|sgt|capt|cmdr|adm|dr|mr|mrs|ms|prof|rev|hon|pres|supt|insp|det|no|"
-    r"nos|vol|ch|fig|ste|jan|feb|apr|aug|sept?|oct|nov|dec)\.$|"
+    r"nos|vol|ch|fig|ste)\.$|"
     r"\b(?:a|an|of|at)\s+(?:[A-Za-z]\.){2,}$"  # "a U.S.", "of U.S." are followed by a noun
 )
 _INITIALS_END_RE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")  # "the U.S." as a whole short sentence

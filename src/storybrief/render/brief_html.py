@@ -15,6 +15,7 @@ from html import escape as _escape
 from urllib.parse import quote
 
 from ..model import Article, KeyQuote, Report, StoryBrief, Support, TimelineEntry
+from ..synthesize.labels import article_headline, outlet_name
 from .safe import visible_controls
 
 _WORD_RE = re.compile(r"\w+")
@@ -104,7 +105,7 @@ def _cites(
             sentence = a.text[found.start : found.end].strip()
         out.append(
             f'<button type="button" class="cite" popovertarget="{pid}" aria-label="source {n}">[{n}]</button>'
-            f'<span class="source" id="{pid}" popover>{_name(a.outlet or a.input)}{escape(strength)}: '
+            f'<span class="source" id="{pid}" popover>{_name(outlet_name(a))}{escape(strength)}: '
             f'{escape(sentence)} <a href="#{_anchor(aid)}">article [{n}]</a></span>'
         )
     return "".join(out)
@@ -220,8 +221,8 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
         a = articles[aid]
         when = a.published.date().isoformat() if a.published else "undated"
         parts.append(
-            f'<li id="{_anchor(aid)}">{_name(a.outlet or a.agency or a.input)} · {when} · '
-            f"<i>{_name(a.title or a.input)}</i></li>"
+            f'<li id="{_anchor(aid)}">{_name(outlet_name(a))} · {when} · '
+            f"<i>{_name(article_headline(a) or a.input)}</i></li>"
         )
     parts.append("</ol></section>")
     return "".join(parts)

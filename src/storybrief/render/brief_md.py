@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Article, KeyQuote, Report, StoryBrief, TimelineEntry
+from ..synthesize.labels import article_headline, outlet_name
 from .safe import md_code, md_line
 
 
@@ -28,7 +29,7 @@ class _Cites:
         for n, aid in enumerate(self.order, start=1):
             a = self.articles[aid]
             when = a.published.date().isoformat() if a.published else "undated"
-            who, title = md_line(a.outlet or a.agency or a.input), md_line(a.title or a.input)
+            who, title = md_line(outlet_name(a)), md_line(article_headline(a) or a.input)
             lines.append(f"[{n}]: {who} · {when} · *{title}* ({md_code(aid)})")
         return lines
 

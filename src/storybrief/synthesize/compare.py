@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..model import Article, Comparison, NumberDisagreement, SingleSourceFact
+from .labels import outlet_name
 from .sentences import Matrix, Unit, build_matrix
 from .summary import copy_root, score_units
 from .support import SupportIndex, counted_numbers
@@ -23,10 +24,6 @@ MAX_SINGLE = 5
 MAX_DISAGREEMENTS = 8
 SAME_CONTEXT = 0.3  # cosine of two sentences talking about the same thing
 _numbers = counted_numbers
-
-
-def outlet_name(article: Article) -> str:
-    return article.outlet or article.agency or article.input.rsplit("/", 1)[-1]
 
 
 def compare_sources(

@@ -19,6 +19,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 from ..group.features import fold, terms
 from ..lang import starts_like_sentence, table, word_count
 from ..model import Article
+from .fluff import DANGLING, fluff_kind, is_transcript
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -45,6 +46,9 @@ class Unit:
     eligible: bool  # may be chosen at all
     terms: tuple[str, ...] = ()
     well_formed: bool = True  # preferred: chosen before any sentence that is not
+    # not eligible alone, but fit for a summary right after the sentence before it in its article, which
+    # gives it its meaning (a dangling sentence: "But ...", "He said ...", see .fluff)
+    follows: bool = False
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
@@ -60,17 +64,43 @@ def well_formed(text: str) -> bool:
     return starts_like_sentence(text) or text[0] in _QUOTE_CHARS
 
 
-def eligible(article: Article, start: int, end: int, text: str, headings: Sequence[tuple[int, int]]) -> bool:
-    """Never in a brief: headings, garbled passages, quotes with nobody saying them, scraps under 4 words."""
+def eligible(
+    article: Article,
+    start: int,
+    end: int,
+    text: str,
+    headings: Sequence[tuple[int, int]],
+    transcript: bool | None = None,
+) -> bool:
+    """Never in a brief: headings, garbled passages, quotes with nobody saying them, scraps under 4 words, and
+    fluff (questions, captions, transcript turns, page furniture, comments, quotes only, sentences that
+    cannot stand alone: see :mod:`.fluff`). ``transcript``: whether ``article`` is a broadcast transcript
+    (worked out from its text when not given)."""
+    return unfit(article, start, end, text, headings, transcript) is None
+
+
+def unfit(
+    article: Article,
+    start: int,
+    end: int,
+    text: str,
+    headings: Sequence[tuple[int, int]],
+    transcript: bool | None = None,
+) -> str | None:
+    """Why a sentence is never in a brief (see :func:`eligible`): a kind of :mod:`.fluff` or another reason."""
     if word_count(text) < MIN_FALLBACK_WORDS:
-        return False
+        return "scrap"
     if _inside(headings, start, end):
-        return False
+        return "heading"
     if any(f.kind == "garbled" and f.start < end and f.end > start for f in article.flags):
-        return False
+        return "garbled"
     quoted = _inside([(q.start, q.end) for q in article.quotes], start, end)
     # a quote with nobody saying it is a bare fragment
-    return not (quoted > 0.8 * (end - start) and not _attributed(text, article.language))
+    if quoted > 0.8 * (end - start) and not _attributed(text, article.language):
+        return "bare quote"
+    if transcript is None:
+        transcript = is_transcript(article.text)
+    return fluff_kind(text, transcript=transcript)
 
 
 def _attributed(text: str, language: str | None) -> bool:
@@ -109,13 +139,16 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
     for i, article in enumerate(articles):
         headings = [(b.start, b.end) for b in article.blocks if b.kind == "heading"]
         readable = language is None or article.language == language
+        transcript = is_transcript(article.text)
         for n, s in enumerate(article.sentences):
             text = article.text[s.start : s.end].strip()
             if not text:
                 continue
-            ok = readable and eligible(article, s.start, s.end, text, headings)
+            why = unfit(article, s.start, s.end, text, headings, transcript) if readable else "language"
             content = tuple(t for t in terms(text) if t not in stop)
-            units.append(Unit(i, s.start, s.end, text, n, word_count(text), ok, content, well_formed(text)))
+            unit = Unit(i, s.start, s.end, text, n, word_count(text), why is None, content, well_formed(text))
+            unit.follows = why == DANGLING
+            units.append(unit)
     return units
 
 

@@ -27,6 +27,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 
 from .. import defaults
 from ..model import Article, SummarySentence
+from .labels import article_headline
 from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units
 from .support import SupportIndex
 
@@ -112,15 +113,17 @@ def story_centroid(units: Sequence[Unit], matrix: Matrix, articles: Sequence[Art
     return centroid / norm if norm > 0 else matrix.centroid
 
 
-def score_units(units: Sequence[Unit], matrix: Matrix, articles: Sequence[Article]) -> dict[int, float]:
-    """Scores of the eligible units."""
+def score_units(
+    units: Sequence[Unit], matrix: Matrix, articles: Sequence[Article], *, followers: bool = False
+) -> dict[int, float]:
+    """Scores of the eligible units (and, with ``followers``, of those fit only after the sentence before)."""
     if not units:
         return {}
     centrality = np.asarray(matrix.rows @ story_centroid(units, matrix, articles)).ravel()
     support_counts = _support_counts(units, matrix, articles)
     scores = {}
     for i, unit in enumerate(units):
-        if not unit.eligible:
+        if not (unit.eligible or (followers and unit.follows)):
             continue
         lead = 1.0 + LEAD_WEIGHT / (1.0 + LEAD_DECAY * unit.position)
         scores[i] = float(centrality[i]) * (1.0 + SUPPORT_WEIGHT * math.log1p(support_counts[i])) * lead
@@ -152,26 +155,38 @@ def summarize(
     if not units:
         return []
     matrix = matrix or build_matrix(units)
-    scores = score_units(units, matrix, articles)
+    scores = score_units(units, matrix, articles, followers=True)
     # well-formed sentences first; the others only fill what they leave of the budget. A sentence sharing no
     # term with the story's centre (one of a page unrelated to the other sources) is not about the story.
     order = sorted((k for k in scores if scores[k] > 0), key=lambda k: (not units[k].well_formed, -scores[k], k))
     chosen: list[int] = []
+    taken: set[tuple[int, int]] = set()  # (article, position) of the chosen units
+    followers = {(u.article, u.position) for u in units if u.follows}
     closest = np.zeros(len(units))  # each unit's highest cosine with a chosen one
     used = 0
     # First a diverse summary; then what it leaves of the budget goes to sentences that share words with a
-    # chosen one but not its fact (a second sentence on the same fact is never taken).
+    # chosen one but not its fact (a second sentence on the same fact is never taken). A dangling sentence
+    # ("But ...", "He said ...") is only taken right after the sentence before it, which reading order puts
+    # just before it; a pass that took one looks again for its own follower.
     for limit in (REDUNDANCY, SUPPORT_SIM):
-        for i in order:
-            if i in chosen or closest[i] >= limit:
-                continue
-            if used + units[i].words > words:
-                if words - used < MIN_LEFT:
-                    break
-                continue
-            chosen.append(i)
-            used += units[i].words
-            closest = np.maximum(closest, matrix.similar(i))
+        again = True
+        while again:
+            again = False
+            for i in order:
+                unit = units[i]
+                if i in chosen or closest[i] >= limit:
+                    continue
+                if unit.follows and (unit.article, unit.position - 1) not in taken:
+                    continue
+                if used + unit.words > words:
+                    if words - used < MIN_LEFT:
+                        break
+                    continue
+                chosen.append(i)
+                taken.add((unit.article, unit.position))
+                used += unit.words
+                closest = np.maximum(closest, matrix.similar(i))
+                again = again or (unit.article, unit.position + 1) in followers
     chosen.sort(key=lambda k: (_order_key(articles[units[k].article], units[k].article), units[k].position))
     support = support or SupportIndex(articles, units, matrix)
     out = []
@@ -183,11 +198,14 @@ def summarize(
 
 
 def headline(articles: Sequence[Article], matrix: Matrix | None = None) -> str:
-    """The title most representative of the story: closest to the centroid of all its titles and leads."""
+    """The title most representative of the story: closest to the centroid of all its titles and leads.
+
+    A story none of whose articles has a title gets the most central article lead, shortened at a clause
+    boundary with an ellipsis (:func:`.labels.article_headline`), never a cut of the raw text."""
     language = brief_language(articles)
     titled = [a for a in articles if a.title and (language is None or a.language == language)]
     if not titled:
-        return articles[0].text[:100] if articles else ""
+        return _lead_headline([a for a in articles if language is None or a.language == language] or articles, matrix)
     if len(titled) == 1:
         return titled[0].title or ""
     if matrix is None:
@@ -204,3 +222,19 @@ def headline(articles: Sequence[Article], matrix: Matrix | None = None) -> str:
         if score > best_score:
             best, best_score = a, score
     return best.title or ""
+
+
+def _lead_headline(articles: Sequence[Article], matrix: Matrix | None) -> str:
+    """For a story without titles: the most central of its articles' leads, shortened (see :mod:`.labels`),
+    an original's before a copy's."""
+    best, best_score = "", -1.0
+    for a in sorted(articles, key=lambda x: _order_key(x, 0)):
+        lead = article_headline(a)
+        if not lead:
+            continue
+        score = float((matrix.vector(lead) @ matrix.centroid)[0]) if matrix is not None else 0.0
+        if a.duplicate_of is not None or a.rewrite_of is not None:
+            score *= 0.9
+        if score > best_score:
+            best, best_score = lead, score
+    return best

@@ -1,0 +1,376 @@
+"""Sentences a brief never quotes: they are not news a reader can use once lifted out of their page.
+
+A summary or timeline shows each sentence alone, away from the paragraph it came from, so a sentence is
+only fit when it says something on its own. Each detector below describes a kind of text, not an example:
+
+* **question**: a sentence that asks (its last character outside closing quotes and brackets is ``?``);
+  a brief states what happened;
+* **caption**: the words of a photo caption: camera vocabulary ("pictured", "file photo", "Photo:",
+  "(L-R)"), or a present-tense scene ("is seen", "gestures", "looks on") closed by a calendar date;
+* **transcript**: a speaker tag at the start (an upper-case name, maybe ", TITLE", then a colon),
+  a stage direction in brackets ("(CROSSTALK)", "(BEGIN VIDEO CLIP)"), presenter talk addressed to the
+  audience; in an article that is a broadcast transcript (two or more speaker tags) every sentence is a
+  turn of talk;
+* **furniture**: the page speaking about itself or its interface ("this video has been removed", "sign
+  up", "your browser", "default edition") or to the reader ("Thank you for ..."), exclamations outside
+  quotes, markup left in the text (character references, link lists run together with " | "), contact
+  details (e-mail addresses, handles, phone numbers), counters ("Views: 5,588"), labels ("Related:",
+  "UPDATE:"), bylines and time stamps opening a sentence;
+* **comment**: first person singular or second person outside quotation marks: a reader's, a
+  presenter's or a columnist's own voice, not a report;
+* **quote only**: a quote whose speaker the sentence does not name ('"...," she said.'), nothing
+  reported besides: who said it is in the sentence before; the story's quotes are in the key quotes;
+* **cut off**: a piece of a sentence: no final stop (the page lost its end), or the sentence splitter cut
+  it at an abbreviation ("... said Sen.", "... against Uber, a U.S.") or inside a date ("15, 2016, ...");
+* **dangling**: a sentence that needs the one before: it opens with a linking word ("But", "And", "So",
+  "However") or a pronoun or demonstrative ("He", "This is", but not "This week"), its speaker is only a
+  pronoun ('"...," she said.'), a third-person pronoun comes before any word it could refer to (not in an
+  opening clause whose subject follows: "Before he was president, Smith ..."), it opens with a reference
+  back to something said ("The remarks", "Blinken's comments"), or it begins inside a quote opened in the
+  sentence before.
+
+Such sentences are never rewritten. Every kind is kept out of timelines, whose entries stand alone; a
+summary may take a dangling sentence only right after the sentence before it in the same article, where
+that sentence gives it its meaning (see ``synthesize.summary``).
+"""
+
+from __future__ import annotations
+
+import re
+
+QUESTION = "question"
+CAPTION = "caption"
+TRANSCRIPT = "transcript"
+FURNITURE = "furniture"
+COMMENT = "comment"
+QUOTE_ONLY = "quote only"
+DANGLING = "dangling"
+CUT = "cut off"
+
+TRANSCRIPT_TAGS = 2  # speaker tags that make an article a broadcast transcript
+QUOTE_SHARE = 0.6  # of a sentence's words inside quotation marks, from which ...
+QUOTE_OUTSIDE_WORDS = 7  # ... a sentence with at most this many words outside them is a quote only
+ATTRIBUTION_WORDS = 5  # words outside the quotes of a sentence that is a quote and who said it
+
+_CLOSERS = "\"'”’»)]} "
+_QUOTE_MARKS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+_LINK_WORDS = frozenset(
+    "but and so yet or nor however also moreover furthermore still instead thus therefore hence nevertheless "
+    "nonetheless besides plus otherwise likewise similarly additionally consequently accordingly then indeed "
+    "alternatively conversely".split()
+)
+# openings of several words that link to the sentence before
+_LINK_PHRASE_RE = re.compile(
+    r"(?i)^(?:as a result|on the (?:one|other) hand|in turn|even so|that said|in particular|as such|by contrast|"
+    r"in contrast|at the same time|in addition|to that end|for (?:that|this) reason|because of (?:this|that)|"
+    r"despite (?:this|that)|after (?:this|that)|before (?:this|that))\b"
+)
+_PRONOUNS = frozenset("he she they him her his their them its we our".split())
+_FIRST_PERSON = frozenset("i we our my us i'm we're we've i've".split())
+_QUOTE_OPENERS = "\"“‘'«„"
+_SUBORDINATE_RE = re.compile(
+    r"(?i)^\W*(?:after|before|as|when|while|although|though|since|because|if|once|until|whenever)\b"
+)
+_DEMONSTRATIVES = frozenset("this that these those such".split())
+_TIME_NOUNS = frozenset(
+    "morning afternoon evening night week weekend month year season spring summer autumn fall winter decade "
+    "century monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december past coming".split()
+)
+# words that cannot be what a later "he" or "they" refers to
+_NOT_ANTECEDENT = (
+    frozenset(
+        "a an the in on at of to for with by from as after before during while when since until later earlier "
+        "then also but and or so yet last next this that these those its it is was were be been has had have "
+        "not no yesterday today tonight tomorrow ago once again however meanwhile still now just even only "
+        "about over under into out up down there here late early said says told".split()
+    )
+    | _TIME_NOUNS
+)
+_THIRD_PERSON = frozenset("he she they him her his their them".split())
+_SPEECH = (
+    r"(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|explained|noted|stated|continued|"
+    r"insisted|argued|warned|replied|recalled|tweeted|posted|declared|conceded|acknowledged)"
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_CAPTION_WORDS_RE = re.compile(
+    r"(?i)\b(?:pictured|file (?:photo|picture|image)|(?:photo|image|picture|caption)\s*(?::|credit\b)|"
+    r"(?:photo|photograph|picture|image)s? (?:by|courtesy|via)\b|image caption|media caption|image copyright|"
+    r"getty images|in this (?:file )?(?:photo|picture|image|handout)|(?:left|right) to (?:right|left)\b)|"
+    r"\((?:l-r|r-l|from left|centre|center|left|right)\)"
+)
+# a scene in the present tense ending with its date: "X is seen in Y on July 22", "X gestures ... on 3 May 2022"
+_CAPTION_SCENE_RE = re.compile(
+    r"\b(?:is|are) (?:seen|shown|pictured|photographed)\b|\b(?:gestures|looks on|poses|waves|smiles|"
+    r"reacts|speaks|arrives|attends|walks|stands|sits|holds|delivers|addresses|leaves|listens)\b"
+)
+_CAPTION_DATE_END_RE = re.compile(
+    r"\b(?:on|in) (?:" + _MONTH + r" \d{1,2}|\d{1,2} " + _MONTH + r")(?:,? \d{4})?(?:\s*\([^)]*\))?\W*$"
+)
+_SPEAKER_TAG_RE = re.compile(r"^(?:[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:, [^:\n]{2,80})?: ")
+_TITLED_TAG_RE = re.compile(r"^[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}, [A-Z][A-Za-z'’.\- ]{1,80}: ")
+_QA_TAG_RE = re.compile(r"^(?:Q|A|QUESTION|ANSWER|HOST|ANCHOR|REPORTER|UNIDENTIFIED [A-Z ]+)\s*[:.] ")
+_STAGE_RE = re.compile(
+    r"\((?:CROSSTALK|LAUGHTER|LAUGHS|APPLAUSE|INAUDIBLE|UNINTELLIGIBLE|OFF-MIKE|OFF MIKE|COMMERCIAL BREAK|"
+    r"BEGIN [A-Z ]+|END [A-Z ]+|VOICE-OVER|SOUNDBITE|ON CAMERA)\)",
+    re.I,
+)
+_PRESENTER_RE = re.compile(
+    r"(?i)\b(?:welcome back|welcome to (?:the|our) (?:show|program|programme|broadcast)|"
+    r"(?:joining|with) (?:me|us) (?:now|live|here)|stay with us|(?:we'll|we will) be right back|back to you|"
+    r"thanks? (?:you )?(?:for|so much for) (?:joining|watching|being with|having me)|let's (?:bring in|go to)|"
+    r"coming up (?:next|after)|after the break)\b"
+)
+_FURNITURE_RE = re.compile(
+    r"(?i)\b(?:(?:this|the) (?:video|audio|clip|content|page|article|story|gallery|file|media|feature|"
+    r"stream|post|comment) (?:is|has been|was|cannot|can't|could not|isn't|is not|will) (?:be )?(?:no longer "
+    r"|not |currently |temporarily )?(?:available|unavailable|removed|deleted|loading|supported|"
+    r"playable|played|displayed|shown|blocked|rented)|rating is (?:not )?available|"
+    r"click(?:ing)? (?:here|on|to)|tap (?:here|to)|"
+    r"sign (?:up|in) (?:for|to|here|now)|log in to|subscribe (?:to|now|for|here)|(?:our|the|a free) newsletter|"
+    r"your (?:browser|inbox|device|feedback|subscription|account|default edition|email address)|"
+    r"default edition|(?:enable|enabled) javascript|(?:accept|use) cookies|download (?:the|our) app|"
+    r"follow us on|share (?:this|on) (?:article|story|page|facebook|twitter)|read (?:more|the full story)\b|"
+    r"all rights reserved|breaking news (?:emails?|alerts?)|story highlights|correction appended|"
+    r"(?:get|stay up to date on) the latest (?:news|from)|"
+    r"related (?:stories|articles|coverage|content|links)|\bterms of (?:use|service)|"
+    r"privacy policy|thank you for (?:reading|helping|your|"
+    r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
+)
+_FIRST_SECOND_RE = re.compile(
+    r"(?i)(?<![\w'’])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|you|your|yours|yourself|you're|you've|you'll)(?![\w'’-])"
+)
+_REFERENCE_RE = re.compile(
+    r"(?i)^(?:The|These|Those|Such|His|Her|Their|Its|(?!(?:a|an|one)\s)[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?['’]s?) "
+    r"(?:comments?|remarks?|statements?|words|claims?|allegations?|accusations?|warnings?|criticism|"
+    r"announcement|response|reaction|tweets?|posts|testimony|admission|revelations?|latter|former|pair|move|"
+    r"incident|episode|findings|development)\b"
+)
+_SPEECH_RE = re.compile(r"(?i)\b" + _SPEECH + r"\b")
+_IT_SAID_RE = re.compile(r"(?i)^it\s+" + _SPEECH + r"\b")
+# nouns a sentence can open with before a "he" or "she" that still points back ("In a statement, he said")
+_NOT_PERSON = frozenset("statement interview speech letter address remarks conference call post message email".split())
+# a title that always comes before a name: a sentence ending with one was cut there by the splitter
+_TITLE_END_RE = re.compile(
+    r"(?i)(?<![\w.])(?:sen|gov|rep|lt|gen|col|maj|sgt|capt|cmdr|adm|dr|mr|mrs|ms|prof|rev|hon|pres|supt|insp|det|no|"
+    r"nos|vol|ch|fig|ste)\.$|"
+    r"\b(?:a|an|of|at)\s+(?:[A-Za-z]\.){2,}$"  # "a U.S.", "of U.S." are followed by a noun
+)
+_INITIALS_END_RE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")  # "the U.S." as a whole short sentence
+# a page's time stamp inside running text ("Thursday 14 July 2005 03.01 BST"), a live blog's entry ("10:19 a.m. —")
+_STAMP_RE = re.compile(
+    r"(?i)\b\d{1,2} "
+    + _MONTH
+    + r" \d{4},? \d{1,2}[.:]\s?\d{2}\b|\b"
+    + _MONTH
+    + r" \d{1,2}, \d{4},? \d{1,2}[.:]\s?\d{2}\b|"
+    r"\b\d{1,2}:\s?\d{2}\s?(?:a\.m\.|p\.m\.|am|pm)?\s[—–]\s"
+)
+_COUNTER_RE = re.compile(r"(?i)\b(?:views|comments|shares|likes|reads|plays)\s*[:：]\s*\d[\d,.]*\b")
+_MARKUP_RE = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-z]{2,6});|(?:\s\|\s[^|]*){2,}")
+SHORT_SENTENCE = 6  # words; a shorter sentence ending with initials was cut after them
+# the attribution closing a quote names its speaker only by a pronoun: '"...," she said.'
+_PRONOUN_ATTRIBUTION_RE = re.compile(
+    r"(?i)(?:\b(?:he|she|they)\s+(?:also\s+|later\s+)?" + _SPEECH + r"|\b" + _SPEECH + r"\s+(?:he|she|they))\b[^\w]*$"
+)
+# a sentence that starts with the day of a date cut after its month ("Sept. | 15, 2016, ...") or with markup
+_CUT_START_RE = re.compile(
+    r"(?i)^(?:\w{1,12}\)\s*[—–-]|\d{2,5};|\d{1,2},\s|\d{1,2}\]|\]|\[\d+\]\s|\d{1,2}:\s?\d{2}\b|(?:said|says|told)\b)"
+)
+# a sentence ends with a stop (in any script), maybe inside closing quotes or brackets; one without was cut off
+_FINAL_STOP_RE = re.compile(r"[.!?…。！？।۔؟][\"'”’»)\]]*$")
+_CONTACT_RE = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.])@\w{2,}|pic\.twitter\.com/|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b"
+)
+_LABEL_RE = re.compile(
+    r"(?i)^(?:related(?: \w+)?|read (?:also|more|next|the (?:related|full) (?:story|article))|"
+    r"see also|also read|more on this|recommended|trending|posted|published|last updated|information from|source|"
+    r"watch|listen|new|update[d]?|breaking|exclusive|video|photos?|gallery|baca juga|lihat juga|"
+    r"相关报道|相关新闻|延伸阅读|更多)\s*[:：]"
+)
+_BYLINE_START_RE = re.compile(r"(?i)^by\s+[^.:,]{1,40}?(?:\b(?:staff|writer|reporter|correspondent|editor)s?\b|:)")
+_STAMP_START_RE = re.compile(
+    r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+"
+    + _MONTH
+    + r"|"
+    + _MONTH
+    + r"\s+\d{1,2},?)\s+\d{4},?\s+\d{1,2}[.:]\d{2}"
+)
+# a photo credit: a name and an agency joined by a slash ("Jane Doe/AP", "evan vucci/associated press")
+_PHOTO_CREDIT_RE = re.compile(
+    r"(?i)\w\s?/\s?(?:AP|Reuters|AFP|Getty(?: Images)?|EPA|Associated Press|Bloomberg|Xinhua|Pool|Shutterstock|"
+    r"Anadolu|Sipa|Redux|NurPhoto|ZUMA|Alamy|AAP|PA|Kyodo|Yonhap)\b(?!\s*(?:reported|said|says))"
+)
+_WORD_RE = re.compile(r"[\w'’.\-]+")
+
+
+def unquoted(text: str) -> str:
+    """``text`` with every quotation (between paired double quotation marks) blanked out."""
+    out = list(text)
+    i = 0
+    while i < len(text):
+        close = _QUOTE_MARKS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close if close != text[i] else text[i], i + 1)
+        if j < 0:
+            j = len(text) - 1  # an unclosed quote runs to the end of the sentence
+        for k in range(i, j + 1):
+            out[k] = " "
+        i = j + 1
+    return "".join(out)
+
+
+def is_transcript(text: str) -> bool:
+    """A broadcast transcript: two or more paragraphs or sentences open with a speaker tag."""
+    tags = 0
+    for line in text.splitlines():
+        if _SPEAKER_TAG_RE.match(line.strip()) or _QA_TAG_RE.match(line.strip()):
+            tags += 1
+            if tags >= TRANSCRIPT_TAGS:
+                return True
+    return bool(_STAGE_RE.search(text))
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:-").lower() for w in _WORD_RE.findall(text) if w.strip(".,;:-")]
+
+
+def _cut(text: str) -> bool:
+    """A piece of a sentence: no final stop, or the splitter cut it at an abbreviation or a date."""
+    words = _words(text)
+    if not words or not _FINAL_STOP_RE.search(text.rstrip()) or _CUT_START_RE.match(text):
+        return True
+    end = text.rstrip(_CLOSERS)
+    return bool(_TITLE_END_RE.search(end) or (len(words) < SHORT_SENTENCE and _INITIALS_END_RE.search(end)))
+
+
+def _dangling(text: str, outside: str) -> bool:
+    words = _words(text) or [""]
+    first = words[0] if not text.lstrip("\"“'‘([").split(" ", 1)[0].isupper() else ""  # "IT", "HE": not pronouns
+    if first in _FIRST_PERSON and text.lstrip()[:1] in _QUOTE_OPENERS:
+        first = ""  # a quote's "we" or "I" ("We will not leave," said X) is its speaker, named after it
+    if first in _LINK_WORDS or first in _PRONOUNS or _LINK_PHRASE_RE.match(text):
+        return True
+    if _starts_inside_quote(text):
+        return True  # the quote began in the sentence before
+    if _PRONOUN_ATTRIBUTION_RE.search(outside) and outside.strip() != text.strip():
+        return True
+    if first in _DEMONSTRATIVES and (len(words) < 2 or words[1] not in _TIME_NOUNS):
+        return True
+    if _REFERENCE_RE.match(text):
+        return True
+    if _IT_SAID_RE.match(text):
+        return True
+    # a third-person pronoun before any word it could stand for, unless it is in an opening clause whose
+    # subject follows the comma ("Before he was president, Smith ...")
+    for m in _WORD_RE.finditer(outside):
+        w = m.group().strip(".,;:-").lower()
+        if w in _THIRD_PERSON:
+            return not _has_antecedent(outside, m.start()) and not _cataphora(outside, m.end())
+    return False
+
+
+def _cataphora(outside: str, after: int) -> bool:
+    if not _SUBORDINATE_RE.match(outside):
+        return False
+    comma = outside.find(",", after)
+    rest = _words(outside[comma + 1 :]) if comma >= 0 else []
+    return bool(rest) and rest[0] not in _THIRD_PERSON and rest[0] not in _PRONOUNS
+
+
+def _has_antecedent(outside: str, before: int) -> bool:
+    """Whether the unquoted text before ``before`` holds a word a pronoun could refer to."""
+    for w in _WORD_RE.findall(outside[:before]):
+        w = w.strip(".,;:-'’")
+        low = w.lower()
+        if len(w) > 1 and low not in _NOT_ANTECEDENT and low not in _THIRD_PERSON and low not in _NOT_PERSON:
+            return True
+    return False
+
+
+def _starts_inside_quote(text: str) -> bool:
+    """The first quotation mark closes a quote: curly ``”`` before any ``“``, or an odd number of straight
+    quotes of which the first is glued to the word before it ('... families," he said.')."""
+    curly_close, curly_open = text.find("”"), text.find("“")
+    if curly_close >= 0 and (curly_open < 0 or curly_close < curly_open):
+        return True
+    first = text.find('"')
+    if first <= 0 or text.count('"') % 2 == 0:
+        return False
+    return not text[first - 1].isspace() and (first + 1 == len(text) or not text[first + 1].isalnum())
+
+
+def _quote_only(text: str, outside: str) -> bool:
+    """A quote whose speaker the sentence does not name, nothing reported besides: most words quoted, or a
+    short attribution, and no word outside the quotes but speech verbs and pronouns ('"...," she said.')."""
+    total = len(text.split())
+    rest = len(outside.split())
+    if total == 0 or rest == total:
+        return False
+    short = (total - rest) >= QUOTE_SHARE * total and rest <= QUOTE_OUTSIDE_WORDS
+    if not short and not (rest <= ATTRIBUTION_WORDS and re.search(r"(?i)\b" + _SPEECH + r"\b", outside)):
+        return False
+    speaker = _SPEECH_RE.sub(" ", outside)
+    return not _has_antecedent(speaker, len(speaker))
+
+
+def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
+    """The kind of fluff ``text`` is (see the module docstring), or ``None`` for a sentence fit for a brief.
+
+    ``transcript``: the sentence comes from a broadcast transcript (:func:`is_transcript`).
+    """
+    s = text.strip()
+    tagged = bool(_SPEAKER_TAG_RE.match(s)) and _speaker_tag(s)
+    if transcript or tagged or _STAGE_RE.search(s) or _PRESENTER_RE.search(s):
+        return TRANSCRIPT
+    if s.rstrip(_CLOSERS).endswith("?"):
+        return QUESTION
+    if _CAPTION_WORDS_RE.search(s) or _PHOTO_CREDIT_RE.search(s) or _caption_scene(s):
+        return CAPTION
+    outside = unquoted(s)
+    if _furniture(s, outside):
+        return FURNITURE
+    if _FIRST_SECOND_RE.search(outside):
+        return COMMENT
+    if _cut(s):
+        return CUT
+    if _quote_only(s, outside):
+        return QUOTE_ONLY
+    if _dangling(s, outside):
+        return DANGLING
+    return None
+
+
+def _furniture(s: str, outside: str) -> bool:
+    if _FURNITURE_RE.search(s) or _MARKUP_RE.search(s) or _CONTACT_RE.search(s) or _COUNTER_RE.search(s):
+        return True
+    if _STAMP_RE.search(s):
+        return True
+    if _page_label(s):
+        return True
+    return outside.rstrip(_CLOSERS).endswith("!")
+
+
+def _caption_scene(s: str) -> bool:
+    return bool(_CAPTION_SCENE_RE.search(s) and _CAPTION_DATE_END_RE.search(s))
+
+
+def _page_label(s: str) -> bool:
+    """A label of the page opening the sentence: "Related:", "UPDATE:", a byline, a time stamp."""
+    return bool(_LABEL_RE.match(s) or _BYLINE_START_RE.match(s) or _STAMP_START_RE.match(s))
+
+
+def _speaker_tag(s: str) -> bool:
+    """An upper-case lead-in that names a speaker, not a dateline ("SINGAPORE: ..." opens many reports): a
+    name with a title after a comma, a Q/A tag, or a name with an initial or a title word ("SEN. X:").
+    Other upper-case lead-ins are speaker tags only in a transcript (see :func:`is_transcript`)."""
+    if _TITLED_TAG_RE.match(s) or _QA_TAG_RE.match(s):
+        return True
+    head = s.split(":", 1)[0]
+    return bool(re.search(r"\b(?:[A-Z]\.|MR|MRS|MS|DR|SEN|REP|GOV|GEN|PRESIDENT|SECRETARY|ANCHOR|HOST)\b", head))

@@ -1,0 +1,211 @@
+"""Fluff never reaches a summary or a timeline; headlines and outlets name articles the way a reader expects.
+
+The fluff sentences are the kinds issue 16 found in real briefs (its examples, plus others of each kind);
+the fit sentences are ordinary report sentences that look like them in one way or another.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from storybrief.model import Article, InputFormat, Sentence, TimeMention
+from storybrief.synthesize.fluff import (
+    CAPTION,
+    COMMENT,
+    CUT,
+    DANGLING,
+    FURNITURE,
+    QUESTION,
+    QUOTE_ONLY,
+    TRANSCRIPT,
+    fluff_kind,
+    is_transcript,
+)
+from storybrief.synthesize.labels import ELLIPSIS, UNKNOWN_OUTLET, article_headline, outlet_name, shorten
+from storybrief.synthesize.summary import headline, summarize
+from storybrief.synthesize.timeline import build_timeline
+
+FLUFF = [
+    (QUESTION, "What will that country look like?"),
+    (QUESTION, "Who pays for the cleanup, and when will the river be safe again?”"),
+    (CAPTION, "Protesters are seen in Tahrir Square in Cairo on July 22."),
+    (CAPTION, "Egypt's President gestures during a news conference in Cairo on 3 May 2022."),
+    (CAPTION, "Rescue workers search the rubble (L-R) after the quake struck the town."),
+    (CAPTION, "J. Scott Applewhite/Associated Press even as profit surged, the board cut the chief's pay."),
+    (CAPTION, "image caption The embassy was closed to visitors for the rest of the week."),
+    (TRANSCRIPT, "WOLF BLITZER, CNN ANCHOR: The talks in Geneva broke up without a deal tonight."),
+    (TRANSCRIPT, "Welcome back, and joining me now is our correspondent in Cairo with the latest."),
+    (TRANSCRIPT, "(CROSSTALK) The minister would not say when the troops would leave the city."),
+    (FURNITURE, "Would you like to make this your default edition"),
+    (FURNITURE, "Thank you for helping us improve!"),
+    (FURNITURE, "This video has been removed."),
+    (FURNITURE, "The content is no longer available in your region, sorry about that."),
+    (FURNITURE, "Sign up for our newsletter to get the top stories every morning."),
+    (FURNITURE, "Related: Army says it will hand power to civilians within six months."),
+    (FURNITURE, "Reporter jdoe@example.com, 561-243-6634 or @jdoe_news for tips on the case."),
+    (FURNITURE, "Stone indicted in probe &#124; says he's not guilty &#124; day 35 of shutdown."),
+    (FURNITURE, "Views: 5,588 the actress made her debut in conversation with a late night host."),
+    (FURNITURE, "Read the related story: nurse, in line to inherit millions, battles family of heiress."),
+    (FURNITURE, "It is an insult to the dead Thursday 14 July 2005 03.01 BST In the grim days since the bombing."),
+    (FURNITURE, "Execution timeline 10:19 a.m. — four media witnesses arrive in the viewing room."),
+    (FURNITURE, "Posted: Monday, May 1, 2017."),
+    (FURNITURE, "Breaking news emails get breaking news alerts and special reports."),
+    (FURNITURE, "A doctor sent this photo of a child pic.twitter.com/ihldc6kph8 — Raf Sanchez (@rafsanchez)."),
+    (FURNITURE, "Add as an interest to stay up to date on the latest news, video, and analysis from ABC News."),
+    (COMMENT, "I have lived in Cairo for twenty years and never seen anything like this."),
+    (COMMENT, "If you live near the river, you should move your car to higher ground now."),
+    (QUOTE_ONLY, '"The tanks should move, not the families," she said.'),
+    (QUOTE_ONLY, "“We will not leave the square until our demands are met,” he added."),
+    (DANGLING, "But the council never approved the plan for the new bridge."),
+    (DANGLING, "And the army has promised to hand over power by the end of the year."),
+    (DANGLING, "So the vote was postponed until the court rules on the complaint."),
+    (DANGLING, "However, the ministry said the figures were preliminary and could change."),
+    (DANGLING, "He is also eager to see the first coins featuring Charles as king."),
+    (DANGLING, "This is the first time the court has ruled against the government."),
+    (DANGLING, "Blinken's comments, which came during a visit to Seoul, drew a sharp response."),
+    (DANGLING, "The remarks were broadcast on state television late on Tuesday night."),
+    (DANGLING, 'In particular, we know that poorer families today face more challenges," he said.'),
+    (DANGLING, "There is something about the 19th,” said Ernesto Lanzetta, a business owner in the city."),
+    (CUT, "The measure passed with the support of every member except Sen."),
+    (CUT, "London taxi drivers blocked the streets on Wednesday in a protest against Uber, a U.S."),
+    (CUT, "The statue made its first public appearance in Manhattan's Union Square on"),
+    (CUT, "15, 2016, that it has struck an agreement to pay $1.2 million to the foundation."),
+    (CUT, "In 2013, women made up a record 61% of U.S."),
+    (CUT, "Police said the mother of two was originally from Sault Ste."),
+    (CUT, "ap) — an iguana wandered onto a power line and knocked out electricity to a nursing home."),
+]
+
+FIT = [
+    "SINGAPORE: A man was sentenced to 21 months of probation on Thursday for stalking.",
+    "US Secretary of State Antony Blinken on Thursday denounced North Korea's recent missile launches.",
+    "This week, the government announced new rules for the sale of alcohol in supermarkets.",
+    "Smith said he would appeal the ruling, which he called unjust and politically motivated.",
+    "The mayor said the river rose faster than in any flood since 1998, and residents were evacuated.",
+    "Officials said the plane landed safely at 5.50am and nobody was hurt.",
+    'Lansley said the pledges were part of the government\'s "bold new approach to public health".',
+    "The company will cut 500 jobs by the end of the year, according to a filing with regulators.",
+    "Police said twelve people were hurt in the blast (three of them seriously).",
+    "他说，这是一个非常重要的决定，政府将在下周公布细节。",
+    "The sanctions were imposed by the U.S.",
+    "“We will not leave the square until our demands are met,” said Ahmed Saleh, a teacher.",
+    "Before he became president, Smith ran a shipping company in the port city.",
+    "A prosecutor's statement says the sentence gives him time to reflect on his threats.",
+    "South Carolina resident Noah Smith was driving on the I-20 overpass when he saw the dog.",
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), FLUFF)
+def test_each_kind_of_fluff_is_named(kind: str, text: str) -> None:
+    assert fluff_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", FIT)
+def test_report_sentences_are_fit(text: str) -> None:
+    assert fluff_kind(text) is None
+
+
+def test_every_turn_of_a_transcript_is_talk() -> None:
+    transcript = (
+        "WOLF BLITZER, CNN ANCHOR: Good evening.\n"
+        "The talks in Geneva broke up without a deal tonight.\n"
+        "BLITZER: Let's go to our correspondent.\n"
+        "JIM SCIUTTO: The delegations left without a statement."
+    )
+    report = "CAIRO: The talks in Geneva broke up without a deal tonight.\nBoth sides blamed the other."
+    assert is_transcript(transcript) and not is_transcript(report)
+    line = "The talks in Geneva broke up without a deal tonight."
+    assert fluff_kind(line, transcript=True) == TRANSCRIPT
+    assert fluff_kind(line) is None
+
+
+def _article(aid: str, sentences: list[str], **fields: object) -> Article:
+    spans, start = [], 0
+    for s in sentences:
+        spans.append(Sentence(start, start + len(s)))
+        start += len(s) + 1
+    article = Article(id=aid, input=f"/data/{aid}.txt", format=InputFormat.TEXT, text=" ".join(sentences))
+    article.sentences = spans
+    for name, value in fields.items():
+        setattr(article, name, value)
+    return article
+
+
+REPORT = [
+    "Floodwater from the Arlen river swept through the town of Millbrook on Tuesday night.",
+    "Rescue crews in Millbrook evacuated two hundred residents from homes near the Arlen river.",
+    "The mayor of Millbrook said the river rose faster than any flood since 1998.",
+]
+# fluff of every kind, all about the flood, so that only the rules keep it out of the brief
+FLOOD_FLUFF = [
+    "What will Millbrook look like after the Arlen river floodwater recedes?",
+    "Residents of Millbrook are seen near the flooded Arlen river on March 12.",
+    "Thank you for helping us improve our Millbrook flood coverage!",
+    "I saw the Arlen river floodwater reach the Millbrook town hall.",
+    '"The Arlen river flood in Millbrook is terrible," she said.',
+    "But the Arlen river floodwater in Millbrook kept rising through the night.",
+    "He said the Millbrook rescue crews had evacuated homes near the Arlen river.",
+]
+
+
+def test_summary_and_timeline_never_take_fluff() -> None:
+    articles = [_article(f"r{k}", REPORT[k:] + REPORT[:k] + FLOOD_FLUFF) for k in range(3)]
+    chosen = summarize(articles, words=400)
+    assert chosen, "the report sentences are summarised"
+    assert not {s.text for s in chosen} & set(FLOOD_FLUFF)
+    # date every sentence, fluff included: the timeline still only takes the report sentences
+    for a in articles:
+        a.published = datetime(2026, 3, 12)
+        a.dates = [TimeMention("on March 12", s.start, s.start + 1, "2026-03-12", "day", True) for s in a.sentences]
+    entries = build_timeline(articles, dates=3, sentences=20)
+    assert entries and not {e.text for e in entries} & set(FLOOD_FLUFF)
+
+
+def test_untitled_story_headline_is_its_lead_shortened_at_a_clause_never_mid_word() -> None:
+    lead = (
+        "Floodwater from the Arlen river swept through the town of Millbrook on Tuesday night, forcing "
+        "two hundred residents from their homes and closing every school in the district."
+    )
+    caption = "image caption Residents of Millbrook are seen near the flooded Arlen river on March 12."
+    articles = [_article("a", [caption, lead, *REPORT[1:]]), _article("b", [caption, lead, *REPORT[1:]])]
+    title = headline(articles)
+    assert title == "Floodwater from the Arlen river swept through the town of Millbrook on Tuesday night" + ELLIPSIS
+    assert not title.startswith("image")
+    titled = _article("c", REPORT, title="Arlen river floods Millbrook")
+    assert article_headline(titled) == "Arlen river floods Millbrook"
+    assert headline([titled]) == "Arlen river floods Millbrook"
+
+
+def test_shorten_cuts_at_a_word_when_no_clause_boundary_fits() -> None:
+    text = "Floodwater " + " ".join(["swept"] * 30) + " away."
+    short = shorten(text, 40)
+    assert short.endswith(ELLIPSIS) and len(short) <= 41
+    assert text.startswith(short[:-1]) and text[len(short) - 1] == " "  # cut between words
+    assert shorten("A short lead sentence.") == "A short lead sentence."
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"outlet": "The Straits Times"}, "The Straits Times"),
+        ({"outlet": "https://www.cnn.com/2022/07/22/world/egypt"}, "cnn.com"),
+        ({"outlet": "CNN's Susan Smith", "url": "https://edition.cnn.com/x"}, "edition.cnn.com"),
+        ({"outlet": "By Susan Smith"}, UNKNOWN_OUTLET),
+        ({"outlet": "t17_egypt.jsonl:3"}, UNKNOWN_OUTLET),
+        ({"outlet": "/data/seeds/002_ddfa765d78b7652c.txt"}, UNKNOWN_OUTLET),
+        ({"url": "https://www.reuters.com/world/egypt-talks"}, "reuters.com"),
+        ({"agency": "CNN", "credits": ["Susan Smith"]}, UNKNOWN_OUTLET),  # "... of CNN contributed to this report"
+        ({}, UNKNOWN_OUTLET),
+    ],
+)
+def test_outlet_from_metadata_or_domain_never_a_path_byline_or_credit(fields: dict[str, object], expected: str) -> None:
+    article = _article("t17_egypt", REPORT, **fields)
+    article.input = "/data/t17_egypt.jsonl:3"
+    assert outlet_name(article) == expected
+
+
+def test_an_input_url_gives_the_domain() -> None:
+    article = _article("x", REPORT)
+    article.input = "https://news.example.org/2026/flood.html"
+    assert outlet_name(article) == "news.example.org"

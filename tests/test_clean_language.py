@@ -58,3 +58,27 @@ def test_container_language_kept_when_valid_else_detected_and_noted(tmp_path: Pa
     notes = [f.detail for f in by_id["b"].flags if f.kind == "metadata"]
     assert any("'Bahasa' is not a language code" in n for n in notes)
     assert not [f for f in by_id["a"].flags if f.kind == "metadata"]
+
+
+def test_plainly_english_text_needs_no_model_and_other_languages_still_get_it() -> None:
+    """English news is recognised from its function words without loading py3langid's model (half a second
+    of every run's start); Malay, Indonesian and German never take that shortcut."""
+    from storybrief.clean import language
+
+    english = (
+        "The council said on Monday that the harbour bridge would reopen to traffic after three weeks of "
+        "repairs, and that the ferry timetable was to return to normal by the end of the month."
+    )
+    others = {
+        "ms": "Majlis bandaran berkata pada hari Isnin bahawa jambatan pelabuhan akan dibuka semula kepada "
+        "kenderaan selepas tiga minggu kerja pembaikan, dan jadual feri akan kembali seperti biasa.",
+        "de": "Der Stadtrat teilte am Montag mit, dass die Hafenbrücke nach drei Wochen Reparaturarbeiten wieder "
+        "für den Verkehr geöffnet wird und der Fährplan bis Ende des Monats wieder normal ist.",
+    }
+    language._identifier.cache_clear()
+    assert language.guess_language(english) == "en"
+    assert language._identifier.cache_info().currsize == 0
+    for code, text in others.items():
+        letters = sum(ch.isalpha() for ch in text)
+        assert not language._plainly_english(text, letters)
+        assert language.guess_language(text) == code

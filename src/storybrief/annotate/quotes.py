@@ -63,7 +63,9 @@ _BEFORE_NP_CUE = re.compile(
 )
 # "Smith criticised the plan, saying, “…”": the sentence's subject speaks
 _PARTICIPLE = re.compile(
-    r",\s*(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing|tweeting|posting)"
+    r"(?:,\s*|\s(?:while|as|before|after|by)\s+)"
+    r"(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing|tweeting|posting|chanting|"
+    r"shouting|declaring|explaining|asking|calling|promising|vowing|yelling|singing)"
     r"\s*,?\s*(?:that\s*)?$",
     re.I,
 )
@@ -136,6 +138,19 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         return None, None  # "a young woman who suggested": a clause, not a speaker
     if last in _NOT_HEADS:
         return None, None  # "The question this hour is:", "the plan and": a phrase cut short, not a speaker
+    if words[0].lower() == "that":
+        return None, None  # "adding that its value quadrupled": reported speech, not a speaker
+    if words[0].lower() in ("which", "who") and len(words) > 1:
+        if words[1].lower() in _VERBISH or words[1].lower() in _NOT_HEADS:
+            return None, None  # "which is also streamed on Hulu --": a relative clause, not a speaker
+        # "… -- which Apple's chief executive, Tim Cook, called “…”": the phrase after the pronoun
+        rest = np_clean[len(words[0]) :].lstrip()
+        return _speaker_from_np(ctx, rest, end - len(rest))
+    if last[:1].islower() and last.isalpha():
+        named = _apposed_person(ctx, end)
+        if named:
+            # "His former partner at Lenox, Lawrence Cummings, said": the name in the apposition speaks
+            return named.canonical, (named.text, named.start, named.end)
     if last in _CONJUNCTIONS:
         # "Elena Marsh toured the site sponsored by the bank and said: “…”": the sentence's subject, or the
         # description that opens the phrase ("The nominee also toured the site and said")
@@ -489,9 +504,22 @@ def find_quotes(
     found: list[_Found] = []
     for span in spans:
         kind = "fragment" if _is_fragment(ctx, span) else "full"
+        listed = found[-1] if found and kind == "fragment" and _continues_a_list(ctx, found[-1].span, span) else None
+        if listed and listed.speaker:
+            # “…,” and “…” and “…”: quoted phrases listed after one verb share its speaker
+            found.append(_Found(span, listed.speaker, listed.mention, listed.cue, kind))
+            continue
         speaker, mention, cue = _attribute(ctx, span, kind)
         found.append(_Found(span, speaker, mention, cue, kind))
     return _assemble(ctx, found)
+
+
+def _continues_a_list(ctx: _Context, prev: Span, span: Span) -> bool:
+    """Only "and", "or" or a comma stand between the previous quote and this one, in one sentence."""
+    if prev.close_mark is None:
+        return False
+    between = ctx.text[prev.close_mark + prev.close_width : span.open_mark]
+    return "\n" not in between and re.fullmatch(r"\s*,?\s*(?:(?:and|or)\s+)?", between) is not None
 
 
 @dataclass(slots=True)
@@ -561,6 +589,45 @@ def _try_after(
     return None, None, None
 
 
+def _subject_phrase(ctx: _Context, start: int, stop: int) -> tuple[int, int] | None:
+    """The words before the first verb of the clause at ``start`` (an auxiliary, an adverb like "also", or
+    a past form), within its first eight words; None when no verb shows there."""
+    for k, m in enumerate(re.finditer(r"[^\s,]+", ctx.masked[start:stop])):
+        if k >= 8:
+            return None
+        word = m.group(0).lower()
+        if k and (word in _VERBISH or (word.endswith("ed") and len(word) > 4) or _CUE_AT.fullmatch(word)):
+            return start, start + m.start()
+    return None
+
+
+_CUE_AT = re.compile(rf"(?<![\w’'-]){_CUE}", re.I)
+_NP_BEFORE_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
+
+
+def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
+    """Speaker phrases of the reporting verbs before a quote, the verb nearest the quote first.
+
+    Each phrase is read between the verb and the verb before it: in "she said, but as Elena Marsh went on
+    about “…”" the nearer "went on" has "as Elena Marsh"; in "The ad ends with footage of Marsh saying, “…”"
+    "saying" has "with footage of Marsh", not "The ad".
+    """
+    cues = [m for m in _CUE_AT.finditer(before) if len(before) - m.end() <= 80]
+    all_cues = list(_CUE_AT.finditer(before))
+    out: list[tuple[int, int, str]] = []
+    for m in reversed(cues):
+        if m.group("cue").lower().endswith("ing") and re.search(
+            r"(?:,|\b(?:while|as|before|after|by|when))\s*$", before[: m.start()], re.I
+        ):
+            continue  # "while chanting": this participle has no subject of its own (the participle rule's case)
+        prev_end = max((c.end() for c in all_cues if c.end() <= m.start()), default=0)
+        region = before[prev_end : m.start()]
+        np = _NP_BEFORE_CUE.search(region)
+        if np and np.group("np").strip():
+            out.append((lead_start + prev_end + np.start("np"), lead_start + prev_end + np.end("np"), m.group("cue")))
+    return out
+
+
 def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     lead_start, before = _lead(ctx, span)
     if _PARTICIPLE.search(before):
@@ -570,10 +637,19 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
             who = _antecedent(ctx, at, pronoun.group(1).lower())
             if who:
                 return who, (pronoun.group(1), at, at + len(pronoun.group(1))), "saying"
-        # "X criticised the plan, saying, “…”": the sentence's first person or organisation
+        # "X criticised the plan, saying, “…”": the sentence's subject, the phrase before its first verb
+        # ("Small groups of protesters circled the stadium - where the Panthers played - while chanting")
+        subject = _subject_phrase(ctx, lead_start, span.open_mark)
+        if subject is not None:
+            speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
+            return (speaker, mention, "saying") if speaker else (None, None, None)
         inside = [e for e in ctx.entities if lead_start <= e.start < span.open_mark and e.label in ("PERSON", "ORG")]
         if inside:
             return inside[0].canonical, (inside[0].text, inside[0].start, inside[0].end), "saying"
+    for np_start, np_end, cue in _nearest_cues(before, lead_start):
+        speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
+        if speaker:
+            return speaker, mention, cue
     for pattern in (_ACCORDING, _BEFORE_NP_CUE, _COLON, _FRAME_CUE):
         matches = list(pattern.finditer(before))
         # a verb right before the quote is its cue; for a woven-in quote, the sentence's first (main) verb
@@ -623,6 +699,15 @@ def _transcript_label(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
     m = _TRANSCRIPT_RE.match(ctx.text, span.start, span.end)
     if not m or m.group("name").split()[0] in _NOT_LABELS or len(m.group("name").strip(".")) < 2:
         return None, None, None
+    labels = list(_TRANSCRIPT_RE.finditer(ctx.text, span.start, span.end))
+    labels = [x for x in labels if x.start() == span.start or ctx.text[x.start() - 2 : x.start()].strip() in ("…", ".")]
+    if len({x.group("name") for x in labels}) > 1:
+        # several speakers in one quoted transcript: it is credited to the one who says the most
+        size: dict[str, int] = {}
+        for k, x in enumerate(labels):
+            stop = labels[k + 1].start() if k + 1 < len(labels) else span.end
+            size[x.group("name")] = size.get(x.group("name"), 0) + stop - x.end()
+        m = max(labels, key=lambda x: (size[x.group("name")], -x.start()))
     name = m.group("name")
     words = name.lower().split()
     canonical = ctx.people.get(name.lower()) or ctx.people.get(words[-1]) or name.title()
@@ -633,6 +718,10 @@ def _transcript_label(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
 _ENDS_WITH_ATTRIBUTION = re.compile(
     rf",\s*(?:(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE_ANON}|{_CUE_ANON}\s+(?P<np2>{_NP}))\s*[.]\s*$", re.I
 )
+
+
+# "Ruta Kell, an engineer, called the pumps a disgrace.": a sentence that opens with its speaker and a cue
+_OPENS_WITH_ATTRIBUTION = re.compile(rf"\s*(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE_ANON}(?P<np2>(?!))?", re.I)
 
 
 def _previous_sentence(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
@@ -649,7 +738,7 @@ def _previous_sentence(ctx: _Context, span: Span) -> tuple[str | None, MentionSp
     before = ctx.masked[prev.start : span.open_mark]
     if any(c in before for c in '“”"«»'):
         return None, None, None  # the previous sentence holds a quote of its own: its attribution is taken
-    m = _ENDS_WITH_ATTRIBUTION.search(before)
+    m = _ENDS_WITH_ATTRIBUTION.search(before) or _OPENS_WITH_ATTRIBUTION.match(before)
     if not m:
         return None, None, None
     group = "np" if m.group("np") else "np2"

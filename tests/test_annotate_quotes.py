@@ -466,8 +466,10 @@ def test_a_resident_speaks_not_the_storm() -> None:
 
 
 def test_a_storm_is_never_a_speaker() -> None:
-    q = only("“The river will crest tonight,” Hurricane Odile said nothing of the sort.")
-    assert q.speaker is None or "Odile" not in q.speaker
+    q = only("Hurricane Odile slammed into the coast, residents said, “like a train.”")
+    assert q.speaker == "residents"
+    q = only("“The roof just went,” said one resident of Marrow Bay as Hurricane Odile made landfall.")
+    assert q.speaker == "one resident"
 
 
 # A capital that speaks is its government ("Marrow Bay said" after a diplomatic row): a place standing alone
@@ -554,3 +556,21 @@ def test_a_chant_goes_to_the_crowd_not_the_reporter_who_described_it() -> None:
 def test_transcript_speaker_label_inside_the_quote() -> None:
     text = "“KELL: The pumps failed twice this winter and nobody replaced them. … OKAFOR: Why?”"
     assert only(text).speaker in ("Kell", "KELL")
+
+
+def test_quoted_phrases_listed_after_one_verb_share_its_speaker() -> None:
+    text = (
+        "“Are you cold?” she asked, but as Elena Marsh went on about “broken pumps,” and “empty sandbags” "
+        "and “our forgotten towns,” Ana Ruiz said yes, over and over."
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found[1:]] == ["Elena Marsh"] * 3
+
+
+def test_a_participle_chant_goes_to_the_subject_phrase_not_an_aside() -> None:
+    text = (
+        "Small groups of marchers circled the town hall - where the Marrow Bay Rovers played the Ostrava "
+        "Lions - while chanting, “Open the gates.”"
+    )
+    q = only(text)
+    assert q.speaker is not None and "marchers" in q.speaker

@@ -138,8 +138,14 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         return None, None  # "a young woman who suggested": a clause, not a speaker
     if last in _NOT_HEADS:
         return None, None  # "The question this hour is:", "the plan and": a phrase cut short, not a speaker
-    if words[0].lower() == "that":
-        return None, None  # "adding that its value quadrupled": reported speech, not a speaker
+    if words[0].lower() in _LEADING_NOT_SPEAKER:
+        # "adding that its value quadrupled", "In a statement released Thursday": reported speech or a
+        # circumstance, never the one who speaks
+        return None, None
+    if words[0].lower() in _LEADING_LINKS and len(words) > 1:
+        # "and as Elena Marsh went on": the subject after the linking words
+        rest = np_clean[len(words[0]) :].lstrip()
+        return _speaker_from_np(ctx, rest, end - len(rest))
     if words[0].lower() in ("which", "who") and len(words) > 1:
         if words[1].lower() in _VERBISH or words[1].lower() in _NOT_HEADS:
             return None, None  # "which is also streamed on Hulu --": a relative clause, not a speaker
@@ -175,7 +181,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         if found[0] or not any(w.lower().strip(",.") in _POSTS for w in words[:4]):
             return found if found[0] else (np_clean, (np_clean, offset, end))
         return None, None  # "the tweet said", "a sign read": a post or caption with no author named in reach
-    determiners = ("a", "an", "the", "my", "his", "her", "their", "our", "its")
+    determiners = ("a", "an", "the", "my", "his", "her", "their", "our", "its", "one", "another", "some")
     # "a spokeswoman for the hospital", "the Vermont senator": a determiner and a common noun as the head
     descriptive = (
         words[0].lower() in determiners and len(words) > 1 and (words[1][:1].islower() or words[-1][:1].islower())
@@ -201,8 +207,11 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
                     return e.canonical, (e.text, e.start, e.end)
         for m in re.finditer(r"\S+", np_clean):  # a person spaCy did not tag here, known in the article or input
             word = m.group(0)
-            name = ctx.people.get(word.strip("’'s").lower()) if word[:1].isupper() else None
-            if name:
+            key = re.sub(r"(’s|'s|’|')$", "", word.strip(",.;:")).lower()
+            name = ctx.people.get(key) if word[:1].isupper() and key not in _FUNCTION_WORDS else None
+            if name and not _FUNCTION_WORDS & set(name.lower().split()):
+                # ("In" or "He" capitalised at a sentence start are words, and a "name" holding one is a
+                # recogniser's slip elsewhere in the input: "Murdoch In", "Trump Says He")
                 return name, (word, offset + m.start(), offset + m.end())
     if (
         not descriptive
@@ -231,7 +240,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         for e in reversed([e for e in entities if e.start < offset]):
             if e.label == "ORG" and noun in e.canonical.lower().split():
                 return e.canonical, (np_clean, offset, end)
-    if descriptive and len(words) <= 12:
+    if descriptive and len(words) <= 12 and not _VERB_WORDS & {w.lower() for w in words}:
         return np_clean, (np_clean, offset, end)  # "a spokeswoman for the hospital": the best name there is
     if not any(w[:1].isupper() for w in words):
         lower_name = _lowercase_name(ctx, words)
@@ -248,6 +257,15 @@ _NOT_HEADS = frozenset(
     "about as like such".split()
 )
 _CONJUNCTIONS = frozenset({"and", "but", "then"})
+_FUNCTION_WORDS = (
+    _NOT_HEADS
+    | PRONOUNS
+    | frozenset(
+        "in on at for from with by of to as and or but the a an he she they we it his her their our its my who "
+        "what when where why how just more most says said says called gave some all not no so up out over into "
+        "after before".split()
+    )
+)
 # the words after a speaker that make the speaker's agent or a publication of theirs the subject
 _AGENTS = frozenset(
     "spokesman spokeswoman spokesperson spokespeople representative representatives adviser advisor advisers "
@@ -294,6 +312,11 @@ def _whole_phrase(np_clean: str, name: str) -> bool:
     return bare == name or bare == re.sub(r"^the\s+", "", name, flags=re.I)
 
 
+_VERB_WORDS = frozenset("is are was were be been being am might would will can could should may must".split())
+_LEADING_NOT_SPEAKER = frozenset("that in on at during into than".split())
+_LEADING_LINKS = frozenset("and but or so yet as while when if because after before then".split())
+
+
 def _is_group(words: Sequence[str]) -> bool:
     """A bare plural description of people ("Protesters marching past", "Marrow Bay residents"): no
     determiner, a plural common noun as its first or last word and nothing else capitalised after it."""
@@ -304,7 +327,14 @@ def _is_group(words: Sequence[str]) -> bool:
     def plural(w: str) -> bool:
         return len(w) > 3 and w.lower().endswith("s") and w.isalpha() and w.lower() not in _GROUP_STOP
 
-    if plural(first) and first.lower() not in _NOT_NAMES and all(w[:1].islower() for w in words[1:]):
+    if {w.lower() for w in words} & (_VERB_WORDS | {"where", "what", "when", "why", "how", "who"}):
+        return False  # "troops are the answer": a clause, not a group of people
+    if (
+        plural(first)
+        and first[:1].isupper()
+        and first.lower() not in _NOT_NAMES
+        and all(w[:1].islower() for w in words[1:])
+    ):
         return True
     return plural(last) and last[:1].islower() and len(words) <= 4
 
@@ -329,7 +359,18 @@ def _apposed_person(ctx: _Context, end: int) -> Entity | None:
     if not gap:
         return None
     at = end + gap.end()
-    return next((e for e in ctx.entities if e.start == at and e.label == "PERSON"), None)
+    found = next((e for e in ctx.entities if e.start == at and e.label == "PERSON"), None)
+    if found:
+        return found
+    # a name the recogniser missed, closed by a comma or the verb: "Schilling's son, Grant, said"
+    m = re.match(
+        r"((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)\s*(?:,|$|\s+(?:said|says|told)\b)", ctx.masked[at : at + 60]
+    )
+    if m and m.group(1).split()[0].lower() not in _NOT_NAMES | _FUNCTION_WORDS:
+        name = m.group(1)
+        canonical = ctx.people.get(name.lower(), ctx.people.get(name.split()[-1].lower(), name))
+        return Entity(name, at, at + len(name), "PERSON", canonical)
+    return None
 
 
 def _person_ending_at(ctx: _Context, at: int) -> Entity | None:

@@ -574,3 +574,10 @@ def test_a_participle_chant_goes_to_the_subject_phrase_not_an_aside() -> None:
     )
     q = only(text)
     assert q.speaker is not None and "marchers" in q.speaker
+
+
+def test_a_named_spokeswoman_keeps_her_role() -> None:
+    doc = article("Mayor Ines Cartalo's spokeswoman, Dara Quell, said: “The pumps will run all night.”")
+    assert doc.quotes[0].speaker == "Dara Quell"
+    roles = {e.canonical: e.role for e in doc.entities if e.label == "PERSON"}
+    assert roles.get("Dara Quell") == "Mayor Ines Cartalo's spokeswoman"

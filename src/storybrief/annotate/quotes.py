@@ -7,6 +7,16 @@ split around its attribution, and a quote paragraph that continues the previous 
 nominal mentions go to the most recent person named before the quote; organisations and places speak
 too ("the State Department said", "the South said"). Speakers carry canonical names from
 :mod:`.entities`; a quote nobody can be attributed to has ``speaker=None``.
+
+What may speak: a person, an organisation, or a description of people ("a spokeswoman for the hospital",
+"Protesters marching past"). Never a phrase cut from a clause ("The question this hour is"), a named storm,
+a post or caption with no author in reach ("the tweet said"; "Marsh's tweet said" is Marsh's), nor a place
+used as a place ("residents of Cairo"). A place standing alone as the subject of a speech verb ("Cairo
+said") is kept: news uses a capital for its government. "X's spokeswoman, Y, said" is Y's (or, unnamed,
+"X's spokeswoman"'s), never X's. In an article set all in lower case, names after a speech verb are found
+by their place ("said 23-year-old nicholas harris") and by names the article gave before. A quote with no
+attribution in its sentence, its split pieces or the sentence right before it in the same paragraph stays
+unattributed unless it continues the previous speaker's quote paragraph.
 """
 
 from __future__ import annotations

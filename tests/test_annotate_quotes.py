@@ -431,3 +431,153 @@ def test_dash_attribution_after_quote() -> None:
 def test_doubled_apostrophes_as_quotation_marks() -> None:
     q = only("''The harbour will reopen in May,'' said Michael Grant, the harbour master.")
     assert (q.text, q.speaker) == ("The harbour will reopen in May,", "Michael Grant")
+
+
+# ------------------------------------------------------------------ what may be a speaker (issue 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mayor Ines Cartalo's spokeswoman, Dara Quell, said: “The pumps will run all night.”",
+            "Dara Quell",
+        ),
+        ("“The pumps will run all night,” said Mayor Ines Cartalo's spokeswoman, Dara Quell.", "Dara Quell"),
+        ("“The pumps will run all night,” Mayor Ines Cartalo's spokeswoman said.", "Mayor Ines Cartalo's spokeswoman"),
+        ("“We have asked for more sandbags,” a representative of Governor Tibor Lask said.", None),
+    ],
+    ids=["named-before", "named-after", "unnamed", "representative-of"],
+)
+def test_a_spokesperson_speaks_not_the_person_represented(text: str, speaker: str | None) -> None:
+    q = only(text)
+    assert q.speaker != "Ines Cartalo" and q.speaker != "Tibor Lask"
+    if speaker:
+        assert q.speaker == speaker
+    assert q.speaker_text is not None and q.speaker_text in text
+
+
+def test_a_resident_speaks_not_the_storm() -> None:
+    text = "As Storm Odile hit the coast of Marrow Bay, “the roof simply lifted off,” said resident Pell Vantor."
+    assert only(text).speaker == "Pell Vantor"
+    text = "“The roof simply lifted off,” a resident said as Storm Odile hit the coast."
+    q = only(text)
+    assert q.speaker is not None and "Odile" not in q.speaker
+
+
+def test_a_storm_is_never_a_speaker() -> None:
+    q = only("Hurricane Odile slammed into the coast, residents said, “like a train.”")
+    assert q.speaker == "residents"
+    q = only("“The roof just went,” said one resident of Marrow Bay as Hurricane Odile made landfall.")
+    assert q.speaker == "one resident"
+
+
+# A capital that speaks is its government ("Marrow Bay said" after a diplomatic row): a place standing alone
+# as the subject of a speech verb is kept as a metonym. A place inside a longer phrase ("residents of Marrow
+# Bay", "a crowd in Marrow Bay") is a place used as a place and never the speaker.
+def test_a_place_inside_a_phrase_is_not_the_speaker() -> None:
+    q = only("“We lost everything,” Marrow Bay residents said.")
+    assert q.speaker != "Marrow Bay"
+    q = only("“We lost everything,” said a crowd in Marrow Bay.")
+    assert q.speaker != "Marrow Bay"
+
+
+def test_a_capital_alone_before_said_is_its_government() -> None:
+    text = "Valeria and Ostrava have argued about the dam for years.\n\n“We will not accept the dam,” Ostrava said."
+    assert only(text).speaker == "Ostrava"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Elena Marsh posted on Sunday night.\n\n“The dam is safe,” the tweet said.",
+        "A sign hung on the flood wall.\n\nThe sign read: “The dam is safe.”",
+        "The question this hour is: “Will the dam hold?”",
+    ],
+    ids=["tweet", "sign", "phrase"],
+)
+def test_a_publication_or_a_phrase_is_not_a_speaker(text: str) -> None:
+    q = only(text)
+    assert q.speaker not in ("the tweet", "The sign", "The question this hour is")
+
+
+def test_a_possessed_publication_goes_to_its_owner() -> None:
+    q = only("Elena Marsh's statement said: “The dam is safe.”")
+    assert q.speaker == "Elena Marsh"
+
+
+def test_a_quote_with_no_attribution_in_reach_stays_unattributed() -> None:
+    text = (
+        "Tomas Okafor visited the shelter in Marrow Bay on Monday.\n\n"
+        "The water reached the second floor of the school by noon. Volunteers moved the desks upstairs.\n\n"
+        "“Nobody expected this.”"
+    )
+    assert only(text).speaker is None
+
+
+def test_a_quote_right_after_its_speakers_paraphrase_takes_that_speaker() -> None:
+    text = "The pumps failed twice overnight, engineer Ruta Kell said. “We need new ones before winter.”"
+    assert only(text).speaker == "Ruta Kell"
+
+
+def test_a_clause_after_the_quote_is_not_its_attribution() -> None:
+    text = "Ruta Kell said last week, “The pumps are fine,” when Tomas Okafor asked about them."
+    assert only(text).speaker == "Ruta Kell"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“the water came in so fast,” said 23-year-old nicholas harris.", "Nicholas Harris"),
+        (
+            "“we ran,” said nicholas harris, 23.\n\n“the water came in so fast,” said harris.",
+            "Nicholas Harris",
+        ),
+        ("resident nicholas harris said: “the water came in so fast.”", "Nicholas Harris"),
+    ],
+    ids=["age-and-name", "surname-from-context", "before"],
+)
+def test_lower_cased_text_keeps_its_speakers(text: str, speaker: str) -> None:
+    assert quotes(text)[-1].speaker == speaker
+
+
+def test_lower_cased_name_from_title_case_context() -> None:
+    text = "Nicholas Harris, 23, lives by the river.\n\n“the water came in so fast,” said nicholas harris."
+    assert only(text).speaker == "Nicholas Harris"
+
+
+def test_a_chant_goes_to_the_crowd_not_the_reporter_who_described_it() -> None:
+    text = "Marchers chanted “Build the wall higher!” as they passed the station, reporter Lena Ost wrote."
+    q = only(text)
+    assert q.speaker != "Lena Ost"
+    assert q.speaker == "Marchers"
+
+
+def test_transcript_speaker_label_inside_the_quote() -> None:
+    text = "“KELL: The pumps failed twice this winter and nobody replaced them. … OKAFOR: Why?”"
+    assert only(text).speaker in ("Kell", "KELL")
+
+
+def test_quoted_phrases_listed_after_one_verb_share_its_speaker() -> None:
+    text = (
+        "“Are you cold?” she asked, but as Elena Marsh went on about “broken pumps,” and “empty sandbags” "
+        "and “our forgotten towns,” Ana Ruiz said yes, over and over."
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found[1:]] == ["Elena Marsh"] * 3
+
+
+def test_a_participle_chant_goes_to_the_subject_phrase_not_an_aside() -> None:
+    text = (
+        "Small groups of marchers circled the town hall - where the Marrow Bay Rovers played the Ostrava "
+        "Lions - while chanting, “Open the gates.”"
+    )
+    q = only(text)
+    assert q.speaker is not None and "marchers" in q.speaker
+
+
+def test_a_named_spokeswoman_keeps_her_role() -> None:
+    doc = article("Mayor Ines Cartalo's spokeswoman, Dara Quell, said: “The pumps will run all night.”")
+    assert doc.quotes[0].speaker == "Dara Quell"
+    roles = {e.canonical: e.role for e in doc.entities if e.label == "PERSON"}
+    assert roles.get("Dara Quell") == "Mayor Ines Cartalo's spokeswoman"

@@ -41,6 +41,11 @@ _APPOSITION_AFTER_RE = re.compile(
 _APPOSITION_BEFORE_RE = re.compile(
     rf"(?:^|[,.;]\s+|\b(?:and|but)\s+)(?:the|a|an)\s+(?P<role>[^,.;“”\"]{{2,80}}?\b(?i:{TITLE_WORDS})\b[^,.;“”\"]{{0,60}}?),\s+$"
 )
+# "Mayor Ines Cartalo's spokeswoman, Dara Quell": a role held for someone else, before the name
+_OWNED_ROLE_BEFORE_RE = re.compile(
+    r"(?:^|[,.;]\s+|\b(?:and|but|said|says)\s+)(?:the\s+)?(?P<role>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*(?:’s|'s|’)"
+    rf"\s+(?:[\w-]+\s+){{0,2}}?(?:(?i:{TITLE_WORDS})|aide|lawyer|representative))\s*,\s+$"
+)
 _POSSESSIVE_RE = re.compile(r"(’s|'s|’|')$")
 _LEADING_TITLE_RE = re.compile(rf"^(?:(?i:{TITLE_WORDS})\s+)+(?=[A-Z])")
 _THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -103,6 +108,9 @@ def find_role(text: str, start: int, end: int) -> str | None:
     if m:
         return m.group("role").strip()
     m = _APPOSITION_BEFORE_RE.search(before)
+    if m:
+        return m.group("role").strip()
+    m = _OWNED_ROLE_BEFORE_RE.search(before)
     if m:
         return m.group("role").strip()
     return None

@@ -7,6 +7,16 @@ split around its attribution, and a quote paragraph that continues the previous 
 nominal mentions go to the most recent person named before the quote; organisations and places speak
 too ("the State Department said", "the South said"). Speakers carry canonical names from
 :mod:`.entities`; a quote nobody can be attributed to has ``speaker=None``.
+
+What may speak: a person, an organisation, or a description of people ("a spokeswoman for the hospital",
+"Protesters marching past"). Never a phrase cut from a clause ("The question this hour is"), a named storm,
+a post or caption with no author in reach ("the tweet said"; "Marsh's tweet said" is Marsh's), nor a place
+used as a place ("residents of Cairo"). A place standing alone as the subject of a speech verb ("Cairo
+said") is kept: news uses a capital for its government. "X's spokeswoman, Y, said" is Y's (or, unnamed,
+"X's spokeswoman"'s), never X's. In an article set all in lower case, names after a speech verb are found
+by their place ("said 23-year-old nicholas harris") and by names the article gave before. A quote with no
+attribution in its sentence, its split pieces or the sentence right before it in the same paragraph stays
+unattributed unless it continues the previous speaker's quote paragraph.
 """
 
 from __future__ import annotations
@@ -52,7 +62,9 @@ _BEFORE_NP_CUE = re.compile(
 )
 # "Smith criticised the plan, saying, “…”": the sentence's subject speaks
 _PARTICIPLE = re.compile(
-    r",\s*(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing|tweeting|posting)"
+    r"(?:,\s*|\s(?:while|as|before|after|by)\s+)"
+    r"(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing|tweeting|posting|chanting|"
+    r"shouting|declaring|explaining|asking|calling|promising|vowing|yelling|singing)"
     r"\s*,?\s*(?:that\s*)?$",
     re.I,
 )
@@ -91,6 +103,7 @@ class _Context:
     masked: str = ""  # the text with abbreviation periods replaced, for matching attribution patterns
     quote_ranges: tuple[tuple[int, int], ...] = ()
     gender: dict[str, str] | None = None  # canonical person -> "m" / "f" where the article shows it
+    lowercased: bool = False  # the whole article is in lower case: names are found by their place, not capitals
 
 
 MentionSpan = tuple[str, int, int]  # the words that decided the speaker, with their offsets
@@ -115,31 +128,97 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     if last in PRONOUNS:
         at = offset + np_clean.rfind(words[-1])
         return _antecedent(ctx, at, last), (words[-1], at, at + len(words[-1]))
-    determiners = ("a", "an", "the", "my", "his", "her", "their", "our", "its")
-    descriptive = words[0].lower() in determiners and len(words) > 1 and words[1][:1].islower()
+    if last in ("who", "whom"):
+        # "…, Ana Ruiz, who joked, “…”": the relative pronoun stands for the person right before it
+        at = offset + np_clean.rfind(words[-1])
+        if len(words) == 1:
+            person = _person_ending_at(ctx, at)
+            return (person.canonical, (words[-1], at, at + len(words[-1]))) if person else (None, None)
+        return None, None  # "a young woman who suggested": a clause, not a speaker
+    if last in _NOT_HEADS:
+        return None, None  # "The question this hour is:", "the plan and": a phrase cut short, not a speaker
+    if words[0].lower() in _LEADING_NOT_SPEAKER:
+        # "adding that its value quadrupled", "In a statement released Thursday": reported speech or a
+        # circumstance, never the one who speaks
+        return None, None
+    if words[0].lower() in _LEADING_LINKS and len(words) > 1:
+        # "and as Elena Marsh went on": the subject after the linking words
+        rest = np_clean[len(words[0]) :].lstrip()
+        return _speaker_from_np(ctx, rest, end - len(rest))
+    if words[0].lower() in ("which", "who") and len(words) > 1:
+        if words[1].lower() in _VERBISH or words[1].lower() in _NOT_HEADS:
+            return None, None  # "which is also streamed on Hulu --": a relative clause, not a speaker
+        # "… -- which Apple's chief executive, Tim Cook, called “…”": the phrase after the pronoun
+        rest = np_clean[len(words[0]) :].lstrip()
+        return _speaker_from_np(ctx, rest, end - len(rest))
+    if last[:1].islower() and last.isalpha():
+        named = _apposed_person(ctx, end)
+        if named:
+            # "His former partner at Lenox, Lawrence Cummings, said": the name in the apposition speaks
+            return named.canonical, (named.text, named.start, named.end)
+    if last in _CONJUNCTIONS:
+        # "Elena Marsh toured the site sponsored by the bank and said: “…”": the sentence's subject, or the
+        # description that opens the phrase ("The nominee also toured the site and said")
+        found = _sentence_subject_at(ctx, offset)
+        if found[0] or len(words) < 3:
+            return found
+        cut = next((k for k, w in enumerate(words) if k and (w.lower() in _VERBISH or w.lower().endswith("ed"))), 0)
+        return _speaker_from_np(ctx, " ".join(words[:cut]), offset) if cut else (None, None)
+    owner = _OWNED_RE.match(np_clean)
+    if owner and owner.group("role").lower().split()[-1] in _DOCUMENTS:
+        # "Elena Marsh's statement said": the owner of a publication speaks, never the publication
+        return _owner_speaker(ctx, offset, offset + owner.end("owner"))
+    if owner and owner.group("role").lower().split()[-1] in _AGENTS:
+        # "Mayor Cartalo's spokeswoman, Dara Quell, said": the spokeswoman speaks, by name when given
+        named = _apposed_person(ctx, end)
+        if named:
+            return named.canonical, (named.text, named.start, named.end)
+        return np_clean, (np_clean, offset, end)
+    if any(w.lower().strip(",.") in _DOCUMENTS for w in words[:4]) and not _names_an_org(ctx, offset, end, words):
+        by = re.search(r"\b(?:from|by|of)\s+(.+)$", np_clean)
+        found = _owner_speaker(ctx, offset + by.start(1), end) if by else (None, None)
+        if found[0] or not any(w.lower().strip(",.") in _POSTS for w in words[:4]):
+            return found if found[0] else (np_clean, (np_clean, offset, end))
+        return None, None  # "the tweet said", "a sign read": a post or caption with no author named in reach
+    determiners = ("a", "an", "the", "my", "his", "her", "their", "our", "its", "one", "another", "some")
+    # "a spokeswoman for the hospital", "the Vermont senator": a determiner and a common noun as the head
+    descriptive = (
+        words[0].lower() in determiners and len(words) > 1 and (words[1][:1].islower() or words[-1][:1].islower())
+    )
     if descriptive:
         head = ctx.text[max(0, offset - 80) : offset]
         m = re.search(r"([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3}),\s*$", head)
         if m:
-            person = [e for e in entities if e.label == "PERSON" and e.end == offset - len(head) + m.end(1)]
-            if person:
-                return person[0].canonical, (person[0].text, person[0].start, person[0].end)
-    inside = [e for e in entities[bisect_right(starts, offset - 1) :] if e.start < end and e.end <= end + 2]
+            before = [e for e in entities if e.label == "PERSON" and e.end == offset - len(head) + m.end(1)]
+            if before:
+                return before[0].canonical, (before[0].text, before[0].start, before[0].end)
+    inside = [
+        e
+        for e in entities[bisect_right(starts, offset - 1) :]
+        if e.start < end and e.end <= end + 2 and not _is_storm(ctx, e)
+    ]
     if not descriptive:
         for label in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
             for e in reversed(inside):  # the head of an English noun phrase comes last: "resident Agnes Pryor"
-                if e.label == label:
+                if e.label == label and (label in ("PERSON", "ORG") or _whole_phrase(np_clean, e.text)):
+                    # a place speaks only as the whole subject ("Ostrava said": its government); in a longer
+                    # phrase ("Marrow Bay residents", "a crowd in Cairo") it is a place used as a place
                     return e.canonical, (e.text, e.start, e.end)
         for m in re.finditer(r"\S+", np_clean):  # a person spaCy did not tag here, known in the article or input
             word = m.group(0)
-            name = ctx.people.get(word.strip("’'s").lower()) if word[:1].isupper() else None
-            if name:
+            key = re.sub(r"(’s|'s|’|')$", "", word.strip(",.;:")).lower()
+            name = ctx.people.get(key) if word[:1].isupper() and key not in _FUNCTION_WORDS else None
+            if name and not _FUNCTION_WORDS & set(name.lower().split()):
+                # ("In" or "He" capitalised at a sentence start are words, and a "name" holding one is a
+                # recogniser's slip elsewhere in the input: "Murdoch In", "Trump Says He")
                 return name, (word, offset + m.start(), offset + m.end())
     if (
         not descriptive
         and 1 <= len(words) <= 3
         and all(w[:1].isupper() for w in words)
         and words[0].lower().strip(",") not in _NOT_NAMES
+        and not _STORM_RE.search(np_clean)
+        and not any(e.label in ("GPE", "LOC", "NORP") for e in inside)
     ):
         # a name the recogniser missed: "Cartalo"
         return ctx.people.get(np_clean.lower(), np_clean), (np_clean, offset, end)
@@ -160,9 +239,198 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         for e in reversed([e for e in entities if e.start < offset]):
             if e.label == "ORG" and noun in e.canonical.lower().split():
                 return e.canonical, (np_clean, offset, end)
-    if descriptive and len(words) <= 12:
+    if descriptive and len(words) <= 12 and not _VERB_WORDS & {w.lower() for w in words}:
         return np_clean, (np_clean, offset, end)  # "a spokeswoman for the hospital": the best name there is
+    if not any(w[:1].isupper() for w in words):
+        lower_name = _lowercase_name(ctx, words)
+        if lower_name:
+            return lower_name, (np_clean, offset, end)
+    if _is_group(words):
+        return np_clean, (np_clean, offset, end)  # "Protesters marching by chanted", "Marrow Bay residents said"
     return None, None
+
+
+_NOT_HEADS = frozenset(
+    "is are was were be been being am has have had do does did will would can could should may might must "
+    "this that these those which there here it's that's what whether if than to of for from with by at in on "
+    "about as like such".split()
+)
+_CONJUNCTIONS = frozenset({"and", "but", "then"})
+_FUNCTION_WORDS = (
+    _NOT_HEADS
+    | PRONOUNS
+    | frozenset(
+        "in on at for from with by of to as and or but the a an he she they we it his her their our its my who "
+        "what when where why how just more most says said says called gave some all not no so up out over into "
+        "after before".split()
+    )
+)
+# the words after a speaker that make the speaker's agent or a publication of theirs the subject
+_AGENTS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople representative representatives adviser advisor advisers "
+    "advisors aide aides lawyer lawyers attorney attorneys counsel secretary deputy assistant manager agent "
+    "staff staffer staffers surrogate surrogates envoy campaign office team son daughter wife husband mother "
+    "father brother sister friend".split()
+)
+_DOCUMENTS = frozenset(
+    "tweet tweets post posts statement statements report reports letter memo email e-mail ad ads advertisement "
+    "video sign signs banner banners poster placard placards caption headline headlines article editorial book "
+    "document documents release filing lawsuit complaint bill law bylaws website message text note transcript "
+    "poll survey study slogan t-shirt shirt leaflet flyer column story op-ed blog page petition".split()
+)
+_OWNED_RE = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][^’']{0,60}?)(?:’s|'s|’)\s+(?P<role>(?:[\w-]+\s+){0,2}[\w-]+)$")
+# posts and captions: the words of whoever wrote them, never a speaker of their own
+_POSTS = frozenset(
+    "tweet tweets post posts ad ads advertisement video sign signs banner banners poster placard placards caption "
+    "headline headlines slogan t-shirt shirt leaflet flyer page message text".split()
+)
+_VERBISH = frozenset(
+    "also has had have was were is are will would then later still again further once has just already".split()
+)
+_STORM_RE = re.compile(
+    r"\b(?:Hurricane|Storm|Typhoon|Cyclone|Tornado|Tropical Depression)\s*$"
+    r"|^(?:Hurricane|(?:Tropical )?Storm|Typhoon|Cyclone)\b",
+    re.I,
+)
+_CLAUSE_OPENERS = frozenset(
+    "when as while because if since although though whereas where until unless after before once whether so "
+    "and but or which that".split()
+)
+_GROUP_STOP = frozenset("this thus its his has was does is always perhaps news politics as us yes less unless".split())
+
+
+def _is_storm(ctx: _Context, e: Entity) -> bool:
+    """A named storm ("Storm Odile", "Hurricane Odile") is an event, never a speaker."""
+    return bool(_STORM_RE.search(ctx.text[max(0, e.start - 20) : e.start]) or _STORM_RE.search(e.text))
+
+
+def _whole_phrase(np_clean: str, name: str) -> bool:
+    """The phrase is the name and nothing more (a leading "the" and a possessive aside)."""
+    bare = re.sub(r"^the\s+", "", np_clean, flags=re.I)
+    bare = re.sub(r"(’s|'s|’)$", "", bare)
+    return bare == name or bare == re.sub(r"^the\s+", "", name, flags=re.I)
+
+
+_VERB_WORDS = frozenset("is are was were be been being am might would will can could should may must".split())
+_LEADING_NOT_SPEAKER = frozenset("that in on at during into than".split())
+_LEADING_LINKS = frozenset("and but or so yet as while when if because after before then".split())
+
+
+def _is_group(words: Sequence[str]) -> bool:
+    """A bare plural description of people ("Protesters marching past", "Marrow Bay residents"): no
+    determiner, a plural common noun as its first or last word and nothing else capitalised after it."""
+    if not 1 <= len(words) <= 8:
+        return False
+    first, last = words[0].strip(",."), words[-1].strip(",.")
+
+    def plural(w: str) -> bool:
+        return len(w) > 3 and w.lower().endswith("s") and w.isalpha() and w.lower() not in _GROUP_STOP
+
+    if {w.lower() for w in words} & (_VERB_WORDS | {"where", "what", "when", "why", "how", "who"}):
+        return False  # "troops are the answer": a clause, not a group of people
+    if (
+        plural(first)
+        and first[:1].isupper()
+        and first.lower() not in _NOT_NAMES
+        and all(w[:1].islower() for w in words[1:])
+    ):
+        return True
+    return plural(last) and last[:1].islower() and len(words) <= 4
+
+
+def _names_an_org(ctx: _Context, start: int, end: int, words: Sequence[str]) -> bool:
+    """The phrase is itself an organisation ("The Washington Post") rather than a publication noun."""
+    return any(e.label == "ORG" and e.start <= start + 4 and e.end >= end - 1 for e in ctx.entities if e.start < end)
+
+
+def _owner_speaker(ctx: _Context, start: int, end: int) -> tuple[str | None, MentionSpan | None]:
+    """The person or organisation named in [start, end) (a publication's owner or author), if any."""
+    for label in ("PERSON", "ORG"):
+        for e in ctx.entities:
+            if start <= e.start < end and e.label == label and not _is_storm(ctx, e):
+                return e.canonical, (e.text, e.start, e.end)
+    return None, None
+
+
+def _apposed_person(ctx: _Context, end: int) -> Entity | None:
+    """The person named in an apposition right after ``end``: "his spokesman, Ali Dorn, said"."""
+    gap = re.match(r"\s*,\s*", ctx.text[end : end + 4])
+    if not gap:
+        return None
+    at = end + gap.end()
+    found = next((e for e in ctx.entities if e.start == at and e.label == "PERSON"), None)
+    if found:
+        return found
+    # a name the recogniser missed, closed by a comma or the verb: "Schilling's son, Grant, said"
+    m = re.match(
+        r"((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)\s*(?:,|$|\s+(?:said|says|told)\b)", ctx.masked[at : at + 60]
+    )
+    if m and m.group(1).split()[0].lower() not in _NOT_NAMES | _FUNCTION_WORDS:
+        name = m.group(1)
+        canonical = ctx.people.get(name.lower(), ctx.people.get(name.split()[-1].lower(), name))
+        return Entity(name, at, at + len(name), "PERSON", canonical)
+    return None
+
+
+def _person_ending_at(ctx: _Context, at: int) -> Entity | None:
+    """The person named right before a relative pronoun at ``at`` ("Ana Ruiz, who …")."""
+    head = ctx.text[max(0, at - 4) : at]
+    gap = re.search(r",?\s*$", head)
+    stop = at - (len(head) - gap.start()) if gap else at
+    return next((e for e in reversed(ctx.entities) if e.end == stop and e.label == "PERSON"), None)
+
+
+def _sentence_subject_at(ctx: _Context, pos: int) -> tuple[str | None, MentionSpan | None]:
+    """The subject of the sentence holding ``pos``: a leading he/she, or its first person or organisation."""
+    sent = _sentence_of(ctx, pos)
+    start = max(sent.start, ctx.text.rfind("\n", 0, pos) + 1)
+    pronoun = re.match(r"\s*(He|She)\b", ctx.text[start:pos])
+    if pronoun:
+        at = start + pronoun.start(1)
+        who = _antecedent(ctx, at, pronoun.group(1).lower())
+        return (who, (pronoun.group(1), at, at + len(pronoun.group(1)))) if who else (None, None)
+    for e in ctx.entities:
+        if start <= e.start < pos and e.label in ("PERSON", "ORG") and _outside_quotes(ctx, e.start):
+            return e.canonical, (e.text, e.start, e.end)
+    return None, None
+
+
+_LOWER_NAME_STOP = frozenset(
+    "the a an his her their its our my this that police officials official residents resident witnesses witness "
+    "officer officers chief spokesman spokeswoman spokesperson reporters reporter he she they it we i you one "
+    "someone everyone people mr mrs ms dr sen rep gov".split()
+)
+
+
+def _lowercase_name(ctx: _Context, words: Sequence[str]) -> str | None:
+    """In an article set all in lower case, a name after a speech verb: "said 23-year-old nicholas harris".
+
+    A name the article gave before (with capitals or found here) is looked up; otherwise the last two or
+    three plain words after an age or a title are taken as a first name and surname, and remembered.
+    """
+    bare = [w.strip(",.") for w in words]
+    known = ctx.people.get(" ".join(bare[-2:])) if len(bare) >= 2 else None
+    if not known and ctx.lowercased and len(bare) <= 2:
+        known = ctx.people.get(bare[-1])  # a lone surname only where capitals cannot tell a name from a word
+    if known or not ctx.lowercased:
+        return known
+    k = 0
+    while k < len(bare) and (any(c.isdigit() for c in bare[k]) or bare[k].lower() in _TITLE_LIKE):
+        k += 1
+    name = bare[k:]
+    if not 2 <= len(name) <= 3 or any(not re.fullmatch(r"[a-z][a-z’'-]*", w) or w in _LOWER_NAME_STOP for w in name):
+        return None
+    full = " ".join(w[:1].upper() + w[1:] for w in name)
+    for key in (full.lower(), name[-1], name[0]):
+        ctx.people.setdefault(key, full)
+    return full
+
+
+_TITLE_LIKE = frozenset(
+    "resident mayor minister senator governor president spokesman spokeswoman officer chief engineer teacher "
+    "student farmer nurse doctor dr mr mrs ms sen rep gov former local retired witness neighbour neighbor "
+    "owner driver volunteer".split()
+)
 
 
 # capitalised at the start of a sentence, but never a speaker's name
@@ -273,10 +541,11 @@ def find_quotes(
         [e.start for e in entities],
         sentences,
         [s.start for s in sentences],
-        people or {},
+        dict(people or {}),  # a copy: names found in lower-cased text are added to it
         masked=_mask_abbreviations(text),
         quote_ranges=tuple((sp.start, sp.end) for sp in spans),
         gender=_genders(text, entities),
+        lowercased=_is_lowercased(text),
     )
     table = language_table(language)
     if table is not None and table.code != EN.code:
@@ -284,6 +553,11 @@ def find_quotes(
     found: list[_Found] = []
     for span in spans:
         kind = "fragment" if _is_fragment(ctx, span) else "full"
+        listed = found[-1] if found and kind == "fragment" and _continues_a_list(ctx, found[-1].span, span) else None
+        if listed and listed.speaker:
+            # “…,” and “…” and “…”: quoted phrases listed after one verb share its speaker
+            found.append(_Found(span, listed.speaker, listed.mention, listed.cue, kind))
+            continue
         speaker, mention, cue = _attribute(ctx, span, kind)
         found.append(_Found(span, speaker, mention, cue, kind))
     return _assemble(ctx, found)
@@ -299,6 +573,14 @@ def _found_with_table(ctx: _Context, spans: Sequence[Span], table: LanguageTable
         speaker, mention, cue = attributor.attribute(span, kind)
         found.append(_Found(span, speaker, mention, cue, kind))
     return found
+
+
+def _continues_a_list(ctx: _Context, prev: Span, span: Span) -> bool:
+    """Only "and", "or" or a comma stand between the previous quote and this one, in one sentence."""
+    if prev.close_mark is None:
+        return False
+    between = ctx.text[prev.close_mark + prev.close_width : span.open_mark]
+    return "\n" not in between and re.fullmatch(r"\s*,?\s*(?:(?:and|or)\s+)?", between) is not None
 
 
 @dataclass(slots=True)
@@ -340,17 +622,71 @@ def _after_text(ctx: _Context, span: Span) -> tuple[int, str]:
     return after_start, rest
 
 
-def _try_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+def _is_lowercased(text: str) -> bool:
+    """An article set all in lower case (a feed that folds case): capitals cannot mark its names."""
+    words = _WORD_RE.findall(text[:20000])
+    letters = [w for w in words if w[:1].isalpha()]
+    return len(letters) >= 8 and sum(w[:1].isupper() for w in letters) <= len(letters) // 50
+
+
+_DIRECT_AFTER = (_AFTER_CUE_FIRST, _AFTER_NP_FIRST, _AFTER_ACCORDING, _AFTER_DASH)
+
+
+def _try_after(
+    ctx: _Context, span: Span, patterns: Sequence[re.Pattern[str]] = (*_DIRECT_AFTER, _AFTER_TAIL)
+) -> tuple[str | None, MentionSpan | None, str | None]:
     after_start, after = _after_text(ctx, span)
-    for pattern in (_AFTER_CUE_FIRST, _AFTER_NP_FIRST, _AFTER_ACCORDING, _AFTER_DASH, _AFTER_TAIL):
+    for pattern in patterns:
         m = pattern.match(after)
-        if m and len(_WORD_RE.findall(m.group("np"))) <= 12:
+        np_words = _WORD_RE.findall(m.group("np")) if m else []
+        if np_words and np_words[0].lower() in _CLAUSE_OPENERS and pattern is not _AFTER_CUE_FIRST:
+            continue  # "“…,” when Okafor asked": a clause of its own, not the quote's attribution
+        if m and len(np_words) <= 12:
             np_start = after_start + m.start("np")
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : after_start + m.end("np")], np_start)
             if speaker:
                 cue = m.groupdict().get("cue") or ("according to" if pattern is _AFTER_ACCORDING else "—")
                 return speaker, mention, cue
     return None, None, None
+
+
+def _subject_phrase(ctx: _Context, start: int, stop: int) -> tuple[int, int] | None:
+    """The words before the first verb of the clause at ``start`` (an auxiliary, an adverb like "also", or
+    a past form), within its first eight words; None when no verb shows there."""
+    for k, m in enumerate(re.finditer(r"[^\s,]+", ctx.masked[start:stop])):
+        if k >= 8:
+            return None
+        word = m.group(0).lower()
+        if k and (word in _VERBISH or (word.endswith("ed") and len(word) > 4) or _CUE_AT.fullmatch(word)):
+            return start, start + m.start()
+    return None
+
+
+_CUE_AT = re.compile(rf"(?<![\w’'-]){_CUE}", re.I)
+_NP_BEFORE_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
+
+
+def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
+    """Speaker phrases of the reporting verbs before a quote, the verb nearest the quote first.
+
+    Each phrase is read between the verb and the verb before it: in "she said, but as Elena Marsh went on
+    about “…”" the nearer "went on" has "as Elena Marsh"; in "The ad ends with footage of Marsh saying, “…”"
+    "saying" has "with footage of Marsh", not "The ad".
+    """
+    cues = [m for m in _CUE_AT.finditer(before) if len(before) - m.end() <= 80]
+    all_cues = list(_CUE_AT.finditer(before))
+    out: list[tuple[int, int, str]] = []
+    for m in reversed(cues):
+        if m.group("cue").lower().endswith("ing") and re.search(
+            r"(?:,|\b(?:while|as|before|after|by|when))\s*$", before[: m.start()], re.I
+        ):
+            continue  # "while chanting": this participle has no subject of its own (the participle rule's case)
+        prev_end = max((c.end() for c in all_cues if c.end() <= m.start()), default=0)
+        region = before[prev_end : m.start()]
+        np = _NP_BEFORE_CUE.search(region)
+        if np and np.group("np").strip():
+            out.append((lead_start + prev_end + np.start("np"), lead_start + prev_end + np.end("np"), m.group("cue")))
+    return out
 
 
 def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
@@ -362,10 +698,19 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
             who = _antecedent(ctx, at, pronoun.group(1).lower())
             if who:
                 return who, (pronoun.group(1), at, at + len(pronoun.group(1))), "saying"
-        # "X criticised the plan, saying, “…”": the sentence's first person or organisation
+        # "X criticised the plan, saying, “…”": the sentence's subject, the phrase before its first verb
+        # ("Small groups of protesters circled the stadium - where the Panthers played - while chanting")
+        subject = _subject_phrase(ctx, lead_start, span.open_mark)
+        if subject is not None:
+            speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
+            return (speaker, mention, "saying") if speaker else (None, None, None)
         inside = [e for e in ctx.entities if lead_start <= e.start < span.open_mark and e.label in ("PERSON", "ORG")]
         if inside:
             return inside[0].canonical, (inside[0].text, inside[0].start, inside[0].end), "saying"
+    for np_start, np_end, cue in _nearest_cues(before, lead_start):
+        speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
+        if speaker:
+            return speaker, mention, cue
     for pattern in (_ACCORDING, _BEFORE_NP_CUE, _COLON, _FRAME_CUE):
         matches = list(pattern.finditer(before))
         # a verb right before the quote is its cue; for a woven-in quote, the sentence's first (main) verb
@@ -397,13 +742,96 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
             and " " in e.canonical
             and _outside_quotes(ctx, e.start)
         ):
+            # the subject comes before any clause: "voters agreed that Clinton is in “…”" is the voters' view
+            if _SUBORDINATE_RE.search(ctx.masked[lead_start : e.start]):
+                break
             return e.canonical, (e.text, e.start, e.end), None
     return None, None, None
 
 
+_SUBORDINATE_RE = re.compile(rf"\b(?:that|which|who|whom|whose|whether|because|if|{CUES})\b", re.I)
+# a transcript inside the marks: "“KELL: The pumps failed. … OKAFOR: Why?”"
+_TRANSCRIPT_RE = re.compile(r"\s*(?P<name>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
+_NOT_LABELS = frozenset({"UPDATE", "BREAKING", "NOTE", "EDITOR", "WARNING", "EXCLUSIVE", "WATCH", "READ", "VIDEO"})
+
+
+def _transcript_label(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+    """A quote that opens with a speaker label in capitals ("PENCE: Well, …") is that speaker's."""
+    m = _TRANSCRIPT_RE.match(ctx.text, span.start, span.end)
+    if not m or m.group("name").split()[0] in _NOT_LABELS or len(m.group("name").strip(".")) < 2:
+        return None, None, None
+    labels = list(_TRANSCRIPT_RE.finditer(ctx.text, span.start, span.end))
+    labels = [x for x in labels if x.start() == span.start or ctx.text[x.start() - 2 : x.start()].strip() in ("…", ".")]
+    if len({x.group("name") for x in labels}) > 1:
+        # several speakers in one quoted transcript: it is credited to the one who says the most
+        size: dict[str, int] = {}
+        for k, x in enumerate(labels):
+            stop = labels[k + 1].start() if k + 1 < len(labels) else span.end
+            size[x.group("name")] = size.get(x.group("name"), 0) + stop - x.end()
+        m = max(labels, key=lambda x: (size[x.group("name")], -x.start()))
+    name = m.group("name")
+    words = name.lower().split()
+    canonical = ctx.people.get(name.lower()) or ctx.people.get(words[-1]) or name.title()
+    return canonical, (name, m.start("name"), m.end("name")), ":"
+
+
+# "…, engineer Ruta Kell said." / "…, said Ruta Kell.": a sentence that ends with its attribution
+_ENDS_WITH_ATTRIBUTION = re.compile(
+    rf",\s*(?:(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE_ANON}|{_CUE_ANON}\s+(?P<np2>{_NP}))\s*[.]\s*$", re.I
+)
+
+
+# "Ruta Kell, an engineer, called the pumps a disgrace.": a sentence that opens with its speaker and a cue
+_OPENS_WITH_ATTRIBUTION = re.compile(rf"\s*(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE_ANON}(?P<np2>(?!))?", re.I)
+
+
+def _previous_sentence(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+    """A quote that opens a sentence right after "…, Kell said." in the same paragraph is Kell's: the
+    paraphrase and the quote are one passage. Only that sentence is read; nothing further back."""
+    lead_start, lead = _lead(ctx, span)
+    sent = _sentence_of(ctx, span.open_mark)
+    if lead.strip() or lead_start != sent.start:
+        return None, None, None
+    para = ctx.text.rfind("\n", 0, span.open_mark) + 1
+    prev = _sentence_of(ctx, sent.start - 1) if sent.start > para else None
+    if prev is None or prev.start < para:
+        return None, None, None
+    before = ctx.masked[prev.start : span.open_mark]
+    if any(c in before for c in '“”"«»'):
+        return None, None, None  # the previous sentence holds a quote of its own: its attribution is taken
+    m = _ENDS_WITH_ATTRIBUTION.search(before) or _OPENS_WITH_ATTRIBUTION.match(before)
+    if not m:
+        return None, None, None
+    group = "np" if m.group("np") else "np2"
+    np_start = prev.start + m.start(group)
+    speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : prev.start + m.end(group)], np_start)
+    return (speaker, mention, "continues") if speaker else (None, None, None)
+
+
+def _lead_ends_with_cue(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+    """ "Marchers chanted “…” as they passed, a reporter wrote": the verb right before the quote names its
+    speaker; a reporter's attribution at the end of the sentence is of the description, not of the chant."""
+    _, lead = _lead(ctx, span)
+    if not re.search(rf"\S\s+{_CUE_ANON}\s*[,:]?\s*$", lead, re.I):
+        return None, None, None
+    return _try_before(ctx, span)
+
+
+def _try_tail(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+    return _try_after(ctx, span, (_AFTER_TAIL,))
+
+
+def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+    return _try_after(ctx, span, _DIRECT_AFTER)
+
+
 def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, MentionSpan | None, str | None]:
     """A full quote is usually attributed after it; a woven-in fragment by the verb that introduces it."""
-    order = (_try_before, _try_after, _sentence_subject) if kind == "fragment" else (_try_after, _try_before)
+    order = (
+        (_transcript_label, _try_before, _try_after, _sentence_subject)
+        if kind == "fragment"
+        else (_transcript_label, _try_direct_after, _lead_ends_with_cue, _try_tail, _try_before, _previous_sentence)
+    )
     for attempt in order:
         found = attempt(ctx, span)
         if found[0]:

@@ -118,3 +118,20 @@ def test_single_story_and_bad_input(examples_dir: Path, tmp_path: Path) -> None:
     assert len(payload["stories"]) == 1
     assert payload["errors"] and payload["errors"][0]["input"].endswith("broken.json")
     assert "Traceback" not in result.output
+
+
+def test_no_summary_or_timeline_sentence_is_taken_from_a_rewrite_of_an_article_in_its_story(examples_dir: Path) -> None:
+    """The sample holds a spun copy of a local report: its sentences ("The leak shouldn't be the primary
+    concern…", a garbled Cartalo quote) must never speak for a story or topic that holds the original."""
+    report = storybrief.brief([str(examples_dir)])
+    by_id = {a.id: a for a in report.articles}
+    spun = {a.id: a.rewrite_of.article for a in report.articles if a.rewrite_of is not None and a.rewrite_of.article}
+    assert spun, "the sample corpus should hold a rewrite of an article in its story"
+    stories = {s.id: s for s in report.stories}
+    groups = [(set(s.articles), [x.sources[0] for x in [*s.summary, *s.timeline]]) for s in report.stories]
+    for topic in report.topics:
+        members = {a for sid in topic.stories for a in stories[sid].articles}
+        groups.append((members, [e.sources[0] for e in topic.timeline]))
+    for members, chosen in groups:
+        for aid in chosen:
+            assert spun.get(aid) not in members, (aid, by_id[aid].title)

@@ -136,15 +136,20 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
     language = brief_language(articles)
     found = table(language)
     stop = {fold(w) for w in found.stop_words} if found else set()
+    ids = {a.id for a in articles}
     for i, article in enumerate(articles):
         headings = [(b.start, b.end) for b in article.blocks if b.kind == "heading"]
         readable = language is None or article.language == language
+        # a spun copy whose original is in the story: the original says it, in its own (right) words
+        spun = article.rewrite_of is not None and article.rewrite_of.article in ids
         transcript = is_transcript(article.text)
         for n, s in enumerate(article.sentences):
             text = article.text[s.start : s.end].strip()
             if not text:
                 continue
             why = unfit(article, s.start, s.end, text, headings, transcript) if readable else "language"
+            if why is None and spun:
+                why = "rewrite"
             content = tuple(t for t in terms(text) if t not in stop)
             unit = Unit(i, s.start, s.end, text, n, word_count(text), why is None, content, well_formed(text))
             unit.follows = why == DANGLING

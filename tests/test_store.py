@@ -271,3 +271,30 @@ def test_add_cli_reports_bad_input_and_summary(tmp_path: Path) -> None:
     assert "2 article(s) added from 3 input(s)" in first.output and "1 error(s)" in first.output
     again = runner.invoke(app, ["add", str(tmp_path / "in"), "--db", db])
     assert again.exit_code == 0 and "3 input(s) skipped as already stored" in again.output
+
+
+def test_a_cached_brief_that_names_other_code_is_refused_and_rebuilt(tmp_path: Path, examples_dir: Path) -> None:
+    """The brief cache holds pickles; one planted in a shared library must never run anything."""
+    import os
+    import pickle
+
+    from storybrief.store.briefs import BriefOptions, _unpickle, report_from_store
+
+    db = str(tmp_path / "lib.db")
+    add([str(examples_dir)], db)
+    options = BriefOptions(150, 8, 2)
+    first, _ = report_from_store(db, options)
+    assert _unpickle(pickle.dumps(first.stories[0])) == first.stories[0]  # our own records read back
+
+    class Planted:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, ("touch " + str(tmp_path / "pwned"),))
+
+    evil = pickle.dumps(Planted())
+    assert _unpickle(evil) is None
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE briefs SET data = ?", (evil,))
+    again, rebuilt = report_from_store(db, options)
+    assert not (tmp_path / "pwned").exists()
+    assert rebuilt == len(first.stories)
+    assert [s.headline for s in again.stories] == [s.headline for s in first.stories]

@@ -8,11 +8,13 @@ files, and rendered by the same renderers.
 
 from __future__ import annotations
 
+import io
 import json
 import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from ..errors import Msg
 from ..model import Article, Report, Story, StoryBrief, TopicBrief
@@ -135,10 +137,27 @@ def report_from_store(
     return Report(shown, briefs, topic_briefs, errors), len(rebuilt)
 
 
+class _BriefUnpickler(pickle.Unpickler):
+    """Reads back only what this module writes: storybrief's own records and a few standard value types.
+
+    A library may come from somebody else (a shared folder, a download); a pickle that names any other
+    class or function (``os.system``, ``builtins.eval``) is refused instead of run, and the brief rebuilt.
+    """
+
+    _ALLOWED = frozenset({("datetime", "datetime"), ("datetime", "date"), ("datetime", "timezone"),
+                          ("datetime", "timedelta"), ("builtins", "frozenset"), ("builtins", "set")})  # fmt: skip
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.startswith("storybrief.model") or (module, name) in self._ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"a cached brief may not name {module}.{name}")
+
+
 def _unpickle(data: bytes) -> StoryBrief | None:
-    """A cached brief, or None when it cannot be read back (then it is rebuilt)."""
+    """A cached brief, or None when it cannot be read back or names anything but storybrief's records
+    (then it is rebuilt)."""
     try:
-        brief = pickle.loads(data)  # written by this module into the user's own library
+        brief = _BriefUnpickler(io.BytesIO(data)).load()
     except Exception:
         return None
     return brief if isinstance(brief, StoryBrief) else None

@@ -70,3 +70,24 @@ def test_a_next_morning_report_votes_for_the_night_in_its_lead_not_its_own_day()
         ],
     )
     assert [e.date for e in build_timeline([report], dates=1)] == ["2005-03-20"]
+
+
+def test_inferred_marks_only_days_worked_out_not_days_stated() -> None:
+    """'on Friday' is worked out from the publication date; 'on March 21' states its day (only its year
+    comes from the publication date), so only the first is inferred."""
+    articles = [
+        article(
+            "w1",
+            "2024-03-25",
+            [
+                ("The ferry operator cancelled every crossing on Friday after the harbour wall cracked.", [
+                    ("on Friday", "2024-03-22")
+                ]),
+                ("Engineers first inspected the harbour wall on March 21, the port office said.", [
+                    ("March 21", "2024-03-21")
+                ]),
+            ],
+        ),
+    ]  # fmt: skip
+    entries = {e.date: e.inferred for e in build_timeline(articles, dates=5)}
+    assert entries == {"2024-03-21": False, "2024-03-22": True}

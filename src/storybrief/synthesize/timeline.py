@@ -4,8 +4,9 @@ A sentence is dated by an anchored day-granular date mention in it ("on Thursday
 publication date, "on 13 March 2026"). Days are ranked by how many articles mention them (a mention near an
 article's lead counts more, one on its publication day a little more), plus a share of the votes of the day
 before and the day after; each day gets the sentences that mention it, most central first and not repeating
-one another. A day is *inferred* when no mention spelled out its year (a weekday or "yesterday" resolved
-against the publication date) or the publication date itself was inferred.
+one another. A day is *inferred* when no mention states it (a weekday, "yesterday", "last Friday": worked
+out from the publication date); "April 10" or "10/04/2026" state their day, even when the year comes from
+the publication date.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import date
 import numpy as np
 
 from .. import defaults
-from ..model import Article, DateSource, TimelineEntry
+from ..model import Article, TimelineEntry
 from .sentences import Matrix, Unit, build_matrix, story_units
 from .support import SupportIndex
 
@@ -38,7 +39,16 @@ NEIGHBOUR_SHARE = 0.25
 DEICTIC_WEIGHT = 0.5  # "today" in passing says less about what happened when than a written date
 _DEICTIC_RE = re.compile(r"(?i)(today|tonight|this (morning|afternoon|evening)|now|currently)")
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_YEAR_RE = re.compile(r"\b(1[89]|20)\d{2}\b")
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januari|februari|mac|maret|mei|juni|juli|ogos|agustus|"
+    "oktober|disember|desember"
+)
+# a day of the month written out: "April 10", "10 April", "10/04/2026", "2026-04-10", "10月" + "日"
+_STATED_DAY_RE = re.compile(
+    rf"(?i)\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b)"
+    r"|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+)
 
 
 @dataclass(slots=True)
@@ -55,7 +65,6 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
     for i, u in enumerate(units):
         by_article[u.article].append(i)
     for k, article in enumerate(articles):
-        guessed_publication = article.published_source is DateSource.INFERRED
         for mention in article.dates:
             if not (mention.anchored and mention.value and _DAY_RE.match(mention.value)):
                 continue
@@ -64,7 +73,7 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
             for i in by_article[k]:
                 u = units[i]
                 if u.start <= mention.start < u.end:
-                    inferred = guessed_publication or not _YEAR_RE.search(mention.text)
+                    inferred = not _STATED_DAY_RE.search(mention.text)
                     deictic = bool(_DEICTIC_RE.fullmatch(mention.text.strip()))
                     out.append(_Dated(i, mention.value[:10], inferred, deictic))
                     break

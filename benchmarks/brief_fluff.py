@@ -127,6 +127,7 @@ _FURNITURE_RE = re.compile(
 )
 _FIRST_SECOND_RE = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|you|your|you're|yours)\b")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+_CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 def _outside_quotes(text: str) -> str:
@@ -158,6 +159,8 @@ def fluff_kind(text: str, in_transcript: bool = False) -> str | None:
     if _FIRST_SECOND_RE.search(bare.replace("’", "'")):
         return "comment"
     words = [w.lower().rstrip(".,;:") for w in _WORD_RE.findall(s)]
+    if not words:  # text without Latin letters (Chinese): runs of characters count as its words
+        words = _CJK_RUN_RE.findall(s)
     end = s.rstrip("\"'”’) ")
     if not words or _FRAGMENT_END_RE.search(end) or (len(words) < 6 and _SHORT_ABBREV_END_RE.search(end)):
         return "fragment"  # nothing, or cut at an abbreviation: the rest of the sentence is missing

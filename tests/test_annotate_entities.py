@@ -51,3 +51,15 @@ def test_nominal_mention_and_short_place_names() -> None:
     by_text = {e.text: e for e in resolved}
     assert by_text["The secretary"].canonical == "Ana Ruiz"
     assert by_text["South"].canonical == "South Valeria"
+
+
+def test_a_first_name_or_title_met_in_another_article_is_not_expanded() -> None:
+    """Across articles only a surname stands for a full name: "Lee said" in one story must not become the
+    "Lee Ee" of an unrelated court report (a first-name token), while "Reinholt" still finds its full name."""
+    court = "The employer, Lee Ee, was fined on Monday after a worker was electrocuted."
+    lantern = "Lee said the lion head took him three weeks to paint."
+    m1 = article_mentions(court, [("Lee Ee", 14, 20, "PERSON")])
+    m2 = article_mentions(lantern, [("Lee", 0, 3, "PERSON")])
+    index = EntityIndex([m1, m2])
+    assert [e.canonical for e in resolve_article(lantern, m2, index)] == ["Lee"]
+    assert [e.canonical for e in resolve_article(court, m1, index)] == ["Lee Ee"]

@@ -173,8 +173,9 @@ class EntityIndex:
         for mentions in articles_mentions:
             for m in mentions:
                 if m.label == "PERSON" and len(m.text.split()) >= 2:
-                    for token in {m.text.split()[-1], m.text.split()[0]}:
-                        self.full_by_token[_key(token)][m.text] += 1
+                    # across articles only the surname stands for a full name: a first name or a title
+                    # ("Lee", "Mr") met in another story is somebody else as often as not
+                    self.full_by_token[_key(m.text.split()[-1])][m.text] += 1
                     self.surnames[_key(m.text.split()[-1])].add(m.text)
 
     def is_person(self, name: str) -> bool:

@@ -106,6 +106,22 @@ def test_multi_paragraph_quote_is_one_quote_with_parts() -> None:
     assert (q.speaker, q.kind) == ("Laura Bennett", "full")
 
 
+def test_a_quote_left_open_joins_only_the_quote_of_the_next_paragraph() -> None:
+    """An unclosed quote paragraph goes on only in the paragraph right after it: a quote three reporter
+    paragraphs later is another quotation, never a second piece of the first."""
+    text = (
+        "The inquest into the fallen oak resumed on Monday.\n\n"
+        "“Every tree in the park is inspected from crown to roots on a fixed schedule.\n\n"
+        '" When the coroner asked whether the inspectors were certified arborists, Ruth Alvarez said not '
+        "all of them were.\n\n"  # a stray mark where the scrape moved the closing quote to the next line
+        "Park director Ruth Alvarez said a second check uses a drill.\n\n"
+        "“Drilling into every trunk would cost far more than the city can spend,” said Ruth Alvarez."
+    )
+    found = quotes(text)
+    assert len(found) == 2 and all(not q.parts for q in found)
+    assert found[1].text.startswith("Drilling into every trunk") and found[1].speaker == "Ruth Alvarez"
+
+
 def test_quote_split_around_pronoun_attribution() -> None:
     text = (
         "Elena Marsh visited the shelter on Monday.\n\n"

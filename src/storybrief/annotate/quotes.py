@@ -872,8 +872,8 @@ def _split_continues(ctx: _Context, prev: _Found, nxt: _Found) -> bool:
     and a sign), or of a second speaker, stay two quotes.
     """
     p = prev.span
-    if p.continues:
-        return True
+    if p.continues:  # left open at the end of its paragraph: only the quote that opens the next one goes on
+        return _MARKS_AND_SPACE.fullmatch(ctx.text[p.end : nxt.span.open_mark]) is not None
     if prev.kind != "full" or p.close_mark is None:
         return False
     between = ctx.masked[p.close_mark + p.close_width : nxt.span.open_mark]

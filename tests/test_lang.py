@@ -6,6 +6,7 @@ All texts are original, about invented places and people.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -17,17 +18,17 @@ from storybrief.annotate.dates.by_language import tag_language_dates
 from storybrief.annotate.quote_spans import find_quote_spans
 from storybrief.annotate.quotes import find_quotes
 from storybrief.lang import table, tables, word_count
-from storybrief.model import Article, Block, Quote
+from storybrief.model import Article, Block, Entity, Quote
 
 
-def _quotes(text: str, language: str) -> list[Quote]:
+def _quotes(text: str, language: str, entities: Sequence[Entity] = ()) -> list[Quote]:
     blocks, pos = [], 0
     for line in text.split("\n"):
         blocks.append(Block("paragraph", pos, pos + len(line)))
         pos += len(line) + 1
     article = Article(id="x", input="x", format="text", text=text, blocks=blocks)
     sentences = _sentences(article, [(b.start, b.end) for b in blocks])
-    return find_quotes(text, blocks, sentences, [], {}, language)
+    return find_quotes(text, blocks, sentences, list(entities), {}, language)
 
 
 def test_every_table_module_is_found_under_its_code() -> None:
@@ -63,6 +64,23 @@ def test_indonesian_attribution_ujar_and_name_first() -> None:
     quotes = _quotes(text, "id")
     assert [q.speaker for q in quotes] == ["Budi Santoso", "Dewi Lestari", "Rini Wulandari"]
     assert [q.cue for q in quotes] == ["ujar", "mengatakan", "tutur"]
+
+
+def test_indonesian_nya_after_a_pronoun_sentence_goes_to_the_named_speaker() -> None:
+    """ "Dia menjelaskan … “…,” jelasnya." : -nya refers back through the pronoun to the person named
+    before, never to the pronoun "Dia" itself."""
+    text = (
+        '"Kami melihat permintaan terus naik," jelas Rini Wulandari pada konferensi pers, Kamis.\n'
+        'Dia menjelaskan bank akan menambah cabang tahun depan. "Kami akan membuka sepuluh kantor baru," '
+        "jelasnya."
+    )
+    # the recogniser often takes a capitalised pronoun for a person: give it "Dia" as one
+    entities = [
+        Entity(name, text.index(name), text.index(name) + len(name), "PERSON", name)
+        for name in ("Rini Wulandari", "Dia")
+    ]
+    quotes = _quotes(text, "id", entities)
+    assert [q.speaker for q in quotes] == ["Rini Wulandari", "Rini Wulandari"]
 
 
 def test_chinese_attribution_with_corner_brackets_and_curly_quotes() -> None:

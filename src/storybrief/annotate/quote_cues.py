@@ -154,7 +154,7 @@ class Attributor:
         from .quotes import _antecedent
 
         who = _antecedent(self.ctx, at, "they") if self.table.spaced else None
-        if who:
+        if who and who.lower() not in self.table.pronouns:  # "Dia menjelaskan … jelasnya": not a name
             return who, None, cue
         if self.last is not None:
             return self.last[0], None, cue

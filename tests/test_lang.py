@@ -83,6 +83,17 @@ def test_indonesian_nya_after_a_pronoun_sentence_goes_to_the_named_speaker() -> 
     assert [q.speaker for q in quotes] == ["Rini Wulandari", "Rini Wulandari"]
 
 
+def test_a_title_in_apposition_gives_the_quote_to_its_holder() -> None:
+    """ "jelas Presiden Direktur Bank Teluk Biru Tbk. (BTB), Rini Wulandari": Rini speaks, not her title."""
+    text = (
+        '"Kami melihat permintaan terus naik," jelas Presiden Direktur Bank Teluk Biru Tbk. (BTB), '
+        "Rini Wulandari, pada konferensi pers.\n"
+    )
+    start = text.index("Rini Wulandari")
+    entities = [Entity("Rini Wulandari", start, start + len("Rini Wulandari"), "PERSON", "Rini Wulandari")]
+    assert [q.speaker for q in _quotes(text, "id", entities)] == ["Rini Wulandari"]
+
+
 def test_chinese_attribution_with_corner_brackets_and_curly_quotes() -> None:
     text = (
         "青河镇的新桥下月通车。镇长林晓梅周一表示：「我们希望居民出行更安全。」\n"

@@ -97,6 +97,11 @@ def _trim_cjk(table: LanguageTable, np: str) -> str:
     return np.strip(" （）()")
 
 
+# what may stand between a title and the name of its holder: the rest of a name cut at an abbreviation's
+# stop, a bracketed ticker or short name, and the comma
+_APPOSITION_RE = re.compile(r"(?:[\w.]*|\s+[\w.&-]+){0,3}\s*(?:\([^()\n]{1,20}\))?\s*,\s*")
+
+
 class Attributor:
     """Attributes the quotes of one article, in order (a pronoun may need the speaker before)."""
 
@@ -148,6 +153,13 @@ class Attributor:
         people = [e for e in ctx.entities if start <= e.start and e.end <= end and e.label == "PERSON"]
         if people:
             return people[-1].canonical, (people[-1].text, people[-1].start, people[-1].end), cue
+        # a title and its holder in apposition ("jelas Presiden Direktur Bank X (BX), Lani Darmawan"):
+        # the holder speaks, not the title
+        tail = _APPOSITION_RE.match(ctx.text, end)
+        if tail is not None:
+            holder = [e for e in ctx.entities if e.label == "PERSON" and e.start == tail.end()]
+            if holder:
+                return holder[0].canonical, (holder[0].text, holder[0].start, holder[0].end), cue
         return ctx.people.get(np.lower(), np), (np, start, start + len(np)), cue
 
     def _antecedent(self, at: int, cue: str) -> Attribution:

@@ -8,8 +8,9 @@ date labels are placed in as many rows as it takes for none to overlap. The page
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from html import escape as _escape
 from urllib.parse import quote
@@ -73,13 +74,15 @@ def source_sentence(article: Article, text: str) -> str:
 
 
 class _Numbers(dict[str, int]):
-    """A story's citation numbers by article id, and a page-wide count that names each citation's popover."""
+    """A story's citation numbers by article id, and the page's count that names each citation's popover
+    (one count per page, so ids are unique on it and the same report always gives the same bytes)."""
 
-    popovers = 0
+    def __init__(self, page: Iterator[int]) -> None:
+        super().__init__()
+        self.page = page
 
     def popover_id(self) -> str:
-        _Numbers.popovers += 1
-        return f"c{_Numbers.popovers}"
+        return f"c{next(self.page)}"
 
 
 def _cites(
@@ -180,8 +183,8 @@ def _key_quote(q: KeyQuote, articles: dict[str, Article], numbers: dict[str, int
     return "".join(out) + "</li>"
 
 
-def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
-    numbers = _Numbers()
+def _story(story: StoryBrief, articles: dict[str, Article], page: Iterator[int]) -> str:
+    numbers = _Numbers(page)
     parts = [f'<section id="{escape(story.id)}"><h2>{escape(story.headline)}</h2>']
     parts.append(f'<p class="meta">Story {escape(story.id)} · {len(story.articles)} article(s)</p>')
     for s in story.summary:
@@ -231,18 +234,18 @@ def _story(story: StoryBrief, articles: dict[str, Article]) -> str:
 def report_html(report: Report) -> str:
     articles = {a.id: a for a in report.articles}
     stories = {s.id: s for s in report.stories}
-    _Numbers.popovers = 0  # popover ids count from 1 on every page: the same report gives the same bytes
+    page = itertools.count(1)  # popover ids, counted from 1 on every page
     body = []
     shown: set[str] = set()
     for topic in report.topics:
         body.append(f"<h1>{escape(topic.label)}</h1>")
         if topic.timeline and len(topic.stories) > 1:
-            body.append("<h3>Topic timeline</h3>" + _timeline(topic.timeline, articles, _Numbers()))
+            body.append("<h3>Topic timeline</h3>" + _timeline(topic.timeline, articles, _Numbers(page)))
         for sid in topic.stories:
             if sid in stories:
-                body.append(_story(stories[sid], articles))
+                body.append(_story(stories[sid], articles, page))
                 shown.add(sid)
-    body += [_story(s, articles) for s in report.stories if s.id not in shown]
+    body += [_story(s, articles, page) for s in report.stories if s.id not in shown]
     if report.errors:
         body.append("<h2>Inputs that could not be read</h2><ul>")
         body += [f"<li>{escape(str(e))}</li>" for e in report.errors]

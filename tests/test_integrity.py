@@ -118,7 +118,7 @@ def test_the_command_line_briefs_a_long_single_line_article(
 def test_finding_roles_and_numbers_stays_linear() -> None:
     """Name spans were checked against every entity, numbers against all text before them: quadratic."""
     from storybrief.annotate.entities import Mention, article_mentions, resolve_article
-    from storybrief.synthesize.compare import _numbers
+    from storybrief.synthesize.support import counted_numbers as _numbers
 
     text = " ".join(f"Mayor Ines Dorrit counted {k} boats. Dorrit left." for k in range(4_000))
     ents = [(m.group(), m.start(), m.end(), "PERSON") for m in re.finditer("Ines Dorrit", text)]

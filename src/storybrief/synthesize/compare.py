@@ -23,7 +23,6 @@ from .support import SupportIndex, counted_numbers
 MAX_SINGLE = 5
 MAX_DISAGREEMENTS = 8
 SAME_CONTEXT = 0.3  # cosine of two sentences talking about the same thing
-_numbers = counted_numbers
 
 
 def compare_sources(
@@ -75,7 +74,7 @@ def compare_sources(
 def _disagreements(
     articles: Sequence[Article], units: Sequence[Unit], matrix: Matrix, roots: dict[str, str]
 ) -> list[NumberDisagreement]:
-    numbered = {i: _numbers(u.text) for i, u in enumerate(units) if u.eligible}
+    numbered = {i: counted_numbers(u.text) for i, u in enumerate(units) if u.eligible}
     numbered = {i: n for i, n in numbered.items() if n}
     found: dict[str, NumberDisagreement] = {}
     for i, nums in numbered.items():

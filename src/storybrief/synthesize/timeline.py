@@ -20,6 +20,8 @@ from datetime import date
 import numpy as np
 
 from .. import defaults
+from ..annotate.dates.lexicon import MONTHS
+from ..lang import tables
 from ..model import Article, TimelineEntry
 from .sentences import Matrix, Unit, build_matrix, story_units
 from .support import SupportIndex
@@ -39,10 +41,10 @@ NEIGHBOUR_SHARE = 0.25
 DEICTIC_WEIGHT = 0.5  # "today" in passing says less about what happened when than a written date
 _DEICTIC_RE = re.compile(r"(?i)(today|tonight|this (morning|afternoon|evening)|now|currently)")
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januari|februari|mac|maret|mei|juni|juli|ogos|agustus|"
-    "oktober|disember|desember"
+# month words of the date tagger's English lexicon and of every language table
+_MONTHS = "|".join(
+    re.escape(w)
+    for w in sorted({*MONTHS, *(w.lower() for t in tables().values() for w, _ in t.months)}, key=len, reverse=True)
 )
 # a day of the month written out: "April 10", "10 April", "10/04/2026", "2026-04-10", "10月" + "日"
 _STATED_DAY_RE = re.compile(

@@ -60,6 +60,10 @@ class Msg:
     OUTPUT_NOT_WRITABLE = "file is not writable (permission denied)"
     OUTPUT_WRITE_FAILED = "could not be written: {reason}; nothing was changed"
     INTERNAL_ERROR = "internal error: {kind}: {reason} (run with --debug for the traceback)"
+    INTERRUPTED = (
+        "interrupted; no output file was written (a library keeps every batch committed before the"
+        " interruption: run the same add again to go on)"
+    )
     NOT_REGULAR = "is not a regular file (pipes, sockets and devices are not read; use - for standard input)"
     LINK_OUTSIDE = "is a symbolic link to {target}, outside the folder; not followed (use --follow-links)"
     LINK_LOOP = "is a symbolic link loop"

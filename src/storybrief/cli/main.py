@@ -3,12 +3,13 @@
 Exit codes: 0 every input became an article; 1 some inputs were reported as errors (the rest was
 processed); 2 the command could not run as asked (bad options, an output that cannot be written, a
 missing language model); 3 an internal error, a bug in storybrief (the traceback is shown with
-``--debug`` or ``STORYBRIEF_DEBUG=1``).
+``--debug`` or ``STORYBRIEF_DEBUG=1``); 130 interrupted by Ctrl-C (SIGINT), as shells count it.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 
@@ -25,6 +26,14 @@ from .group import group
 from .search import search
 
 INTERNAL_ERROR = 3
+INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
+
+
+class Interrupted(BaseException):
+    """Raised by the SIGINT handler instead of KeyboardInterrupt, which click would turn into "Aborted!"
+    and exit code 1. A BaseException, so that no handler of bad input (``except Exception``) mistakes it
+    for a broken file and goes on."""
+
 
 app = typer.Typer(
     name="storybrief",
@@ -65,10 +74,21 @@ def debugging() -> bool:
     return _Settings.debug or os.environ.get("STORYBRIEF_DEBUG", "") not in ("", "0")
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
 def main() -> None:
-    """Run the command; an unexpected exception becomes one line and exit code 3 (see the module doc)."""
+    """Run the command; an unexpected exception becomes one line and exit code 3, Ctrl-C one line and
+    exit code 130 (see the module doc)."""
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
+    except Interrupted:
+        if debugging():
+            traceback.print_exc()
+        say("storybrief", Msg.INTERRUPTED)
+        sys.exit(INTERRUPTED)
     except Exception as exc:  # a bug: user errors are reported by the commands and never get here
         if debugging():
             traceback.print_exc()

@@ -1,0 +1,55 @@
+"""Ctrl-C: one line, exit code 130, no traceback from the main process or the spaCy workers, no output."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+WORDS = "harbour council ferry engineers survey tide barrier inspection vote budget pier crane".split()
+
+
+def _articles(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for i in range(count):
+        body = " ".join(f"{WORDS[(i + j) % len(WORDS)]}{j % 7}" for j in range(60))
+        text = f"Ferry report {i}\n\nThe council met on Monday about pier {i}. {body}.\n\nIt said the work goes on.\n"
+        (folder / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def _children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to see the workers start")
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    _articles(tmp_path / "in", 3000)  # about a minute of work: the interruption always lands mid-run
+    out = tmp_path / "brief.md"
+    # A new session, so that the signal goes to the whole process group, as a terminal's Ctrl-C does.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "storybrief", "brief", str(tmp_path / "in"), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.5)  # the workers are parsing
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert lines and lines[-1].startswith("storybrief: interrupted"), stderr
+    assert not out.exists()

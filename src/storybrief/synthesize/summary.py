@@ -155,6 +155,8 @@ def summarize(
     if not units:
         return []
     matrix = matrix or build_matrix(units)
+    support = support or SupportIndex(articles, units, matrix)
+    support.prefer_originals()
     scores = score_units(units, matrix, articles, followers=True)
     # well-formed sentences first; the others only fill what they leave of the budget. A sentence sharing no
     # term with the story's centre (one of a page unrelated to the other sources) is not about the story.
@@ -188,12 +190,12 @@ def summarize(
                 closest = np.maximum(closest, matrix.similar(i))
                 again = again or (unit.article, unit.position + 1) in followers
     chosen.sort(key=lambda k: (_order_key(articles[units[k].article], units[k].article), units[k].position))
-    support = support or SupportIndex(articles, units, matrix)
     out = []
     for i in chosen:
         unit = units[i]
         sources, records = support.records(support.supports(i))
-        out.append(SummarySentence(unit.text, sources, articles[unit.article].id, unit.start, unit.end, records))
+        article = articles[unit.article].id
+        out.append(SummarySentence(unit.text, sources, article, unit.start, unit.end, records, unit.suspect))
     return out
 
 

@@ -30,7 +30,7 @@ from .. import defaults
 from ..model import Article, SummarySentence
 from .labels import article_headline
 from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units
-from .support import SupportIndex, names
+from .support import SupportIndex, names, support_score
 
 DEFAULT_WORDS = defaults.SUMMARY_WORDS
 REDUNDANCY = 0.3  # cosine from which a sentence repeats one already chosen (first pass)
@@ -213,6 +213,7 @@ LEAD_SUPPORT = 0.5  # weight of log(1 + independent articles supporting the sent
 LEAD_NAMES = 0.5  # weight of the share of the story's key names the sentence carries
 LEAD_RECENT = 0.25  # weight of how late its article was published within the story
 LEAD_BACKGROUND = 0.6  # factor for a sentence about the past ("last year", "in 2019", "had been")
+LEAD_FUTURE = 0.7  # factor for a sentence about what is to come ("will appear", "is expected to")
 LEAD_QUOTE = 0.5  # factor for a sentence that opens with a quotation: a voice, not the news
 KEY_NAMES = 5
 _BACKGROUND_RE = re.compile(
@@ -220,6 +221,8 @@ _BACKGROUND_RE = re.compile(
     r"|since (?:19|20)\d\d|in (?:19|20)\d\d|had (?:not |never |already |long )?(?:been|\w+(?:ed|en|wn|ght|und|ld)))\b",
     re.I,
 )
+# what is to come: a plan, a forecast, a deadline ("will appear", "is expected to"), not what happened
+_FUTURE_RE = re.compile(r"\b(?:will|is (?:expected|due|set) to|are (?:expected|due|set) to|plans? to)\b", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -233,11 +236,11 @@ def lead_sentence(
     """The sentence that opens the summary: the story's main development.
 
     Among the ``LEAD_CANDIDATES`` best-scored whole sentences (not dangling, not quotes alone), the one whose
-    score is highest once weighted by how many independent articles support it (the rule of
-    :mod:`.support`, copies counting once), by the share of the story's key names it carries (the names most
-    independent articles mention), and by how late its article came out (the latest decisive event over the
-    first reports); a sentence about the past ("last year", a year before the story's, "had found") or
-    opening with a quote is lowered.
+    score is highest once weighted by how many independent articles support it and are supported by it (the
+    rule of :mod:`.support` both ways, copies counting once), by the share of the story's key names it
+    carries (the names most independent articles mention), and by how late its article came out (the latest
+    decisive event over the first reports); a sentence about the past ("last year", a year before the
+    story's, "had found"), about what is to come ("will appear") or opening with a quote is lowered.
     """
     candidates = [k for k in order if units[k].well_formed and units[k].eligible][:LEAD_CANDIDATES]
     if not candidates:
@@ -248,7 +251,10 @@ def lead_sentence(
     best, best_value = None, -1.0
     for k in candidates:
         unit = units[k]
-        independent = len(support.independent(k))
+        # corroborated both ways: a short sentence that a longer one on another fact happens to cover
+        # ("Anglers say the river is full at night" / "Floodwater from the river swept through …") is not
+        mine = support.features(k)
+        independent = sum(1 for m in support.independent(k) if support_score(support.features(m.unit), mine) > 0)
         carried = len(keys & names(unit.text)) / len(keys) if keys else 0.0
         published = articles[unit.article].published
         recent = times.index(published.timestamp()) / (len(times) - 1) if published and len(times) > 1 else 0.0
@@ -257,6 +263,8 @@ def lead_sentence(
         past = this_year is not None and any(int(y) < this_year for y in _YEAR_RE.findall(unit.text))
         if past or _BACKGROUND_RE.search(unit.text):
             value *= LEAD_BACKGROUND
+        if _FUTURE_RE.search(unit.text):
+            value *= LEAD_FUTURE
         if unit.text[:1] in "\"“‘'":
             value *= LEAD_QUOTE
         if unit.suspect:

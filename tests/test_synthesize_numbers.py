@@ -19,9 +19,10 @@ FIRE_A = [
     "Harbour master Oona Vale said 7 crew members stayed aboard to fight the fire.",
 ]
 FIRE_B = [
-    "Rescue boats took 71 passengers off the ferry Saltmarsh Belle on Sunday when fire spread through its engine room.",
+    "Rescue boats evacuated 71 passengers from the ferry Saltmarsh Belle on Sunday when fire spread through its engine"
+    " room.",
     "Eleven passengers were taken to Orran Infirmary with smoke inhalation, a hospital spokesman said.",
-    "The vessel was carrying an estimated 2,400 litres of diesel, the operator said.",
+    "The vessel was carrying an estimated 2,400 litres of diesel when it left Carrow pier, the operator said.",
     "Three tugs from Carrow were sent to tow the ferry to the breakers' yard where 12 crew members were waiting.",
 ]
 # agrees with both: "more than 60" and 64 and 71 can all be right
@@ -83,6 +84,17 @@ def test_two_counts_of_one_noun_in_different_events_do_not_disagree() -> None:
     a, b = _article("a", FIRE_A[3:]), _article("b", FIRE_B[3:])
     brief = brief_story(Story("s1", ["a", "b"]), [a, b])
     assert brief.comparison.disagreements == []
+
+
+def test_a_sentence_giving_both_values_or_another_predicate_does_not_disagree() -> None:
+    a = _article("a", ["A gas blast tore through a Dunmere market on Tuesday, killing three people and wounding 15."])
+    b = _article("b", ["The gas blast at the Dunmere market on Tuesday wounded 15 people, police said."])
+    c = _article("c", ["The gas blast at the Dunmere market on Tuesday killed 4 people, police said."])
+    d = _article("d", ["The gas blast at the Dunmere market on Tuesday injured 4 people, police said."])
+    assert brief_story(Story("s1", ["a", "b"]), [a, b]).comparison.disagreements == []
+    assert brief_story(Story("s1", ["b", "d"]), [b, d]).comparison.disagreements == []
+    (found,) = brief_story(Story("s1", ["a", "c"]), [a, c]).comparison.disagreements
+    assert [v for v, _, _ in found.values] == ["three people", "4 people"]
 
 
 def test_a_copy_never_disagrees_with_its_original() -> None:

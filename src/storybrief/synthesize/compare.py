@@ -77,7 +77,9 @@ def disagreements(
 ) -> list[NumberDisagreement]:
     """Numbers of independent articles (``roots``: each article's copy root) that cannot all be right about one
     thing; with ``story_of`` (article id -> story id), only pairs of articles in different stories."""
-    texts = [(i, u.article, u.text) for i, u in enumerate(units) if u.eligible]
+    # the quantity reader knows English number words and plurals only
+    english = [a.language is None or a.language.startswith("en") for a in articles]
+    texts = [(i, u.article, u.text) for i, u in enumerate(units) if u.eligible and english[u.article]]
     allowed = None
     if story_of is not None:
         of = story_of

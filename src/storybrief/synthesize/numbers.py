@@ -16,9 +16,17 @@ The same event is decided from the two sentences, never from the topic:
   people were treated at … Hospital" / "Twelve people were treated in hospital");
 * **the one figure each article gives**: for a specific noun (not a generic one such as "people", "years" or
   "percent", which count many things in one story), each article gives that noun one value only, and the
-  two sentences still share ``SHARED_FIGURE`` content terms beyond it, or the words around the numbers share
-  one ("nearly 200,000 litres had escaped into the tank's bund" / "a tank … leaked an estimated 180,000
-  litres"; "nearly 3,000 litres of diesel" / "an estimated 2,400 litres of diesel").
+  two sentences still share ``SHARED_FIGURE`` content terms beyond it, one of them among the words around
+  the numbers ("the company estimated that nearly 200,000 litres had escaped into the tank's bund" / "a
+  tank … leaked an estimated 180,000 litres").
+
+Either way, two counts are of different things when the words that govern them differ ("swapped 200
+prisoners" / "released 10 prisoners"; "15 people were injured" / "12 people were killed": synonyms too, a
+miss rather than a false flag), when one sentence also gives the other's value ("killing three people and
+wounding 15" / "wounding 15 people"), or when the sentences name different days ("winds of 155 km/h on
+Monday" / "… on Wednesday"). A noun with several values in one sentence ("the Dow rose 200 points, the
+Nasdaq 86 points") and a number before a singular noun ("the 3300 block") are left out, and only English
+sentences are read.
 """
 
 from __future__ import annotations
@@ -66,6 +74,12 @@ GENERIC = frozenset(
     """people person men man women woman child children kid adult other member time percent cent point year month
     week day hour minute second night""".split()
 )
+# plural nouns without a final "s": any other noun after a number above one is a label ("the 3300 block",
+# "a 737 jet"), not a count
+_PLURALS = frozenset("people men women children police staff personnel cattle crew feet teeth mice geese".split())
+_SKIP_BEFORE = frozenset("a an the".split())  # between a verb and its number: "leaked an estimated 180,000"
+_AUX = frozenset("were was are is had have has been being be remain remained".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow".split())
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+(?:,\d{3})*(?:\.\d+)?|%|\S")
 _YEAR_RE = re.compile(r"(1[89]|20)\d{2}")
 
@@ -82,6 +96,8 @@ class Quantity:
     start: int
     end: int
     window: frozenset[str]  # content terms of the words around it
+    before: str | None = None  # the content word right before it ("evacuated 42 households"), folded
+    after: str | None = None  # the content word right after its noun, past "were", "had been" …, folded
 
 
 def _number(words: list[str], k: int, text: str, starts: list[int]) -> tuple[float, int] | None:
@@ -143,6 +159,9 @@ def quantities(text: str) -> list[Quantity]:
         noun_k = _noun(words, nxt, value)
         if noun_k is None:
             continue
+        noun_word = words[noun_k].lower()
+        if value != 1 and noun_word != "%" and not noun_word.endswith("s") and noun_word not in _PLURALS:
+            continue  # a label, not a count
         folded = terms(words[noun_k]) if words[noun_k] != "%" else ["percent"]
         if not folded:
             continue
@@ -154,8 +173,33 @@ def quantities(text: str) -> list[Quantity]:
         around = terms(" ".join(words[lo_k:k] + words[noun_k + 1 : hi_k]))
         window = frozenset(t for t in around if not t[:1].isdigit()) - {folded[0]}
         first = starts[k - size]
-        out.append(Quantity(text[first:end], folded[0], words[noun_k], low, high, first, end, window))
+        before, after = _predicate(words, k - size - 1, -1), _predicate(words, noun_k + 1, 1)
+        quantity = Quantity(text[first:end], folded[0], words[noun_k], low, high, first, end, window, before, after)
+        out.append(quantity)
     return out
+
+
+def _predicate(words: list[str], k: int, step: int) -> str | None:
+    """The content word at ``k`` (skipping articles before a number, auxiliaries after a noun), folded; ``None``
+    when the next word that way is a stop word, a name or not a word."""
+    skip = _SKIP_BEFORE if step < 0 else _AUX
+    while 0 <= k < len(words) and words[k].lower() in skip:
+        k += step
+    if not 0 <= k < len(words):
+        return None
+    word = words[k]
+    if not word[0].isalpha() or word[0].isupper() or word.lower() in STOP:
+        return None
+    folded = terms(word)
+    return _stem(folded[0]) if folded else None
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to tell "killing" and "killed" alike and "killed" and "injured" apart."""
+    for suffix in ("ing", "ed", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _noun(words: list[str], k: int, value: float) -> int | None:
@@ -191,6 +235,8 @@ class Mention:
     article: int
     quantity: Quantity
     context: frozenset[str]  # the sentence's content terms, without numbers and the counted noun
+    days: frozenset[str] = frozenset()  # the days it names ("monday", "march 13")
+    values: frozenset[float] = frozenset()  # every number of the sentence, with a noun or not
 
 
 def mentions(texts: Sequence[tuple[int, int, str]]) -> list[Mention]:
@@ -201,13 +247,54 @@ def mentions(texts: Sequence[tuple[int, int, str]]) -> list[Mention]:
         if not found:
             continue
         sentence = frozenset(t for t in terms(text) if not t[:1].isdigit())
+        days = frozenset(_day_names(text))
+        numbers = frozenset(_bare_numbers(text))
+        values: dict[str, set[tuple[float, float]]] = defaultdict(set)
         for q in found:
-            out.append(Mention(unit, article, q, sentence - {q.noun}))
+            values[q.noun].add((q.low, q.high))
+        for q in found:
+            if len(values[q.noun]) > 1:
+                continue  # one noun, several values in one sentence ("rose 200 points … lost 43 points")
+            out.append(Mention(unit, article, q, sentence - {q.noun}, days, numbers))
     return out
+
+
+_MONTH_DAY_RE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (\d{1,2})\b|\b(\d{1,2}) "
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+
+
+def _bare_numbers(text: str) -> set[float]:
+    """Every number of a sentence, in digits or words ("wounding 15", "three"), without scale words."""
+    out = set()
+    for word in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+", text):
+        if word[0].isdigit():
+            out.add(float(word.replace(",", "")))
+        elif word.lower() in _WORD_VALUE:
+            out.add(_WORD_VALUE[word.lower()])
+    return out
+
+
+def _day_names(text: str) -> set[str]:
+    """Weekdays, "yesterday" … and month days a sentence names, folded ("march 13" and "13 march" alike)."""
+    found = {w for w in re.findall(r"[a-z]+", text.lower()) if w in _DAYS}
+    for m in _MONTH_DAY_RE.finditer(text):
+        month = (m.group(1) or m.group(4)).lower()[:3]
+        found.add(f"{month} {int(m.group(2) or m.group(3))}")
+    return found
 
 
 def same_event(a: Mention, b: Mention, single_figure: bool) -> bool:
     """Whether two mentions of one noun count the same thing of the same event (see the module)."""
+    qa, qb = a.quantity, b.quantity
+    if (qa.low == qa.high and qa.low in b.values) or (qb.low == qb.high and qb.low in a.values):
+        return False  # the other sentence gives this value too ("killing three people and wounding 15")
+    if (qa.before and qb.before and qa.before != qb.before) or (qa.after and qb.after and qa.after != qb.after):
+        return False  # "killing three people" / "wounding 15 people": two things counted
+    if a.days and b.days and not a.days & b.days:
+        return False  # "on Monday" / "on Wednesday": two moments
     shared = a.context & b.context
     smaller = min(len(a.context), len(b.context))
     sentences_match = smaller and len(shared) >= min(SHARED, smaller) and len(shared) >= SHARE * smaller
@@ -215,7 +302,7 @@ def same_event(a: Mention, b: Mention, single_figure: bool) -> bool:
         return True
     if not single_figure or a.quantity.noun in GENERIC:
         return False
-    return len(shared) >= SHARED_FIGURE or bool(a.quantity.window & b.quantity.window)
+    return len(shared) >= SHARED_FIGURE and bool(a.quantity.window & b.quantity.window)
 
 
 def disagreeing_groups(

@@ -50,3 +50,14 @@ def test_the_lead_is_the_development_many_sources_report_not_the_earliest_backgr
     rest = brief.summary[1:]  # the others keep reading order: earliest article, then position
     keys = [(["a", "b", "c"].index(s.article), s.start) for s in rest]
     assert keys == sorted(keys)
+
+
+def test_a_notice_two_sites_carry_word_for_word_is_neither_lead_nor_summary() -> None:
+    notice = "Local headlines that count, sent out each weekday at dawn."
+    articles = [
+        _article("a", [notice, *EARLY], 5),
+        _article("b", [notice, *LATER_1], 6),
+    ]
+    brief = brief_story(Story("s1", ["a", "b"]), articles, words=200)
+    assert brief.summary and notice not in {s.text for s in brief.summary}
+    assert "burst on Monday" in brief.summary[0].text

@@ -217,12 +217,13 @@ LEAD_FUTURE = 0.7  # factor for a sentence about what is to come ("will appear",
 LEAD_QUOTE = 0.5  # factor for a sentence that opens with a quotation: a voice, not the news
 KEY_NAMES = 5
 _BACKGROUND_RE = re.compile(
-    r"\b(?:last (?:year|month|decade)|years? ago|(?:months|decades) ago|previously|earlier this (?:year|month)"
+    r"\b(?:last (?:week|year|month|decade)|years? ago|(?:months|decades) ago|previously|earlier this (?:year|month)"
     r"|since (?:19|20)\d\d|in (?:19|20)\d\d|had (?:not |never |already |long )?(?:been|\w+(?:ed|en|wn|ght|und|ld)))\b",
     re.I,
 )
-# what is to come: a plan, a forecast, a deadline ("will appear", "is expected to"), not what happened
-_FUTURE_RE = re.compile(r"\b(?:will|is (?:expected|due|set) to|are (?:expected|due|set) to|plans? to)\b", re.I)
+# what is to come or might be: a plan, a forecast, a deadline ("will appear", "is expected to", "would
+# present"), not what happened
+_FUTURE_RE = re.compile(r"\b(?:will|would|is (?:expected|due|set) to|are (?:expected|due|set) to|plans? to)\b", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -254,7 +255,13 @@ def lead_sentence(
         # corroborated both ways: a short sentence that a longer one on another fact happens to cover
         # ("Anglers say the river is full at night" / "Floodwater from the river swept through …") is not
         mine = support.features(k)
-        independent = sum(1 for m in support.independent(k) if support_score(support.features(m.unit), mine) > 0)
+        # and not by the very same words: page furniture two sites share ("The news and stories that matter,
+        # delivered weekday mornings.") is no confirmation
+        independent = sum(
+            1
+            for m in support.independent(k)
+            if support.features(m.unit).words != mine.words and support_score(support.features(m.unit), mine) > 0
+        )
         carried = len(keys & names(unit.text)) / len(keys) if keys else 0.0
         published = articles[unit.article].published
         recent = times.index(published.timestamp()) / (len(times) - 1) if published and len(times) > 1 else 0.0

@@ -23,8 +23,10 @@ The *score* of a supporting sentence is the share of *S*'s terms it holds. Shari
 a sentence on another fact of the same story shares a few names and words, not half of the sentence.
 
 A sentence is *repeated boilerplate* when its words recur in several articles that are not copies of one
-another (three or more, or two of one outlet: a site's sign-off, a newsletter prompt). Such a sentence
-supports nothing and is supported by nothing, so it never corroborates a fact.
+another (three or more, or two of one outlet: a site's sign-off, a newsletter prompt; or two when it names
+no one and has no number). Such a sentence supports nothing and is supported by nothing, so it never
+corroborates a fact; without a name or a number it is never chosen for a brief either
+(:meth:`SupportIndex.prefer_originals`).
 
 Articles are *independent* unless one is a copy of the other: a duplicate, a syndicated copy of one wire
 story, or a rewrite (:func:`source_root`). A fact is single-source exactly when no article of another root
@@ -81,6 +83,11 @@ def counted_numbers(text: str) -> dict[str, str]:
             continue  # "Pier 7", "Tank 14": a name, not a count
         found[noun] = value.lower()
     return found
+
+
+def _plain(text: str) -> bool:
+    """Nothing of a report in it: no name past the first word, no digit."""
+    return not names(text) and not any(c.isdigit() for c in text)
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -236,7 +243,14 @@ class SupportIndex:
                 a = self.articles[self.units[i].article]
                 if a.outlet:
                     outlets[a.outlet].add(self.roots[self.units[i].article])
-            if len(roots) >= BOILERPLATE_ARTICLES or any(len(r) >= BOILERPLATE_OUTLET for r in outlets.values()):
+            # two independent sites with the same words and nothing of a report (no name, no number): the
+            # newsletter prompt or notice both carry, not two reporters confirming a fact
+            plain = len(roots) >= 2 and _plain(self.units[found[0]].text)
+            if (
+                plain
+                or len(roots) >= BOILERPLATE_ARTICLES
+                or any(len(r) >= BOILERPLATE_OUTLET for r in outlets.values())
+            ):
                 out.update(found)
         return out
 
@@ -272,10 +286,14 @@ class SupportIndex:
     def prefer_originals(self) -> None:
         """Make the units of rewritten or garbled pages ineligible where an article that is neither supports
         them: the original says it in its own words. Those left eligible are the only carriers of their fact
-        (``Unit.suspect`` marks them). Idempotent."""
+        (``Unit.suspect`` marks them). Repeated boilerplate that names no one and has no number is made
+        ineligible too. Idempotent."""
         if self._preferred:
             return
         self._preferred = True
+        for i in self.boilerplate:
+            if _plain(self.units[i].text):  # a notice; a wire paragraph several sites carry stays news
+                self.units[i].eligible = self.units[i].follows = False
         clean = [not suspect_page(a) for a in self.articles]
         for i, u in enumerate(self.units):
             if u.suspect and (u.eligible or u.follows) and any(clean[m.article] for m in self.supports(i)[1:]):

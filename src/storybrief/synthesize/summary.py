@@ -208,6 +208,7 @@ def summarize(
     return out
 
 
+LEAD_MIN_WORDS = 12  # a lead tells who did what, when: shorter sentences are scraps or side remarks
 LEAD_CANDIDATES = 12  # best-scored sentences among which the lead is chosen
 LEAD_SUPPORT = 0.5  # weight of log(1 + independent articles supporting the sentence)
 LEAD_NAMES = 0.5  # weight of the share of the story's key names the sentence carries
@@ -243,7 +244,7 @@ def lead_sentence(
     decisive event over the first reports); a sentence about the past ("last year", a year before the
     story's, "had found"), about what is to come ("will appear") or opening with a quote is lowered.
     """
-    candidates = [k for k in order if units[k].well_formed and units[k].eligible][:LEAD_CANDIDATES]
+    candidates = [k for k in order if _lead_like(units[k])][:LEAD_CANDIDATES]
     if not candidates:
         return None
     keys = _key_names(units, support)
@@ -279,6 +280,18 @@ def lead_sentence(
         if value > best_value:
             best, best_value = k, value
     return best
+
+
+def _lead_like(unit: Unit) -> bool:
+    """A whole sentence long enough to tell who did what (a caption scrap or a name with its title is not),
+    without an ellipsis (where a cut caption or teaser was glued to the text)."""
+    return (
+        unit.well_formed
+        and unit.eligible
+        and unit.words >= LEAD_MIN_WORDS
+        and "..." not in unit.text
+        and "…" not in unit.text
+    )
 
 
 def _key_names(units: Sequence[Unit], support: SupportIndex) -> frozenset[str]:

@@ -218,7 +218,7 @@ LEAD_FUTURE = 0.7  # factor for a sentence about what is to come ("will appear",
 LEAD_QUOTE = 0.5  # factor for a sentence that opens with a quotation: a voice, not the news
 KEY_NAMES = 5
 _BACKGROUND_RE = re.compile(
-    r"\b(?:last (?:week|year|month|decade)|years? ago|(?:months|decades) ago|previously|earlier this (?:year|month)"
+    r"\b(?:last (?:year|month|decade)|years? ago|(?:months|decades) ago|previously|earlier this (?:year|month)"
     r"|since (?:19|20)\d\d|in (?:19|20)\d\d|had (?:not |never |already |long )?(?:been|\w+(?:ed|en|wn|ght|und|ld)))\b",
     re.I,
 )

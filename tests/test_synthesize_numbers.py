@@ -115,3 +115,12 @@ def test_sample_corpus_designed_disagreements(examples_dir: Path) -> None:
     assert {"40", "42"} <= pairs["households"]
     assert {"200,000", "180,000"} <= pairs["litres"]
     assert {"Eleven", "Twelve"} <= pairs["people"]
+    shown = [d for t in report.topics for d in t.disagreements]
+    if shown:  # listed between stories: every output format shows them with the topic
+        from storybrief.render.brief_html import report_html
+        from storybrief.render.brief_json import report_json
+        from storybrief.render.brief_md import report_markdown
+
+        assert "Numbers that disagree between its stories" in report_markdown(report)
+        assert "Numbers that disagree between its stories" in report_html(report)
+        assert '"disagreements"' in report_json(report)

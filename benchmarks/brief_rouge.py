@@ -44,7 +44,10 @@ used (of the budget), sentences chosen, the mean position (0 = lead) of the chos
 milliseconds per cluster. The header also counts the clusters whose eligible sentences hold fewer words than the budget
 (storybrief cannot fill it there).
 
-    python benchmarks/brief_rouge.py [--clusters 60] [--seed 0] [--raw] [--no-cache]
+Halves. ``--half tune`` keeps the sampled clusters at even positions (of the sample sorted by dataset order),
+``--half held`` those at odd positions: tune on the first, report the second (``all``, the default, keeps both).
+
+    python benchmarks/brief_rouge.py [--clusters 60] [--seed 0] [--half all|tune|held] [--raw] [--no-cache]
 """
 
 from __future__ import annotations
@@ -88,10 +91,13 @@ def words_of(text: str) -> int:
 # ---------------------------------------------------------------------------------------------- data
 
 
-def sample_clusters(path: Path, n: int, seed: int) -> list[dict]:
+def sample_clusters(path: Path, n: int, seed: int, half: str = "all") -> list[dict]:
+    """``n`` clusters drawn with ``seed``, in dataset order; ``half`` "tune" / "held": even / odd positions."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
         rows = [json.loads(line) for line in f]
     picked = sorted(random.Random(seed).sample(range(len(rows)), min(n, len(rows))))
+    if half != "all":
+        picked = picked[0 if half == "tune" else 1 :: 2]
     return [rows[i] for i in picked]
 
 
@@ -332,12 +338,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
     parser.add_argument("--no-cache", action="store_true", help="re-annotate (and rewrite the cache)")
     parser.add_argument("--raw", action="store_true", help="feed the documents as tokenized, without detokenize()")
+    parser.add_argument("--half", choices=["all", "tune", "held"], default="all", help="half of the sample to use")
     args = parser.parse_args()
     print("$ " + " ".join(["python", "benchmarks/brief_rouge.py", *sys.argv[1:]]))
 
     from rouge_score import rouge_scorer
 
-    rows = sample_clusters(datasets_dir() / "multinews_test_mnplus" / "dev_half.jsonl.gz", args.clusters, args.seed)
+    path = datasets_dir() / "multinews_test_mnplus" / "dev_half.jsonl.gz"
+    rows = sample_clusters(path, args.clusters, args.seed, args.half)
     clusters = annotated_clusters(rows, use_cache=not args.no_cache, raw=args.raw)
     scorer = rouge_scorer.RougeScorer(METRICS, use_stemmer=True)
     rankers = SumyRankers()

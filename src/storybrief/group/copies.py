@@ -3,8 +3,12 @@
 * A **syndication group** is a duplicate group whose copies ran under more than one outlet or carry a wire
   agency's credit: one wire story, several publishers.
 * A **rewrite** is a spun copy: few shared word sequences, but the same names, numbers and quotes in the same
-  order. Each article's *skeleton* (those items in text order) is aligned with its candidates'; a long shared
-  skeleton with little shared wording marks the later (or garbled) one as a rewrite of the other.
+  order. Each article's *skeleton* (those items in text order) is aligned with its candidates'. Only a near
+  certain case is called a rewrite: most of *both* skeletons aligned (not just of the shorter one: a short
+  report of a speech aligns with the transcript it quotes), two texts of similar length (a spinner swaps
+  words, it does not cut or add paragraphs), and some wording kept (a spinner leaves names with their
+  neighbours and short phrases alone; a reporter's own retelling shares almost no 3-word sequence) but
+  little of it. The later (or garbled) one is the rewrite of the other.
 * When the original is not in the input, an article whose phrasing is flagged as garbled and whose credit
   lines name other people's reporting is marked *likely rewritten*, with that evidence.
 """
@@ -22,6 +26,8 @@ from .dedup import DuplicateGroup, jaccard, shingles
 MIN_SKELETON = 8  # items (names, numbers, quotes) an article needs for its skeleton to be evidence
 MIN_SKELETON_SHARE = 0.6  # share of the shorter skeleton aligned in order with the other
 MAX_WORD_OVERLAP = 0.35  # 3-word shingle Jaccard below which the wording counts as rewritten
+MIN_WORD_OVERLAP = 0.05  # ... and from which it is a spin of the same text, not a retelling
+MIN_LENGTH_RATIO = 0.7  # words of the shorter text over words of the longer one
 MIN_GARBLED_LIKELY = 2  # garbled passages that make an article "likely rewritten" on their own
 _NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
@@ -56,9 +62,10 @@ def skeleton(article: Article) -> list[str]:
 
 
 def skeleton_share(a: Sequence[str], b: Sequence[str]) -> float:
+    """Items aligned in order, over the longer skeleton: high only when most of both are aligned."""
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
-    return matched / max(1, min(len(a), len(b)))
+    return matched / max(1, len(a), len(b))
 
 
 def _original_first(a: Article, b: Article) -> tuple[Article, Article]:
@@ -80,6 +87,7 @@ def find_rewrites(articles: Sequence[Article], candidates: Mapping[str, Sequence
     by_id = {a.id: a for a in articles}
     skeletons = {a.id: skeleton(a) for a in articles}
     words = {a.id: shingles(a.text, 3) for a in articles}
+    lengths = {a.id: len(a.text.split()) for a in articles}
     best: dict[str, RewriteOf] = {}
     seen: set[tuple[str, str]] = set()
     for aid, others in candidates.items():
@@ -94,9 +102,11 @@ def find_rewrites(articles: Sequence[Article], candidates: Mapping[str, Sequence
             sa, sb = skeletons[aid], skeletons[bid]
             if min(len(sa), len(sb)) < MIN_SKELETON:
                 continue
+            if min(lengths[aid], lengths[bid]) < MIN_LENGTH_RATIO * max(lengths[aid], lengths[bid]):
+                continue
             share = skeleton_share(sa, sb)
             overlap = jaccard(words[aid], words[bid])
-            if share < MIN_SKELETON_SHARE or overlap >= MAX_WORD_OVERLAP:
+            if share < MIN_SKELETON_SHARE or not MIN_WORD_OVERLAP <= overlap < MAX_WORD_OVERLAP:
                 continue
             original, copy = _original_first(a, b)
             evidence = (

@@ -39,6 +39,7 @@ class SummarySentence:
     start: int
     end: int
     support: tuple[Support, ...] = ()  # one per source, in the same order
+    rewritten: bool = False  # taken from a rewritten or garbled page: no clean article carries the fact
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +49,7 @@ class SummarySentence:
             "start": self.start,
             "end": self.end,
             "support": [s.to_dict() for s in self.support],
+            "rewritten": self.rewritten,
         }
 
 
@@ -133,6 +135,7 @@ class TimelineEntry:
     sources: tuple[str, ...]
     story: str | None = None
     support: tuple[Support, ...] = ()  # one per source, in the same order
+    rewritten: bool = False  # taken from a rewritten or garbled page: no clean article carries the fact
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -142,6 +145,7 @@ class TimelineEntry:
             "sources": list(self.sources),
             "story": self.story,
             "support": [s.to_dict() for s in self.support],
+            "rewritten": self.rewritten,
         }
 
 
@@ -217,6 +221,8 @@ class TopicBrief:
     label: str
     stories: list[str]
     timeline: list[TimelineEntry] = field(default_factory=list)
+    # numbers that disagree between articles of different stories of the topic (each story lists its own)
+    disagreements: list[NumberDisagreement] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -224,6 +230,7 @@ class TopicBrief:
             "label": self.label,
             "stories": list(self.stories),
             "timeline": [t.to_dict() for t in self.timeline],
+            "disagreements": [d.to_dict() for d in self.disagreements],
         }
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from html import escape as _escape
 from urllib.parse import quote
 
-from ..model import Article, KeyQuote, Report, StoryBrief, Support, TimelineEntry
+from ..model import Article, KeyQuote, NumberDisagreement, Report, StoryBrief, Support, TimelineEntry
 from ..synthesize.labels import article_headline, outlet_name
 from .safe import visible_controls
 
@@ -161,8 +161,20 @@ def _timeline(entries: Sequence[TimelineEntry], articles: dict[str, Article], nu
     for e in entries:
         flag = ' <span class="inferred">(inferred)</span>' if e.inferred else ""
         cites = _cites(e.sources, e.text, articles, numbers, e.support)
-        items.append(f"<li><b>{escape(e.date)}</b>{flag}: {escape(e.text)}{cites}</li>")
+        mark = f' <span class="warn">{REWRITTEN_PAGE}</span>' if e.rewritten else ""
+        items.append(f"<li><b>{escape(e.date)}</b>{flag}: {escape(e.text)}{cites}{mark}</li>")
     return timeline_svg(entries) + "<ul>" + "".join(items) + "</ul>"
+
+
+REWRITTEN_PAGE = "only on a rewritten or garbled page"
+
+
+def _disagreements(found: Sequence[NumberDisagreement], articles: dict[str, Article], numbers: dict[str, int]) -> str:
+    items = []
+    for d in found:
+        values = "; ".join(f"{escape(v)}{_cites([a], s, articles, numbers)}" for v, a, s in d.values)
+        items.append(f"<li>{escape(d.about)}: {values}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
 
 
 def _key_quote(q: KeyQuote, articles: dict[str, Article], numbers: dict[str, int]) -> str:
@@ -188,7 +200,8 @@ def _story(story: StoryBrief, articles: dict[str, Article], page: Iterator[int])
     parts = [f'<section id="{escape(story.id)}"><h2>{escape(story.headline)}</h2>']
     parts.append(f'<p class="meta">Story {escape(story.id)} · {len(story.articles)} article(s)</p>')
     for s in story.summary:
-        parts.append(f"<p>{escape(s.text)}{_cites(s.sources, s.text, articles, numbers, s.support)}</p>")
+        mark = f' <span class="warn">{REWRITTEN_PAGE}</span>' if s.rewritten else ""
+        parts.append(f"<p>{escape(s.text)}{_cites(s.sources, s.text, articles, numbers, s.support)}{mark}</p>")
     if story.quotes:
         parts.append("<h3>Key quotes</h3><ul>")
         parts += [_key_quote(q, articles, numbers) for q in story.quotes]
@@ -206,11 +219,7 @@ def _story(story: StoryBrief, articles: dict[str, Article], page: Iterator[int])
             parts.append(f"<li>{escape(f.text)}{_cites([f.article], f.text, articles, numbers)}</li>")
         parts.append("</ul>")
     if c.disagreements:
-        parts.append("<p>Numbers that disagree:</p><ul>")
-        for d in c.disagreements:
-            values = "; ".join(f"{escape(v)}{_cites([a], s, articles, numbers)}" for v, a, s in d.values)
-            parts.append(f"<li>{escape(d.about)}: {values}</li>")
-        parts.append("</ul>")
+        parts.append("<p>Numbers that disagree:</p>" + _disagreements(c.disagreements, articles, numbers))
     if c.copies:
         parts.append("<p>Copies:</p><ul>")
         for copy in c.copies:
@@ -241,6 +250,9 @@ def report_html(report: Report) -> str:
         body.append(f"<h1>{escape(topic.label)}</h1>")
         if topic.timeline and len(topic.stories) > 1:
             body.append("<h3>Topic timeline</h3>" + _timeline(topic.timeline, articles, _Numbers(page)))
+        if topic.disagreements:
+            found = _disagreements(topic.disagreements, articles, _Numbers(page))
+            body.append("<h3>Numbers that disagree between its stories</h3>" + found)
         for sid in topic.stories:
             if sid in stories:
                 body.append(_story(stories[sid], articles, page))

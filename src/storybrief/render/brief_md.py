@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Article, KeyQuote, Report, StoryBrief, TimelineEntry
+from ..model import Article, KeyQuote, NumberDisagreement, Report, StoryBrief, TimelineEntry
 from ..synthesize.labels import article_headline, outlet_name
 from .safe import md_code, md_line
 
@@ -38,11 +38,21 @@ def _timeline(entries: Sequence[TimelineEntry], cite: _Cites) -> list[str]:
     lines = []
     for e in entries:
         flag = " (inferred)" if e.inferred else ""
-        lines.append(f"- **{md_line(e.date)}**{flag}: {md_line(e.text)} {cite(e.sources)}")
+        mark = f" ⚠ {REWRITTEN_PAGE}" if e.rewritten else ""
+        lines.append(f"- **{md_line(e.date)}**{flag}: {md_line(e.text)} {cite(e.sources)}{mark}")
+    return lines
+
+
+def _disagreements(found: Sequence[NumberDisagreement], cite: _Cites) -> list[str]:
+    lines = []
+    for d in found:
+        values = "; ".join(f"{md_line(v)} {cite([a])}" for v, a, _ in d.values)
+        lines.append(f"- {md_line(d.about)}: {values}")
     return lines
 
 
 REWRITTEN_ONLY = "only in a likely rewritten article"
+REWRITTEN_PAGE = "only on a rewritten or garbled page"
 
 
 def _marked(diff: Sequence[tuple[str, str]]) -> str:
@@ -68,7 +78,9 @@ def _key_quotes(quotes: Sequence[KeyQuote], cite: _Cites) -> list[str]:
 def story_markdown(story: StoryBrief, articles: dict[str, Article]) -> str:
     cite = _Cites(articles)
     lines = [f"## {md_line(story.headline)}", "", f"*Story {md_line(story.id)} · {len(story.articles)} article(s)*", ""]
-    summary = [f"{md_line(s.text)} {cite(s.sources)}" for s in story.summary]
+    summary = [
+        f"{md_line(s.text)} {cite(s.sources)}" + (f" ⚠ {REWRITTEN_PAGE}" if s.rewritten else "") for s in story.summary
+    ]
     lines += summary or ["(no sentence fit for a summary)"]
     if story.quotes:
         lines += ["", "### Key quotes", ""]
@@ -83,10 +95,7 @@ def story_markdown(story: StoryBrief, articles: dict[str, Article]) -> str:
         lines += ["", "Only one source:", ""]
         lines += [f"- {md_line(f.text)} {cite([f.article])}" for f in c.single_source]
     if c.disagreements:
-        lines += ["", "Numbers that disagree:", ""]
-        for d in c.disagreements:
-            values = "; ".join(f"{md_line(v)} {cite([a])}" for v, a, _ in d.values)
-            lines.append(f"- {md_line(d.about)}: {values}")
+        lines += ["", "Numbers that disagree:", "", *_disagreements(c.disagreements, cite)]
     if c.copies:
         lines += ["", "Copies:", ""]
         for copy in c.copies:
@@ -108,6 +117,10 @@ def report_markdown(report: Report) -> str:
             cite = _Cites(articles)
             lines = ["### Topic timeline", "", *_timeline(topic.timeline, cite), "", *cite.notes()]
             parts.append("\n".join(lines))
+        if topic.disagreements:
+            cite = _Cites(articles)
+            lines = ["### Numbers that disagree between its stories", "", *_disagreements(topic.disagreements, cite)]
+            parts.append("\n".join([*lines, "", *cite.notes()]))
         parts += [story_markdown(stories[sid], articles) for sid in topic.stories if sid in stories]
     shown = {sid for t in report.topics for sid in t.stories}
     parts += [story_markdown(s, articles) for s in report.stories if s.id not in shown]

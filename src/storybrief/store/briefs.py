@@ -133,6 +133,10 @@ def report_from_store(
                     members, dates=options.timeline_dates, sentences=options.timeline_sentences, story_of=story_of
                 )
             topic_briefs.append(TopicBrief(t.id, t.label, list(t.stories), timeline))
+            if len(t.stories) > 1:  # numbers that disagree between the topic's stories
+                from ..synthesize.compare import topic_disagreements
+
+                topic_briefs[-1].disagreements = topic_disagreements(members, story_of)
     shown = [articles[a] for s in chosen for a in s.articles]
     return Report(shown, briefs, topic_briefs, errors), len(rebuilt)
 

@@ -8,8 +8,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, QuoteGroup, Report, Story, StoryBrief, TimelineEntry, Topic, TopicBrief
-from .compare import compare_sources
+from ..model import Article, NumberDisagreement, QuoteGroup, Report, Story, StoryBrief, TimelineEntry, Topic, TopicBrief
+from .compare import compare_sources, topic_disagreements
 from .quotes import key_quotes
 from .sentences import build_matrix, story_units
 from .summary import DEFAULT_WORDS, headline, summarize
@@ -99,6 +99,16 @@ def _topic_timeline(topic: Topic, briefs: dict[str, StoryBrief]) -> list[Timelin
     return build_timeline(members, dates=job.timeline_dates, sentences=job.timeline_sentences, story_of=story_of)
 
 
+def _topic_numbers(topic: Topic) -> list[NumberDisagreement]:
+    """Numbers that disagree between the topic's stories (none for a topic of one story)."""
+    assert _JOB is not None
+    if len(topic.stories) < 2:
+        return []
+    stories = {s.id: s for s in _JOB.corpus.stories}
+    members = [_JOB.by_id[a] for sid in topic.stories for a in stories[sid].articles]
+    return topic_disagreements(members, {a: sid for sid in topic.stories for a in stories[sid].articles})
+
+
 def _briefs(stories: Sequence[Story], n_process: int, progress: Callable[[str], None] | None) -> Iterator[StoryBrief]:
     """Briefs in story order: here, or in ``n_process`` forked processes for many stories."""
     if n_process <= 1 or len(stories) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
@@ -141,7 +151,9 @@ def build_report(
         briefs = list(_briefs(corpus.stories, n_process, progress))
         by_story = {b.id: b for b in briefs}
         topics = [
-            TopicBrief(topic.id, topic.label, list(topic.stories), _topic_timeline(topic, by_story))
+            TopicBrief(
+                topic.id, topic.label, list(topic.stories), _topic_timeline(topic, by_story), _topic_numbers(topic)
+            )
             for topic in corpus.topics
         ]
     finally:

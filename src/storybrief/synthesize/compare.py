@@ -3,26 +3,25 @@
 * Facts carried by one source only are the story's central sentences that no independent article supports,
   by the same rule that decides the citations of the summary and timeline (:mod:`.support`); repeated
   boilerplate is no fact.
-* Numbers disagree when two similar sentences from independent articles give different values before the
-  same word ("40 households" against "42 households") or, when each has a single number, for the same
-  thing in otherwise matching sentences.
+* Numbers disagree when independent articles give values that cannot both be right for the same thing
+  counted in the same event ("40 households were evacuated" / "evacuated 42 households"; "about" and "more
+  than" taken into account): see :mod:`.numbers`. Across the stories of a topic, :func:`topic_disagreements`
+  does the same for pairs of articles in different stories.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from ..model import Article, Comparison, NumberDisagreement, SingleSourceFact
 from .labels import outlet_name
-from .sentences import Matrix, Unit, build_matrix
-from .summary import copy_root, score_units
-from .support import SupportIndex, counted_numbers
+from .numbers import Mention, disagreeing_groups, mentions
+from .sentences import Matrix, Unit, build_matrix, story_units
+from .summary import score_units
+from .support import SupportIndex, source_root
 
 MAX_SINGLE = 5
 MAX_DISAGREEMENTS = 8
-SAME_CONTEXT = 0.3  # cosine of two sentences talking about the same thing
 
 
 def compare_sources(
@@ -52,7 +51,6 @@ def compare_sources(
         return comparison
     matrix = matrix or build_matrix(units)
     scores = score_units(units, matrix, articles)
-    roots = {a.id: copy_root(a) for a in articles}
     support = support or SupportIndex(articles, units, matrix)
     if len(set(support.roots)) > 1:
         facts = (k for k in scores if units[k].well_formed and k not in support.boilerplate)
@@ -67,32 +65,49 @@ def compare_sources(
                 comparison.single_source.append(SingleSourceFact(units[i].text, a.id, outlet_name(a)))
                 if len(comparison.single_source) == MAX_SINGLE:
                     break
-    comparison.disagreements = _disagreements(articles, units, matrix, roots)
+    comparison.disagreements = disagreements(articles, units, support.roots)
     return comparison
 
 
-def _disagreements(
-    articles: Sequence[Article], units: Sequence[Unit], matrix: Matrix, roots: dict[str, str]
+def disagreements(
+    articles: Sequence[Article],
+    units: Sequence[Unit],
+    roots: Sequence[str],
+    story_of: dict[str, str] | None = None,
 ) -> list[NumberDisagreement]:
-    numbered = {i: counted_numbers(u.text) for i, u in enumerate(units) if u.eligible}
-    numbered = {i: n for i, n in numbered.items() if n}
-    found: dict[str, NumberDisagreement] = {}
-    for i, nums in numbered.items():
-        sims = matrix.similar(i)
-        for hit in np.nonzero(sims >= SAME_CONTEXT)[0]:
-            j = int(hit)
-            if j <= i or j not in numbered:
-                continue
-            a, b = articles[units[i].article], articles[units[j].article]
-            if roots[a.id] == roots[b.id]:
-                continue
-            for unit_word, value in nums.items():
-                other = numbered[j].get(unit_word)
-                if other is None or other.lower() == value.lower() or unit_word in found:
-                    continue
-                found[unit_word] = NumberDisagreement(
-                    unit_word, ((value, a.id, units[i].text), (other, b.id, units[j].text))
-                )
-        if len(found) >= MAX_DISAGREEMENTS:
+    """Numbers of independent articles (``roots``: each article's copy root) that cannot all be right about one
+    thing; with ``story_of`` (article id -> story id), only pairs of articles in different stories."""
+    # the quantity reader knows English number words and plurals only
+    english = [a.language is None or a.language.startswith("en") for a in articles]
+    texts = [(i, u.article, u.text) for i, u in enumerate(units) if u.eligible and english[u.article]]
+    allowed = None
+    if story_of is not None:
+        of = story_of
+
+        def allowed(a: Mention, b: Mention) -> bool:
+            return of.get(articles[a.article].id) != of.get(articles[b.article].id)
+
+    out = []
+    for group in disagreeing_groups(mentions(texts), lambda k: roots[k], allowed):
+        values: list[tuple[str, str, str]] = []
+        seen: set[tuple[float, float]] = set()
+        for m in sorted(group, key=lambda m: (_when(articles[m.article]), m.article, m.unit)):
+            key = (m.quantity.low, m.quantity.high)
+            if key not in seen:
+                seen.add(key)
+                values.append((m.quantity.written, articles[m.article].id, units[m.unit].text))
+        out.append(NumberDisagreement(group[0].quantity.noun_text.lower(), tuple(values)))
+        if len(out) == MAX_DISAGREEMENTS:
             break
-    return list(found.values())
+    return out
+
+
+def topic_disagreements(articles: Sequence[Article], story_of: dict[str, str]) -> list[NumberDisagreement]:
+    """Disagreeing numbers between articles of different stories of one topic (each story lists its own)."""
+    units = story_units(articles)
+    by_id = {a.id: a for a in articles}
+    return disagreements(articles, units, [source_root(a, by_id) for a in articles], story_of)
+
+
+def _when(article: Article) -> float:
+    return article.published.timestamp() if article.published is not None else float("inf")

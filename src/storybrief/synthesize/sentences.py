@@ -49,6 +49,9 @@ class Unit:
     # not eligible alone, but fit for a summary right after the sentence before it in its article, which
     # gives it its meaning (a dangling sentence: "But ...", "He said ...", see .fluff)
     follows: bool = False
+    # from a page that is a (likely) rewrite or has garbled passages: never chosen when a clean article
+    # carries the fact (:meth:`.support.SupportIndex.prefer_originals`), marked in a brief when chosen
+    suspect: bool = False
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
@@ -118,6 +121,11 @@ def _attributed(text: str, language: str | None) -> bool:
     return any(cue in words for cue in cues)
 
 
+def suspect_page(article: Article) -> bool:
+    """A page whose wording may not be the reporter's: a rewrite, likely rewritten, or with garbled passages."""
+    return article.rewrite_of is not None or any(f.kind == "garbled" for f in article.flags)
+
+
 def brief_language(articles: Sequence[Article]) -> str | None:
     """The language a brief is written from: the most common recognised one (translations are cited, not quoted).
 
@@ -142,6 +150,7 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
         readable = language is None or article.language == language
         # a spun copy whose original is in the story: the original says it, in its own (right) words
         spun = article.rewrite_of is not None and article.rewrite_of.article in ids
+        suspect = suspect_page(article)
         transcript = is_transcript(article.text)
         for n, s in enumerate(article.sentences):
             text = article.text[s.start : s.end].strip()
@@ -153,6 +162,7 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
             content = tuple(t for t in terms(text) if t not in stop)
             unit = Unit(i, s.start, s.end, text, n, word_count(text), why is None, content, well_formed(text))
             unit.follows = why == DANGLING
+            unit.suspect = suspect
             units.append(unit)
     return units
 

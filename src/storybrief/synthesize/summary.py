@@ -20,6 +20,7 @@ is. Copies (duplicates) count once as corroboration but are still cited.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -29,7 +30,7 @@ from .. import defaults
 from ..model import Article, SummarySentence
 from .labels import article_headline
 from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units
-from .support import SupportIndex
+from .support import SupportIndex, names, support_score
 
 DEFAULT_WORDS = defaults.SUMMARY_WORDS
 REDUNDANCY = 0.3  # cosine from which a sentence repeats one already chosen (first pass)
@@ -155,10 +156,15 @@ def summarize(
     if not units:
         return []
     matrix = matrix or build_matrix(units)
+    support = support or SupportIndex(articles, units, matrix)
+    support.prefer_originals()
     scores = score_units(units, matrix, articles, followers=True)
     # well-formed sentences first; the others only fill what they leave of the budget. A sentence sharing no
     # term with the story's centre (one of a page unrelated to the other sources) is not about the story.
     order = sorted((k for k in scores if scores[k] > 0), key=lambda k: (not units[k].well_formed, -scores[k], k))
+    lead = lead_sentence(units, scores, order, articles, support)
+    if lead is not None and units[lead].words <= words:  # the lead is taken first, whatever its rank
+        order = [lead, *(k for k in order if k != lead)]
     chosen: list[int] = []
     taken: set[tuple[int, int]] = set()  # (article, position) of the chosen units
     followers = {(u.article, u.position) for u in units if u.follows}
@@ -188,13 +194,115 @@ def summarize(
                 closest = np.maximum(closest, matrix.similar(i))
                 again = again or (unit.article, unit.position + 1) in followers
     chosen.sort(key=lambda k: (_order_key(articles[units[k].article], units[k].article), units[k].position))
-    support = support or SupportIndex(articles, units, matrix)
+    if lead is not None and lead in chosen:  # the lead first, with what follows it in its article
+        block = [lead]
+        while (nxt := chosen.index(block[-1]) + 1) < len(chosen) and units[chosen[nxt]].follows:
+            block.append(chosen[nxt])
+        chosen = block + [k for k in chosen if k not in block]
     out = []
     for i in chosen:
         unit = units[i]
         sources, records = support.records(support.supports(i))
-        out.append(SummarySentence(unit.text, sources, articles[unit.article].id, unit.start, unit.end, records))
+        article = articles[unit.article].id
+        out.append(SummarySentence(unit.text, sources, article, unit.start, unit.end, records, unit.suspect))
     return out
+
+
+LEAD_MIN_WORDS = 12  # a lead tells who did what, when: shorter sentences are scraps or side remarks
+LEAD_CANDIDATES = 12  # best-scored sentences among which the lead is chosen
+LEAD_SUPPORT = 0.5  # weight of log(1 + independent articles supporting the sentence)
+LEAD_NAMES = 0.5  # weight of the share of the story's key names the sentence carries
+LEAD_RECENT = 0.25  # weight of how late its article was published within the story
+LEAD_BACKGROUND = 0.6  # factor for a sentence about the past ("last year", "in 2019", "had been")
+LEAD_FUTURE = 0.7  # factor for a sentence about what is to come ("will appear", "is expected to")
+LEAD_QUOTE = 0.5  # factor for a sentence that opens with a quotation: a voice, not the news
+KEY_NAMES = 5
+_BACKGROUND_RE = re.compile(
+    r"\b(?:last (?:year|month|decade)|years? ago|(?:months|decades) ago|previously|earlier this (?:year|month)"
+    r"|since (?:19|20)\d\d|in (?:19|20)\d\d|had (?:not |never |already |long )?(?:been|\w+(?:ed|en|wn|ght|und|ld)))\b",
+    re.I,
+)
+# what is to come or might be: a plan, a forecast, a deadline ("will appear", "is expected to", "would
+# present"), not what happened
+_FUTURE_RE = re.compile(r"\b(?:will|would|is (?:expected|due|set) to|are (?:expected|due|set) to|plans? to)\b", re.I)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def lead_sentence(
+    units: Sequence[Unit],
+    scores: dict[int, float],
+    order: Sequence[int],
+    articles: Sequence[Article],
+    support: SupportIndex,
+) -> int | None:
+    """The sentence that opens the summary: the story's main development.
+
+    Among the ``LEAD_CANDIDATES`` best-scored whole sentences (not dangling, not quotes alone), the one whose
+    score is highest once weighted by how many independent articles support it and are supported by it (the
+    rule of :mod:`.support` both ways, copies counting once), by the share of the story's key names it
+    carries (the names most independent articles mention), and by how late its article came out (the latest
+    decisive event over the first reports); a sentence about the past ("last year", a year before the
+    story's, "had found"), about what is to come ("will appear") or opening with a quote is lowered.
+    """
+    candidates = [k for k in order if _lead_like(units[k])][:LEAD_CANDIDATES]
+    if not candidates:
+        return None
+    keys = _key_names(units, support)
+    times = sorted({a.published.timestamp() for a in articles if a.published is not None})
+    this_year = max((a.published.year for a in articles if a.published is not None), default=None)
+    best, best_value = None, -1.0
+    for k in candidates:
+        unit = units[k]
+        # corroborated both ways: a short sentence that a longer one on another fact happens to cover
+        # ("Anglers say the river is full at night" / "Floodwater from the river swept through …") is not
+        mine = support.features(k)
+        # and not by the very same words: page furniture two sites share ("The news and stories that matter,
+        # delivered weekday mornings.") is no confirmation
+        independent = sum(
+            1
+            for m in support.independent(k)
+            if support.features(m.unit).words != mine.words and support_score(support.features(m.unit), mine) > 0
+        )
+        carried = len(keys & names(unit.text)) / len(keys) if keys else 0.0
+        published = articles[unit.article].published
+        recent = times.index(published.timestamp()) / (len(times) - 1) if published and len(times) > 1 else 0.0
+        value = scores[k] * (1 + LEAD_SUPPORT * math.log1p(independent)) * (1 + LEAD_NAMES * carried)
+        value *= 1 + LEAD_RECENT * recent
+        past = this_year is not None and any(int(y) < this_year for y in _YEAR_RE.findall(unit.text))
+        if past or _BACKGROUND_RE.search(unit.text):
+            value *= LEAD_BACKGROUND
+        if _FUTURE_RE.search(unit.text):
+            value *= LEAD_FUTURE
+        if unit.text[:1] in "\"“‘'":
+            value *= LEAD_QUOTE
+        if unit.suspect:
+            value *= 0.5
+        if value > best_value:
+            best, best_value = k, value
+    return best
+
+
+def _lead_like(unit: Unit) -> bool:
+    """A whole sentence long enough to tell who did what (a caption scrap or a name with its title is not),
+    without an ellipsis (where a cut caption or teaser was glued to the text)."""
+    return (
+        unit.well_formed
+        and unit.eligible
+        and unit.words >= LEAD_MIN_WORDS
+        and "..." not in unit.text
+        and "…" not in unit.text
+    )
+
+
+def _key_names(units: Sequence[Unit], support: SupportIndex) -> frozenset[str]:
+    """The names (see :func:`.support.names`) mentioned by the most independent articles, at least two."""
+    roots_of: dict[str, set[str]] = {}
+    for u in units:
+        if u.eligible or u.follows:
+            for name in names(u.text):
+                roots_of.setdefault(name, set()).add(support.roots[u.article])
+    ranked = sorted((n for n in roots_of if len(roots_of[n]) >= 2), key=lambda n: (-len(roots_of[n]), n))
+    return frozenset(ranked[:KEY_NAMES])
 
 
 def headline(articles: Sequence[Article], matrix: Matrix | None = None) -> str:

@@ -14,14 +14,19 @@ stop words, and numbers):
   or a number ("Wednesday"): the same thing done on the same day;
 * names agree: when *S* names someone or something (a capitalised word past its first), *T* has at least one
   of those names;
-* no number contradicts: a thing both count ("five officials" / "seven officials") has the same number.
+* no number contradicts: a thing both count ("five officials" / "seven officials") has the same number;
+* both or neither deny (a "not", "never", "n't" …), and they hedge or oblige with the same modal verbs
+  ("should", "must", "may", "might", "could", "ought"): "The leak is not the first concern" is not supported
+  by "The leak shouldn't be the primary concern", which shares all of its words but one.
 
 The *score* of a supporting sentence is the share of *S*'s terms it holds. Sharing the topic is not enough:
 a sentence on another fact of the same story shares a few names and words, not half of the sentence.
 
 A sentence is *repeated boilerplate* when its words recur in several articles that are not copies of one
-another (three or more, or two of one outlet: a site's sign-off, a newsletter prompt). Such a sentence
-supports nothing and is supported by nothing, so it never corroborates a fact.
+another (three or more, or two of one outlet: a site's sign-off, a newsletter prompt; or two when it names
+no one and has no number). Such a sentence supports nothing and is supported by nothing, so it never
+corroborates a fact; without a name or a number it is never chosen for a brief either
+(:meth:`SupportIndex.prefer_originals`).
 
 Articles are *independent* unless one is a copy of the other: a duplicate, a syndicated copy of one wire
 story, or a rewrite (:func:`source_root`). A fact is single-source exactly when no article of another root
@@ -42,7 +47,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 
 from ..group.features import STOP, fold, terms
 from ..model import Article, Support
-from .sentences import Matrix, Unit
+from .sentences import Matrix, Unit, suspect_page
 
 MIN_SHARED = 3  # terms any support shares (fewer only for the same words in the same order)
 MIN_COVERAGE = 0.6
@@ -57,6 +62,8 @@ _NUMBER_RE = re.compile(
     r"\s+(?:[a-z-]+\s+)?([a-z]{3,})",
     re.I,
 )
+_NEGATION_RE = re.compile(r"\b(?:not|never|no|nor|none|nobody|nothing|cannot)\b|n[’']t\b", re.I)
+_MODAL_RE = re.compile(r"\b(should|must|might|may|could|ought)(?=\b|n[’']t\b)")  # lower case: not "May"
 _NAME_RE = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 _WORD_RE = re.compile(r"\w+")
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
@@ -76,6 +83,11 @@ def counted_numbers(text: str) -> dict[str, str]:
             continue  # "Pier 7", "Tank 14": a name, not a count
         found[noun] = value.lower()
     return found
+
+
+def _plain(text: str) -> bool:
+    """Nothing of a report in it: no name past the first word, no digit."""
+    return not names(text) and not any(c.isdigit() for c in text)
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -108,6 +120,8 @@ class Features:
     numbers: dict[str, str]
     phrases: frozenset[tuple[str, str]]  # adjacent terms, not both names
     words: tuple[str, ...]  # every word, lower-cased: the same sentence word for word
+    negated: bool = False
+    modals: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str, content: Sequence[str] | None = None) -> Features:
@@ -115,7 +129,9 @@ class Features:
         found = names(text)
         phrases = frozenset(p for p in itertools.pairwise(seq) if not (p[0] in found and p[1] in found))
         words = tuple(_WORD_RE.findall(text.lower()))
-        return cls(frozenset(seq), found, counted_numbers(text), phrases, words)
+        negated = _NEGATION_RE.search(text) is not None
+        modals = frozenset(m.group(1) for m in _MODAL_RE.finditer(text))
+        return cls(frozenset(seq), found, counted_numbers(text), phrases, words, negated, modals)
 
 
 def support_score(cited: Features, candidate: Features) -> float:
@@ -137,6 +153,8 @@ def support_score(cited: Features, candidate: Features) -> float:
     ):
         return 0.0
     if cited.names and not cited.names & (candidate.content | candidate.names):
+        return 0.0
+    if cited.negated != candidate.negated or cited.modals != candidate.modals:
         return 0.0
     for noun, value in cited.numbers.items():
         other = candidate.numbers.get(noun)
@@ -193,6 +211,7 @@ class SupportIndex:
         by_id = {a.id: a for a in articles}
         self.roots = [source_root(a, by_id) for a in articles]
         self._features: dict[int, Features] = {}
+        self._preferred = False
         if matrix is not None and matrix.rows.shape[0] == len(units):
             # the TF-IDF rows hold the units' distinct terms: their pattern is the incidence matrix
             self._incidence = matrix.rows.copy()
@@ -224,7 +243,14 @@ class SupportIndex:
                 a = self.articles[self.units[i].article]
                 if a.outlet:
                     outlets[a.outlet].add(self.roots[self.units[i].article])
-            if len(roots) >= BOILERPLATE_ARTICLES or any(len(r) >= BOILERPLATE_OUTLET for r in outlets.values()):
+            # two independent sites with the same words and nothing of a report (no name, no number): the
+            # newsletter prompt or notice both carry, not two reporters confirming a fact
+            plain = len(roots) >= 2 and _plain(self.units[found[0]].text)
+            if (
+                plain
+                or len(roots) >= BOILERPLATE_ARTICLES
+                or any(len(r) >= BOILERPLATE_OUTLET for r in outlets.values())
+            ):
                 out.update(found)
         return out
 
@@ -256,6 +282,22 @@ class SupportIndex:
             if score > 0 and (k not in best or score > best[k].score):
                 best[k] = Match(k, j, score)
         return [own, *(best[k] for k in sorted(best, key=self._reading_order))]
+
+    def prefer_originals(self) -> None:
+        """Make the units of rewritten or garbled pages ineligible where an article that is neither supports
+        them: the original says it in its own words. Those left eligible are the only carriers of their fact
+        (``Unit.suspect`` marks them). Repeated boilerplate that names no one and has no number is made
+        ineligible too. Idempotent."""
+        if self._preferred:
+            return
+        self._preferred = True
+        for i in self.boilerplate:
+            if _plain(self.units[i].text):  # a notice; a wire paragraph several sites carry stays news
+                self.units[i].eligible = self.units[i].follows = False
+        clean = [not suspect_page(a) for a in self.articles]
+        for i, u in enumerate(self.units):
+            if u.suspect and (u.eligible or u.follows) and any(clean[m.article] for m in self.supports(i)[1:]):
+                u.eligible = u.follows = False
 
     def _reading_order(self, k: int) -> tuple[float, int]:
         published = self.articles[k].published

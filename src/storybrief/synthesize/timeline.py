@@ -151,17 +151,18 @@ def build_timeline(
     units = list(units) if units is not None else story_units(articles)
     if not units:
         return []
+    matrix = matrix or build_matrix(units)
+    support = support or SupportIndex(articles, units, matrix)
+    support.prefer_originals()
     dated = [d for d in _dated_units(articles, units) if units[d.unit].eligible]
     if not dated:
         return []
-    matrix = matrix or build_matrix(units)
     centrality = np.asarray(matrix.rows @ matrix.centroid).ravel()
     by_day: dict[str, list[_Dated]] = defaultdict(list)
     for d in dated:
         by_day[d.day].append(d)
     weight = _with_neighbours({day: _day_weight(items, units, articles) for day, items in by_day.items()})
     top_days = _pick_days(by_day, weight, units, articles, story_of, dates)
-    support = support or SupportIndex(articles, units, matrix)
     entries = []
     for day in sorted(top_days):
         picked: list[int] = []
@@ -175,7 +176,7 @@ def build_timeline(
             sources, records = support.records(support.supports(d.unit))
             inferred = all(x.inferred for x in by_day[day])
             story = (story_of or {}).get(articles[unit.article].id)
-            entries.append(TimelineEntry(day, inferred, unit.text, sources, story, records))
+            entries.append(TimelineEntry(day, inferred, unit.text, sources, story, records, unit.suspect))
             if len(picked) == sentences:
                 break
     return entries

@@ -25,7 +25,7 @@ from . import metadata as md
 from .garble import garble_flags
 from .inline import ends_with_photo_credit, inline_junk
 from .language import guess_language, normalize_language
-from .page import is_terminated, line_score, line_weight, looks_like_page, main_region
+from .page import is_terminated, line_weight, looks_like_page, main_region, region_scores
 from .rules import is_comment_author, is_comment_section_header, junk_reason, strip_bullets
 
 _ODD_SPACE_RE = re.compile(
@@ -38,6 +38,46 @@ _CAPTION_HINT_RE = re.compile(
     r"/\s*(ap|afp|reuters|getty images)\b",
     re.IGNORECASE,
 )
+# News-photo captions written as sentences: the people placed in the picture ("Mark Esper, left, and ..."),
+# or the day of the picture given in full without "on" ("... in Hanoi, Vietnam Wednesday, Nov. 20, 2019."),
+# or "In this Dec. 12, 2006, file photo". Article prose says "on Wednesday" and rarely places people.
+_PHOTO_CAPTION_RE = re.compile(
+    r", (?:left|right|center|centre|second (?:left|right)|(?:top|bottom|front|back) (?:left|right|row))(?:,| and\b)|"
+    r"\((?:left|right|center|centre|L|R|C)\)|"
+    r"(?<!\bon )(?<!\bOn )\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b|"
+    r"\bin this (?:\w+\.? \d{1,2}, (?:19|20)\d\d,? )?(?:file )?(?:photo|image|picture)\b"
+)
+_PHOTO_CAPTION_MAX_WORDS = 70
+_PHOTO_CAPTION_HINTS = (
+    ", left",
+    ", right",
+    ", cent",
+    ", second",
+    ", top",
+    ", bottom",
+    ", front",
+    ", back",
+    "(L)",
+    "(R)",
+    "(C)",
+    "(left)",
+    "(right)",
+    "(cent",
+    "day, ",
+    " photo",
+    " image",
+    " picture",
+)
+
+
+def _is_photo_caption(text: str) -> bool:
+    """A news-photo caption written as a sentence (cheap substring tests before the pattern)."""
+    if len(text.split()) > _PHOTO_CAPTION_MAX_WORDS or not any(h in text for h in _PHOTO_CAPTION_HINTS):
+        return False
+    return _PHOTO_CAPTION_RE.search(text) is not None
+
+
 _HEADLINE_MAX_WORDS = 25
 _SUBHEAD_MAX_WORDS = 14
 
@@ -249,6 +289,9 @@ def _find_captions(lines: list[_Line]) -> None:
         if ends_with_photo_credit(ln.text):
             ln.kind, ln.reason = JUNK, "image-caption"
             continue
+        if _is_photo_caption(ln.text):
+            ln.kind, ln.reason = JUNK, "image-caption"
+            continue
         if is_terminated(ln.text):
             continue
         words = len(ln.text.split())
@@ -264,7 +307,7 @@ def _find_captions(lines: list[_Line]) -> None:
 
 def _keep_main_region(lines: list[_Line]) -> None:
     idx = [i for i, ln in enumerate(lines) if ln.kind in (CONTENT, JUNK, META)]
-    scores = [line_score(lines[i].text) if lines[i].kind == CONTENT else -2.0 for i in idx]
+    scores = region_scores([(lines[i].kind == CONTENT, lines[i].reason, lines[i].text) for i in idx])
     start, end = main_region(scores)
     keep = set(idx[start:end])
     for i in idx:

@@ -86,3 +86,38 @@ def main_region(scores: Sequence[float]) -> tuple[int, int]:
         if total > best:
             best, best_start, best_end = total, start, i + 1
     return best_start, best_end
+
+
+JUNK_PENALTY = 2.0
+# junk that closes an article rather than sitting inside it (ads, credits): after a newsletter form, a
+# related-links header or a copyright footer, what follows is the rest of the page
+BOUNDARY_REASONS = frozenset(
+    {"newsletter-prompt", "disclaimer", "site-widget", "copyright", "comment-form", "cookie-notice", "in-this-article"}
+)
+BOUNDARY_PENALTY = 6.0
+ISOLATED_MAX_WEIGHT = 40
+ISOLATED_SHARE = 0.5
+
+
+def region_scores(lines: Sequence[tuple[bool, str, str]]) -> list[float]:
+    """Scores for :func:`main_region` of ``(is_content, text)`` lines, each read with its neighbours.
+
+    A prose line with no prose line on either side, and not long, counts half: the one-sentence summary of
+    a related-story card sits between a headline and a byline or a time stamp, while an article's
+    paragraphs come in runs. Only the edges of the region depend on this; a weak line inside the article
+    is still kept.
+    """
+    scores = [
+        line_score(text) if is_content else -(BOUNDARY_PENALTY if reason in BOUNDARY_REASONS else JUNK_PENALTY)
+        for is_content, reason, text in lines
+    ]
+    content = [i for i, (is_content, _, _) in enumerate(lines) if is_content]
+    prose = {i for i in content if scores[i] >= 8}
+    for n, i in enumerate(content):
+        if i not in prose or line_weight(lines[i][2]) >= ISOLATED_MAX_WEIGHT:
+            continue
+        before = content[n - 1] if n > 0 else None
+        after = content[n + 1] if n + 1 < len(content) else None
+        if before not in prose and after not in prose:
+            scores[i] *= ISOLATED_SHARE
+    return scores

@@ -1,4 +1,4 @@
-"""English: the reporting verbs of quote attribution ("said", "told", "pointed out", …)."""
+"""English: the reporting verbs of quote attribution ("said", "told", "pointed out", …) and page furniture."""
 
 from __future__ import annotations
 
@@ -171,6 +171,81 @@ REPORTING_VERBS = (
     "terms",
 )
 
+# Page furniture: (reason, pattern matching a whole line). Families, not the strings of particular pages;
+# the structural rules of storybrief.clean (region, captions by context) do the rest.
+FURNITURE = (
+    # edition pickers, feedback and correction widgets
+    ("site-widget", r"would you like to make this your default edition\??"),
+    ("site-widget", r"(set|make) (this|.{1,40}) (as )?(your|my) (default|preferred) edition\.?"),
+    ("site-widget", r"you('ve| have) (been )?switched to the .{1,40} edition\.?.{0,60}"),
+    ("site-widget", r"(choose|select|change|set) (your |an )?edition:?"),
+    ("site-widget", r"thanks?( you)? for (helping us improve|your feedback|the feedback)[.!]?.{0,120}"),
+    (
+        "site-widget",
+        r"(was|is|did you find) this (article|page|story|information|content|answer)( was)? (helpful|useful)\??.{0,40}",
+    ),
+    ("site-widget", r"(report|suggest|submit) (a|an) (correction|error|typo|mistake)\.?|report error"),
+    ("player-notice", r"this video (has been|was|is) (removed|deleted|taken down).{0,60}"),
+    ("player-notice", r"this slideshow requires javascript\.?"),
+    # newsletter and subscription prompts; the verb opens the line or one of its sentences, so that
+    # "Residents can subscribe to the council's newsletter at the library." stays
+    (
+        "newsletter-prompt",
+        r"(.{0,80}[.!?] )?(please,? )?(subscribe|sign up|sign-up|register|join|fill (in |out )?the form)\b"
+        r".{0,80}\bnewsletters?\b.{0,80}",
+    ),
+    ("newsletter-prompt", r"(\S+ ){0,5}newsletters?:?"),
+    ("newsletter-prompt", r"i (agree|consent) (that|to) .{0,120}(send me|newsletters?|e-?mails?|offers).{0,120}"),
+    ("newsletter-prompt", r"you('ve| have)? ?(successfully|succesfully|now)? ?(subscribed|signed up)\b.{0,80}"),
+    ("newsletter-prompt", r"(subscribe|sign up)( now)?,? no,? thanks?\.?|no,? thanks?\.?"),
+    ("newsletter-prompt", r".{0,60}\b(activation|confirmation|verification) (link|e-?mail)\b.{0,200}"),
+    ("newsletter-prompt", r"please (activate|confirm|verify) your (subscription|e-?mail( address)?).{0,120}"),
+    (
+        "newsletter-prompt",
+        r"(get|have) .{1,60} delivered (to|through|straight to|directly to) your (inbox|letterbox|door|mailbox)"
+        r".{0,120}",
+    ),
+    ("newsletter-prompt", r"stay (up to date|up-to-date|informed|in the know) with .{1,60}"),
+    (
+        "newsletter-prompt",
+        r"(get|enjoy|unlock) (unlimited |full |digital |instant )?access to .{1,120}"
+        r"\b(subscriptions?|subscribe|trial|for as little as|per (month|year))\b.{0,200}",
+    ),
+    # disclaimers, affiliate notes, citation boxes of publishers
+    (
+        "disclaimer",
+        r".{0,160}\bmay (earn|get|receive)\b.{0,40}\b(commission|share of the sale)\b.{0,80}"
+        r"\b(if|when) you (buy|purchase|click|shop)\b.{0,200}",
+    ),
+    (
+        "disclaimer",
+        r"if you (buy|purchase|click on) (something|anything|a product)\b.{0,200}"
+        r"\b(commission|share of the sale)\b.{0,200}",
+    ),
+    ("disclaimer", r".{0,80}\b(affiliate links?|affiliate commission)\b.{0,200}"),
+    ("disclaimer", r"this (document|article|material) is subject to copyright\b.{0,300}"),
+    ("disclaimer", r".{0,300}\bare (registered )?trademarks of\b.{0,400}"),
+    ("disclaimer", r"quotes (are )?delayed( by)?( at least)? \d+ minutes\b.{0,400}"),
+    ("disclaimer", r"\W?these statements have not been evaluated by the food and drug administration\b.{0,300}"),
+    ("disclaimer", r"citation: .{1,250}\bretrieved\b.{1,60}\bfrom https?://\S+"),
+    # caption markers of players and galleries
+    ("image-caption", r"(image|media|video|photo) caption\b.{0,300}"),
+)
+# every FURNITURE line holds one of these words (a cheap test that spares the patterns most lines)
+FURNITURE_HINTS = frozenset(
+    "edition feedback improve helpful useful correction error typo mistake video slideshow newsletter newsletters "
+    "subscribe subscribed subscription subscriptions sign register join form agree consent thanks thank "
+    "activation confirmation verification activate confirm verify delivered stay access commission sale affiliate "
+    "copyright trademarks delayed evaluated citation caption".split()
+)
+# Furniture that scrapers glue into running text ("... media playback is not supported on this device this
+# video has been removed for rights reasons sir roger ..."): cut wherever it stands.
+INLINE_FURNITURE = (
+    ("site-widget", r"\bwould you like to make this your default edition\?\s*"),
+    ("site-widget", r"\bthank you for helping us improve!?\s*"),
+    ("player-notice", r"\bthis video has been removed(?: for rights reasons)?\.?\s*"),
+)
+
 TABLE = LanguageTable(
     code="en",
     name="English",
@@ -178,4 +253,7 @@ TABLE = LanguageTable(
     inverted_verbs=REPORTING_VERBS,
     according_to=("according to",),
     pronouns=("he", "she", "they", "it", "we", "i"),
+    furniture=FURNITURE,
+    inline_furniture=INLINE_FURNITURE,
+    furniture_hints=FURNITURE_HINTS,
 )

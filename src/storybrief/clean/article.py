@@ -48,7 +48,7 @@ _PHOTO_CAPTION_RE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b|"
     r"\bin this (?:\w+\.? \d{1,2}, (?:19|20)\d\d,? )?(?:file )?(?:photo|image|picture)\b"
 )
-_PHOTO_CAPTION_MAX_WORDS = 70
+_PHOTO_CAPTION_MAX_WORDS = 60
 _PHOTO_CAPTION_HINTS = (
     ", left",
     ", right",
@@ -283,13 +283,15 @@ def _neighbour_kind(lines: list[_Line], i: int, step: int) -> str:
 
 
 def _find_captions(lines: list[_Line]) -> None:
+    # a caption goes with an article: the only line of a document is never taken for one
+    several = sum(1 for ln in lines if ln.kind == CONTENT) > 1
     for i, ln in enumerate(lines):
         if ln.kind != CONTENT:
             continue
         if ends_with_photo_credit(ln.text):
             ln.kind, ln.reason = JUNK, "image-caption"
             continue
-        if _is_photo_caption(ln.text):
+        if several and _is_photo_caption(ln.text):
             ln.kind, ln.reason = JUNK, "image-caption"
             continue
         if is_terminated(ln.text):

@@ -179,13 +179,17 @@ FURNITURE = (
     ("site-widget", r"(set|make) (this|.{1,40}) (as )?(your|my) (default|preferred) edition\.?"),
     ("site-widget", r"you('ve| have) (been )?switched to the .{1,40} edition\.?.{0,60}"),
     ("site-widget", r"(choose|select|change|set) (your |an )?edition:?"),
-    ("site-widget", r"thanks?( you)? for (helping us improve|your feedback|the feedback)[.!]?.{0,120}"),
     (
         "site-widget",
-        r"(was|is|did you find) this (article|page|story|information|content|answer)( was)? (helpful|useful)\??.{0,40}",
+        r"thanks?( you)? for (helping us improve|your feedback|the feedback)( on this (article|page|story))?[.!]*",
+    ),
+    (
+        "site-widget",
+        r"(was|is|did you find) this (article|page|story|information|content|answer)( was)? (helpful|useful)\??"
+        r"( yes,? no)?",
     ),
     ("site-widget", r"(report|suggest|submit) (a|an) (correction|error|typo|mistake)\.?|report error"),
-    ("player-notice", r"this video (has been|was|is) (removed|deleted|taken down).{0,60}"),
+    ("player-notice", r"this video (has been|was|is) (removed|deleted|taken down)( for [\w ]{1,30} reasons)?[.!]?"),
     ("player-notice", r"this slideshow requires javascript\.?"),
     # newsletter and subscription prompts; the verb opens the line or one of its sentences, so that
     # "Residents can subscribe to the council's newsletter at the library." stays
@@ -196,9 +200,19 @@ FURNITURE = (
     ),
     ("newsletter-prompt", r"(\S+ ){0,5}newsletters?:?"),
     ("newsletter-prompt", r"i (agree|consent) (that|to) .{0,120}(send me|newsletters?|e-?mails?|offers).{0,120}"),
-    ("newsletter-prompt", r"you('ve| have)? ?(successfully|succesfully|now)? ?(subscribed|signed up)\b.{0,80}"),
+    (
+        "newsletter-prompt",
+        r"(you('ve| have| are) )?(now |successfully |succesfully )?(subscribed|signed up)[.!]?( thank you[.!]?)?",
+    ),
+    (
+        "newsletter-prompt",
+        r"you('ve| have| are) (now |successfully |succesfully )?(subscribed|signed up) (to|for) .{1,60}",
+    ),
     ("newsletter-prompt", r"(subscribe|sign up)( now)?,? no,? thanks?\.?|no,? thanks?\.?"),
-    ("newsletter-prompt", r".{0,60}\b(activation|confirmation|verification) (link|e-?mail)\b.{0,200}"),
+    (
+        "newsletter-prompt",
+        r".{0,40}\b(activation|confirmation|verification) (link|e-?mail)\b.{0,40}\bsent to your\b.{0,200}",
+    ),
     ("newsletter-prompt", r"please (activate|confirm|verify) your (subscription|e-?mail( address)?).{0,120}"),
     (
         "newsletter-prompt",
@@ -224,7 +238,7 @@ FURNITURE = (
     ),
     ("disclaimer", r".{0,80}\b(affiliate links?|affiliate commission)\b.{0,200}"),
     ("disclaimer", r"this (document|article|material) is subject to copyright\b.{0,300}"),
-    ("disclaimer", r".{0,300}\bare (registered )?trademarks of\b.{0,400}"),
+    ("disclaimer", r".{0,300}\bare registered trademarks of\b.{0,400}"),
     ("disclaimer", r"quotes (are )?delayed( by)?( at least)? \d+ minutes\b.{0,400}"),
     ("disclaimer", r"\W?these statements have not been evaluated by the food and drug administration\b.{0,300}"),
     ("disclaimer", r"citation: .{1,250}\bretrieved\b.{1,60}\bfrom https?://\S+"),
@@ -242,8 +256,8 @@ FURNITURE_HINTS = frozenset(
 # video has been removed for rights reasons sir roger ..."): cut wherever it stands.
 INLINE_FURNITURE = (
     ("site-widget", r"\bwould you like to make this your default edition\?\s*"),
-    ("site-widget", r"\bthank you for helping us improve!?\s*"),
-    ("player-notice", r"\bthis video has been removed(?: for rights reasons)?\.?\s*"),
+    ("site-widget", r"\bthank you for helping us improve(?:!|\.(?=\s|$)|$)\s*"),
+    ("player-notice", r"\bthis video has been removed(?: for rights reasons\.?|\.|$)\s*"),
 )
 
 TABLE = LanguageTable(

@@ -199,3 +199,48 @@ def test_the_only_line_of_a_document_is_never_taken_for_a_news_photo_caption() -
     )
     assert clean_text(line).text == line
     assert clean_text(f"{PARAS[0]}\n\n{line}\n\n{PARAS[1]}").text == f"{PARAS[0]}\n\n{PARAS[1]}"
+
+
+def test_headlines_under_a_related_links_header_inside_the_article_go() -> None:
+    menu = ["Home", "News", "Sport", "Business", "Weather", "Sign in"] * 3
+    related = ["Don't miss", "Harbour board approves a dredging contract", "Ferry timetable changes [VIDEO]"]
+    page = "\n".join([*menu, "Tide mill to be restored", PARAS[0], PARAS[1], *related, "The vote", *PARAS[2:]])
+    article = clean_text(page, page_text=True)
+    assert "dredging" not in article.text and "Ferry" not in article.text
+    assert article.headings == ["The vote"] and article.paragraphs == PARAS
+    assert [r.reason for r in article.removed if "dredging" in r.text or "Ferry" in r.text] == ["related-links"] * 2
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "credits"),
+    [
+        (
+            "By Rowena Tallis , Hesper Quayle on Monday, March 4th, 2024 at 11:08 a.m.",
+            ["Rowena Tallis", "Hesper Quayle"],
+            [],
+        ),
+        ("Written by Rowena Tallis, MS, RD on March 4, 2024", ["Rowena Tallis"], []),
+        ("Medically reviewed by Hesper Quayle, PhD", [], ["Hesper Quayle"]),
+    ],
+)
+def test_bylines_with_dates_degrees_and_reviewers_are_metadata(
+    line: str, byline: list[str], credits: list[str]
+) -> None:
+    article = clean_text("\n\n".join(["Tide mill to be restored", line, *PARAS]))
+    assert article.paragraphs == PARAS
+    assert (article.byline, article.credits) == (byline, credits)
+    assert [r.reason for r in article.removed if r.text == line] == ["byline"]
+
+
+def test_a_published_and_updated_line_gives_both_dates() -> None:
+    line = "PUBLISHED: 10:48, Tue, Mar 5, 2024 | UPDATED: 11:05, Tue, Mar 5, 2024"
+    article = clean_text("\n\n".join(["Tide mill to be restored", line, *PARAS]))
+    assert article.paragraphs == PARAS
+    assert article.published is not None and article.updated is not None
+    assert (article.published.hour, article.updated.hour) == (10, 11)
+
+
+def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
+    line = "By the end of the year, Rowena Tallis said, the mill on March 4, 2024 will grind again."
+    article = clean_text("\n\n".join(["Tide mill to be restored", line, *PARAS]))
+    assert line in article.paragraphs

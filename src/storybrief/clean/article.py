@@ -141,6 +141,7 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     _find_title(lines, article)
     _find_standfirst(lines, article)
     _find_captions(lines)
+    _cut_headline_lists(lines)
     content = [ln.text for ln in lines if ln.kind == CONTENT]
     junk = sum(1 for ln in lines if ln.kind == JUNK)
     if raw.page_text or (raw.page_text is None and looks_like_page(content, junk)):
@@ -305,6 +306,31 @@ def _find_captions(lines: list[_Line]) -> None:
         # at least one neighbour must be real junk or metadata: a lone unpunctuated line is text, not a caption
         if stranded and (before in (JUNK, META) or after in (JUNK, META)) and 6 <= words <= 40:
             ln.kind, ln.reason = JUNK, "image-caption"
+
+
+# the "in-this-article" family also holds "Key points" and "Tags:", whose lines are not headlines
+_LIST_HEADER_RE = re.compile(
+    r"related|more|read|see|watch|recommended|popular|trending|top|latest|up next|you (may|might)|most", re.IGNORECASE
+)
+_HEADLINE_LIST_MIN_WORDS, _HEADLINE_LIST_MAX_WORDS = 3, 20
+
+
+def _cut_headline_lists(lines: list[_Line]) -> None:
+    """The headlines under a related-links header ("Don't miss", "More in World"): the run of headline-shaped
+    lines (a few words, no final stop) that follows it, up to the first prose line or other non-content."""
+    for i, ln in enumerate(lines):
+        if ln.kind != JUNK or not (
+            ln.reason == "related-links" or (ln.reason == "in-this-article" and _LIST_HEADER_RE.search(ln.text))
+        ):
+            continue
+        for nxt in lines[i + 1 :]:
+            if nxt.kind == BLANK:
+                continue
+            words = len(nxt.text.split())
+            headline = not nxt.text.endswith((".", ",", ";", ":", "。")) or nxt.text.endswith("...")
+            if nxt.kind != CONTENT or not headline or not _HEADLINE_LIST_MIN_WORDS <= words <= _HEADLINE_LIST_MAX_WORDS:
+                break
+            nxt.kind, nxt.reason = JUNK, "related-links"
 
 
 def _keep_main_region(lines: list[_Line]) -> None:

@@ -242,6 +242,17 @@ FURNITURE = (
     ("disclaimer", r"quotes (are )?delayed( by)?( at least)? \d+ minutes\b.{0,400}"),
     ("disclaimer", r"\W?these statements have not been evaluated by the food and drug administration\b.{0,300}"),
     ("disclaimer", r"citation: .{1,250}\bretrieved\b.{1,60}\bfrom https?://\S+"),
+    # headers of related-link lists (the headlines under them are found by the cleaner, by their shape)
+    ("related-links", r"(don'?t|do not) miss:?|read this next:?|(our )?latest stories:?"),
+    (
+        "related-links",
+        r"(related|latest|more|top) (news|videos?|articles|stories|posts|coverage)( (from|in|on) .{1,40})?:?",
+    ),
+    ("related-links", r"more (in|from|on|about) [\w .,&'’-]{1,50}"),
+    (
+        "related-links",
+        r"most (read|popular|viewed|shared|watched)( stories| articles| videos| news)?( (in|on) .{1,40})?:?",
+    ),
     # caption markers of players and galleries
     ("image-caption", r"(image|media|video|photo) caption\b.{0,300}"),
 )
@@ -250,7 +261,7 @@ FURNITURE_HINTS = frozenset(
     "edition feedback improve helpful useful correction error typo mistake video slideshow newsletter newsletters "
     "subscribe subscribed subscription subscriptions sign register join form agree consent thanks thank "
     "activation confirmation verification activate confirm verify delivered stay access commission sale affiliate "
-    "copyright trademarks delayed evaluated citation caption".split()
+    "copyright trademarks delayed evaluated citation caption miss next latest related more top most".split()
 )
 # Furniture that scrapers glue into running text ("... media playback is not supported on this device this
 # video has been removed for rights reasons sir roger ..."): cut wherever it stands.

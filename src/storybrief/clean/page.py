@@ -111,13 +111,22 @@ def region_scores(lines: Sequence[tuple[bool, str, str]]) -> list[float]:
         line_score(text) if is_content else -(BOUNDARY_PENALTY if reason in BOUNDARY_REASONS else JUNK_PENALTY)
         for is_content, reason, text in lines
     ]
-    content = [i for i, (is_content, _, _) in enumerate(lines) if is_content]
-    prose = {i for i in content if scores[i] >= 8}
-    for n, i in enumerate(content):
-        if i not in prose or line_weight(lines[i][2]) >= ISOLATED_MAX_WEIGHT:
+    prose = {i for i, (is_content, _, _) in enumerate(lines) if is_content and scores[i] >= 8}
+    for i in sorted(prose):
+        if line_weight(lines[i][2]) >= ISOLATED_MAX_WEIGHT:
             continue
-        before = content[n - 1] if n > 0 else None
-        after = content[n + 1] if n + 1 < len(content) else None
+        before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
         if before not in prose and after not in prose:
             scores[i] *= ISOLATED_SHARE
     return scores
+
+
+NEIGHBOUR_SKIPS = frozenset({"ad-slot", "image-credit", "image-caption"})
+
+
+def _neighbour(lines: Sequence[tuple[bool, str, str]], i: int, step: int) -> int | None:
+    """The next line before or after ``i``, passing over ads and picture credits (they sit inside articles)."""
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j][0] and lines[j][1] in NEIGHBOUR_SKIPS:
+        j += step
+    return j if 0 <= j < len(lines) else None

@@ -223,7 +223,7 @@ FURNITURE = (
     (
         "newsletter-prompt",
         r"(get|enjoy|unlock) (unlimited |full |digital |instant )?access to .{1,120}"
-        r"\b(subscriptions?|subscribe|trial|for as little as|per (month|year))\b.{0,200}",
+        r"\b(subscriptions?|subscribe|trial|for as little as|per (month|year))\b.{0,400}",
     ),
     # disclaimers, affiliate notes, citation boxes of publishers
     (

@@ -323,14 +323,24 @@ def _cut_headline_lists(lines: list[_Line]) -> None:
             ln.reason == "related-links" or (ln.reason == "in-this-article" and _LIST_HEADER_RE.search(ln.text))
         ):
             continue
-        for nxt in lines[i + 1 :]:
-            if nxt.kind == BLANK:
-                continue
-            words = len(nxt.text.split())
-            headline = not nxt.text.endswith((".", ",", ";", ":", "。")) or nxt.text.endswith("...")
-            if nxt.kind != CONTENT or not headline or not _HEADLINE_LIST_MIN_WORDS <= words <= _HEADLINE_LIST_MAX_WORDS:
+        run = [j for j in range(i + 1, len(lines)) if lines[j].kind != BLANK]
+        for n, j in enumerate(run):
+            nxt = lines[j]
+            if nxt.kind != CONTENT or not _headline_shaped(nxt.text):
                 break
+            # a section label ("Business", "Weight Loss") belongs to the list when a headline follows it;
+            # before prose it is the article's subhead
+            if len(nxt.text.split()) < _HEADLINE_LIST_MIN_WORDS:
+                after = lines[run[n + 1]] if n + 1 < len(run) else None
+                if after is None or after.kind != CONTENT or not _headline_shaped(after.text):
+                    break
             nxt.kind, nxt.reason = JUNK, "related-links"
+
+
+def _headline_shaped(text: str) -> bool:
+    """At most a score of words and no final stop (a question mark or an ellipsis may end a headline)."""
+    ended = text.endswith((".", ",", ";", ":", "。")) and not text.endswith("...")
+    return not ended and len(text.split()) <= _HEADLINE_LIST_MAX_WORDS
 
 
 def _keep_main_region(lines: list[_Line]) -> None:

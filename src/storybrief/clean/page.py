@@ -95,6 +95,10 @@ BOUNDARY_REASONS = frozenset(
     {"newsletter-prompt", "disclaimer", "site-widget", "copyright", "comment-form", "cookie-notice", "in-this-article"}
 )
 BOUNDARY_PENALTY = 6.0
+# junk cut out of the page around the article (headlines of a related list, time stamps, menus): it costs
+# what the fragment it was would have cost
+FRAGMENT_REASONS = frozenset({"related-links", "time-stamp", "media-label"})
+FRAGMENT_PENALTY = SHORT_LINE_PENALTY
 ISOLATED_MAX_WEIGHT = 40
 ISOLATED_SHARE = 0.5
 
@@ -107,10 +111,7 @@ def region_scores(lines: Sequence[tuple[bool, str, str]]) -> list[float]:
     paragraphs come in runs. Only the edges of the region depend on this; a weak line inside the article
     is still kept.
     """
-    scores = [
-        line_score(text) if is_content else -(BOUNDARY_PENALTY if reason in BOUNDARY_REASONS else JUNK_PENALTY)
-        for is_content, reason, text in lines
-    ]
+    scores = [line_score(text) if is_content else -_junk_penalty(reason) for is_content, reason, text in lines]
     prose = {i for i, (is_content, _, _) in enumerate(lines) if is_content and scores[i] >= 8}
     for i in sorted(prose):
         if line_weight(lines[i][2]) >= ISOLATED_MAX_WEIGHT:
@@ -119,6 +120,12 @@ def region_scores(lines: Sequence[tuple[bool, str, str]]) -> list[float]:
         if before not in prose and after not in prose:
             scores[i] *= ISOLATED_SHARE
     return scores
+
+
+def _junk_penalty(reason: str) -> float:
+    if reason in BOUNDARY_REASONS:
+        return BOUNDARY_PENALTY
+    return FRAGMENT_PENALTY if reason in FRAGMENT_REASONS else JUNK_PENALTY
 
 
 NEIGHBOUR_SKIPS = frozenset({"ad-slot", "image-credit", "image-caption"})

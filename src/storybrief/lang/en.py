@@ -242,6 +242,35 @@ FURNITURE = (
     ("disclaimer", r"quotes (are )?delayed( by)?( at least)? \d+ minutes\b.{0,400}"),
     ("disclaimer", r"\W?these statements have not been evaluated by the food and drug administration\b.{0,300}"),
     ("disclaimer", r"citation: .{1,250}\bretrieved\b.{1,60}\bfrom https?://\S+"),
+    # social, contact and source notes about the page rather than the story
+    (
+        "share-prompt",
+        r"follow .{1,60} on (twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky|x)\b.{0,80}",
+    ),
+    ("share-prompt", r".{0,80}\b(click|tap)(ing)? here\b.{0,80}"),
+    ("contact-line", r".{0,80}\b(can be )?(reached|contacted|emailed) (at|on|via)\s+\S+@\S+.{0,60}"),
+    (
+        "contact-line",
+        r"(contact|email|e-mail|write to) (the )?(author|reporter|writer|us|\w+ \w+) (at|on|via)\s+\S+@\S+.{0,40}",
+    ),
+    (
+        "source-note",
+        r"(this|a version of this) (article|story|piece|post|report|column) (was |is |has been |first |originally )+"
+        r"(published|appeared|posted|printed)\b.{0,200}",
+    ),
+    ("source-note", r"originally (published|posted|appeared) (on|at|in|by) .{1,120}"),
+    ("media-label", r"(watch|video|listen|photos|gallery|podcast|watch live)\s*:\s*[^.!]{1,120}"),
+    # readers' comment widgets: the buttons and counters under each comment, and its time stamp
+    (
+        "comment-form",
+        r"(reply|replies|report|report abuse|flag|like|dislike|upvote|downvote|share|permalink)( \(\d+\))?",
+    ),
+    ("comment-form", r"\d+ (points?|likes?|replies|upvotes?|votes?)"),
+    (
+        "time-stamp",
+        r"(updated |posted )?(\d+|an?) ?(s|m|h|d|sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|"
+        r"months?|years?) ago",
+    ),
     # headers of related-link lists (the headlines under them are found by the cleaner, by their shape)
     ("related-links", r"(don'?t|do not) miss:?|read this next:?|(our )?latest stories:?"),
     (
@@ -261,7 +290,10 @@ FURNITURE_HINTS = frozenset(
     "edition feedback improve helpful useful correction error typo mistake video slideshow newsletter newsletters "
     "subscribe subscribed subscription subscriptions sign register join form agree consent thanks thank "
     "activation confirmation verification activate confirm verify delivered stay access commission sale affiliate "
-    "copyright trademarks delayed evaluated citation caption miss next latest related more top most".split()
+    "copyright trademarks delayed evaluated citation caption miss next latest related more top most follow click "
+    "tap clicking reached contacted emailed contact email write published appeared posted printed watch video "
+    "listen photos gallery podcast reply replies report flag like dislike upvote downvote share permalink points "
+    "likes upvotes votes votes ago".split()
 )
 # Furniture that scrapers glue into running text ("... media playback is not supported on this device this
 # video has been removed for rights reasons sir roger ..."): cut wherever it stands.

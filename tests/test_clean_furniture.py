@@ -281,3 +281,23 @@ def test_readers_comments_with_reply_buttons_after_the_article_are_not_kept() ->
         "comment-form",
         "time-stamp",
     }
+
+
+def test_a_teaser_card_inside_the_article_goes_but_a_repeated_subhead_stays() -> None:
+    card = [
+        "Business",
+        "Harbour board approves a new dredging contract",
+        "Business",
+        "Harbour board approves a new dredging contract",
+        "The board said the contract would keep the channel open for the ferries all winter.",
+    ]
+    menu = ["Home", "News", "Sport", "Business", "Weather", "Sign in"] * 3
+    page = "\n".join([*menu, "Tide mill to be restored", PARAS[0], PARAS[1], *card, "The vote", *PARAS[2:]])
+    article = clean_text(page, page_text=True)
+    assert article.paragraphs == PARAS and "dredging" not in article.text and article.headings == ["The vote"]
+    assert [r.reason for r in article.removed if "contract" in r.text] == ["related-links"] * 3
+    # a subhead given twice far apart (a recap at the end) is not a card
+    page = "\n".join(
+        [*menu, "Tide mill", PARAS[0], "What the vote means", *PARAS[1:3], "What the vote means", PARAS[3]]
+    )
+    assert clean_text(page, page_text=True).headings == ["What the vote means"] * 2

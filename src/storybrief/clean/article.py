@@ -142,6 +142,7 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     _find_standfirst(lines, article)
     _find_captions(lines)
     _cut_headline_lists(lines)
+    _cut_teaser_cards(lines)
     content = [ln.text for ln in lines if ln.kind == CONTENT]
     junk = sum(1 for ln in lines if ln.kind == JUNK)
     if raw.page_text or (raw.page_text is None and looks_like_page(content, junk)):
@@ -335,6 +336,40 @@ def _cut_headline_lists(lines: list[_Line]) -> None:
                 if after is None or after.kind != CONTENT or not _headline_shaped(after.text):
                     break
             nxt.kind, nxt.reason = JUNK, "related-links"
+
+
+def _cut_teaser_cards(lines: list[_Line]) -> None:
+    """A related-story card gives its headline twice (on the picture and as the link), a line or two apart,
+    each copy under its section label ("Business"); the one-sentence summary after the second copy belongs
+    to the card too, unless article prose follows it (then it may be the article's own first paragraph)."""
+    idx = [i for i, ln in enumerate(lines) if ln.kind != BLANK]
+
+    def at(n: int) -> _Line | None:
+        return lines[idx[n]] if 0 <= n < len(idx) else None
+
+    def cut(ln: _Line | None, test: bool) -> None:
+        if ln is not None and ln.kind == CONTENT and test:
+            ln.kind, ln.reason = JUNK, "related-links"
+
+    for n in range(len(idx)):
+        first = at(n)
+        assert first is not None
+        if first.kind != CONTENT or not _headline_shaped(first.text):
+            continue
+        if len(first.text.split()) < _HEADLINE_LIST_MIN_WORDS:
+            continue
+        m = next(
+            (k for k in (n + 1, n + 2) if (c := at(k)) is not None and c.kind == CONTENT and c.text == first.text), None
+        )
+        if m is None:
+            continue
+        for label in (at(n - 1), at(m - 1)):
+            cut(label, label is not None and _headline_shaped(label.text) and len(label.text.split()) < 3)
+        cut(first, True)
+        cut(at(m), True)
+        summary, after = at(m + 1), at(m + 2)
+        alone = after is None or after.kind != CONTENT or not is_terminated(after.text)
+        cut(summary, summary is not None and is_terminated(summary.text) and line_weight(summary.text) < 40 and alone)
 
 
 def _headline_shaped(text: str) -> bool:

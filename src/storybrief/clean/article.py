@@ -49,31 +49,15 @@ _PHOTO_CAPTION_RE = re.compile(
     r"\bin this (?:\w+\.? \d{1,2}, (?:19|20)\d\d,? )?(?:file )?(?:photo|image|picture)\b"
 )
 _PHOTO_CAPTION_MAX_WORDS = 60
-_PHOTO_CAPTION_HINTS = (
-    ", left",
-    ", right",
-    ", cent",
-    ", second",
-    ", top",
-    ", bottom",
-    ", front",
-    ", back",
-    "(L)",
-    "(R)",
-    "(C)",
-    "(left)",
-    "(right)",
-    "(cent",
-    "day, ",
-    " photo",
-    " image",
-    " picture",
+# cheap first test: one of the marks every news-photo caption above holds
+_PHOTO_CAPTION_HINT_RE = re.compile(
+    r", (?:left|right|cent|second|top|bottom|front|back)|\((?:[LRC]|left|right|cent)|day, | (?:photo|image|picture)"
 )
 
 
 def _is_photo_caption(text: str) -> bool:
     """A news-photo caption written as a sentence (cheap substring tests before the pattern)."""
-    if len(text.split()) > _PHOTO_CAPTION_MAX_WORDS or not any(h in text for h in _PHOTO_CAPTION_HINTS):
+    if _PHOTO_CAPTION_HINT_RE.search(text) is None or len(text.split()) > _PHOTO_CAPTION_MAX_WORDS:
         return False
     return _PHOTO_CAPTION_RE.search(text) is not None
 
@@ -342,6 +326,9 @@ def _cut_teaser_cards(lines: list[_Line]) -> None:
     """A related-story card gives its headline twice (on the picture and as the link), a line or two apart,
     each copy under its section label ("Business"); the one-sentence summary after the second copy belongs
     to the card too, unless article prose follows it (then it may be the article's own first paragraph)."""
+    texts = [ln.text for ln in lines if ln.kind == CONTENT]
+    if len(set(texts)) == len(texts):
+        return  # no line is given twice: no card (the common case, checked cheaply)
     idx = [i for i, ln in enumerate(lines) if ln.kind != BLANK]
 
     def at(n: int) -> _Line | None:

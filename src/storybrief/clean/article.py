@@ -25,7 +25,7 @@ from . import metadata as md
 from .garble import garble_flags
 from .inline import ends_with_photo_credit, inline_junk
 from .language import guess_language, normalize_language
-from .page import is_terminated, line_score, line_weight, looks_like_page, main_region
+from .page import is_terminated, line_weight, looks_like_page, main_region, region_scores
 from .rules import is_comment_author, is_comment_section_header, junk_reason, strip_bullets
 
 _ODD_SPACE_RE = re.compile(
@@ -38,6 +38,30 @@ _CAPTION_HINT_RE = re.compile(
     r"/\s*(ap|afp|reuters|getty images)\b",
     re.IGNORECASE,
 )
+# News-photo captions written as sentences: the people placed in the picture ("Mark Esper, left, and ..."),
+# or the day of the picture given in full without "on" ("... in Hanoi, Vietnam Wednesday, Nov. 20, 2019."),
+# or "In this Dec. 12, 2006, file photo". Article prose says "on Wednesday" and rarely places people.
+_PHOTO_CAPTION_RE = re.compile(
+    r", (?:left|right|center|centre|second (?:left|right)|(?:top|bottom|front|back) (?:left|right|row))(?:,| and\b)|"
+    r"\((?:left|right|center|centre|L|R|C)\)|"
+    r"(?<!\bon )(?<!\bOn )\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b|"
+    r"\bin this (?:\w+\.? \d{1,2}, (?:19|20)\d\d,? )?(?:file )?(?:photo|image|picture)\b"
+)
+_PHOTO_CAPTION_MAX_WORDS = 60
+# cheap first test: one of the marks every news-photo caption above holds
+_PHOTO_CAPTION_HINT_RE = re.compile(
+    r", (?:left|right|cent|second|top|bottom|front|back)|\((?:[LRC]|left|right|cent)|day, | (?:photo|image|picture)"
+)
+
+
+def _is_photo_caption(text: str) -> bool:
+    """A news-photo caption written as a sentence (cheap substring tests before the pattern)."""
+    if _PHOTO_CAPTION_HINT_RE.search(text) is None or len(text.split()) > _PHOTO_CAPTION_MAX_WORDS:
+        return False
+    return _PHOTO_CAPTION_RE.search(text) is not None
+
+
 _HEADLINE_MAX_WORDS = 25
 _SUBHEAD_MAX_WORDS = 14
 
@@ -101,6 +125,8 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     _find_title(lines, article)
     _find_standfirst(lines, article)
     _find_captions(lines)
+    _cut_headline_lists(lines)
+    _cut_teaser_cards(lines)
     content = [ln.text for ln in lines if ln.kind == CONTENT]
     junk = sum(1 for ln in lines if ln.kind == JUNK)
     if raw.page_text or (raw.page_text is None and looks_like_page(content, junk)):
@@ -243,10 +269,15 @@ def _neighbour_kind(lines: list[_Line], i: int, step: int) -> str:
 
 
 def _find_captions(lines: list[_Line]) -> None:
+    # a caption goes with an article: the only line of a document is never taken for one
+    several = sum(1 for ln in lines if ln.kind == CONTENT) > 1
     for i, ln in enumerate(lines):
         if ln.kind != CONTENT:
             continue
         if ends_with_photo_credit(ln.text):
+            ln.kind, ln.reason = JUNK, "image-caption"
+            continue
+        if several and _is_photo_caption(ln.text):
             ln.kind, ln.reason = JUNK, "image-caption"
             continue
         if is_terminated(ln.text):
@@ -262,9 +293,81 @@ def _find_captions(lines: list[_Line]) -> None:
             ln.kind, ln.reason = JUNK, "image-caption"
 
 
+# the "in-this-article" family also holds "Key points" and "Tags:", whose lines are not headlines
+_LIST_HEADER_RE = re.compile(
+    r"related|more|read|see|watch|recommended|popular|trending|top|latest|up next|you (may|might)|most", re.IGNORECASE
+)
+_HEADLINE_LIST_MIN_WORDS, _HEADLINE_LIST_MAX_WORDS = 3, 20
+
+
+def _cut_headline_lists(lines: list[_Line]) -> None:
+    """The headlines under a related-links header ("Don't miss", "More in World"): the run of headline-shaped
+    lines (a few words, no final stop) that follows it, up to the first prose line or other non-content."""
+    for i, ln in enumerate(lines):
+        if ln.kind != JUNK or not (
+            ln.reason == "related-links" or (ln.reason == "in-this-article" and _LIST_HEADER_RE.search(ln.text))
+        ):
+            continue
+        run = [j for j in range(i + 1, len(lines)) if lines[j].kind != BLANK]
+        for n, j in enumerate(run):
+            nxt = lines[j]
+            if nxt.kind != CONTENT or not _headline_shaped(nxt.text):
+                break
+            # a section label ("Business", "Weight Loss") belongs to the list when a headline follows it;
+            # before prose it is the article's subhead
+            if len(nxt.text.split()) < _HEADLINE_LIST_MIN_WORDS:
+                after = lines[run[n + 1]] if n + 1 < len(run) else None
+                if after is None or after.kind != CONTENT or not _headline_shaped(after.text):
+                    break
+            nxt.kind, nxt.reason = JUNK, "related-links"
+
+
+def _cut_teaser_cards(lines: list[_Line]) -> None:
+    """A related-story card gives its headline twice (on the picture and as the link), a line or two apart,
+    each copy under its section label ("Business"); the one-sentence summary after the second copy belongs
+    to the card too, unless article prose follows it (then it may be the article's own first paragraph)."""
+    texts = [ln.text for ln in lines if ln.kind == CONTENT]
+    if len(set(texts)) == len(texts):
+        return  # no line is given twice: no card (the common case, checked cheaply)
+    idx = [i for i, ln in enumerate(lines) if ln.kind != BLANK]
+
+    def at(n: int) -> _Line | None:
+        return lines[idx[n]] if 0 <= n < len(idx) else None
+
+    def cut(ln: _Line | None, test: bool) -> None:
+        if ln is not None and ln.kind == CONTENT and test:
+            ln.kind, ln.reason = JUNK, "related-links"
+
+    for n in range(len(idx)):
+        first = at(n)
+        assert first is not None
+        if first.kind != CONTENT or not _headline_shaped(first.text):
+            continue
+        if len(first.text.split()) < _HEADLINE_LIST_MIN_WORDS:
+            continue
+        m = next(
+            (k for k in (n + 1, n + 2) if (c := at(k)) is not None and c.kind == CONTENT and c.text == first.text), None
+        )
+        if m is None:
+            continue
+        for label in (at(n - 1), at(m - 1)):
+            cut(label, label is not None and _headline_shaped(label.text) and len(label.text.split()) < 3)
+        cut(first, True)
+        cut(at(m), True)
+        summary, after = at(m + 1), at(m + 2)
+        alone = after is None or after.kind != CONTENT or not is_terminated(after.text)
+        cut(summary, summary is not None and is_terminated(summary.text) and line_weight(summary.text) < 40 and alone)
+
+
+def _headline_shaped(text: str) -> bool:
+    """At most a score of words and no final stop (a question mark or an ellipsis may end a headline)."""
+    ended = text.endswith((".", ",", ";", ":", "。")) and not text.endswith("...")
+    return not ended and len(text.split()) <= _HEADLINE_LIST_MAX_WORDS
+
+
 def _keep_main_region(lines: list[_Line]) -> None:
     idx = [i for i, ln in enumerate(lines) if ln.kind in (CONTENT, JUNK, META)]
-    scores = [line_score(lines[i].text) if lines[i].kind == CONTENT else -2.0 for i in idx]
+    scores = region_scores([(lines[i].kind == CONTENT, lines[i].reason, lines[i].text) for i in idx])
     start, end = main_region(scores)
     keep = set(idx[start:end])
     for i in idx:

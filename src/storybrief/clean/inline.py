@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..lang import furniture_patterns
+
 Span = tuple[int, int, str]
 
 # A related-links widget scraped into a sentence: the linked name twice, glued ("Antony BlinkenAntony
@@ -36,9 +38,18 @@ _PHOTO_PAREN_RE = re.compile(
 _ENDS_WITH_CREDIT_RE = re.compile(_PHOTO_PAREN_RE.pattern + r"\s*$", re.IGNORECASE)
 
 
+# "... during the cruise phase. Credit: ESA": a credit after the last sentence, a few capitalised words
+_CREDIT_TAIL_RE = re.compile(
+    r"[.!?]\s+(?i:photo|image|picture|photograph|illustration|credit|courtesy)s?\s*(?::|(?i:by)\b)\s*"
+    r"[A-Z][\w.&'’/-]*(?:[ ,/&]+[A-Z][\w.&'’/-]*){0,5}\.?$"
+)
+
+
 def ends_with_photo_credit(line: str) -> bool:
-    """A line closed by "(Photo: ...)" is a caption as a whole, not a paragraph with a credit in it."""
-    return line.endswith(")") and _ENDS_WITH_CREDIT_RE.search(line) is not None
+    """A line closed by "(Photo: ...)" or ". Credit: ESA" is a caption as a whole, not a paragraph with a credit."""
+    if line.endswith(")"):
+        return _ENDS_WITH_CREDIT_RE.search(line) is not None
+    return _CREDIT_TAIL_RE.search(line) is not None
 
 
 # "image copyright getty images": the credit is one word, or a known two-word credit
@@ -49,7 +60,7 @@ _IMAGE_COPYRIGHT_RE = re.compile(
 _PROMPTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "player-notice",
-        re.compile(r"\bmedia playback is (?:un|not )supported on your device(?:\s+media caption)?\s*", re.I),
+        re.compile(r"\bmedia playback is (?:un|not )supported on (?:your|this) device(?:\s+media caption)?\s*", re.I),
     ),
     (
         "player-notice",
@@ -73,6 +84,9 @@ _PROMPTS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _PROMPT_HINTS = ("playback", "javascript", "sign up", "signing up", "main story", "cookie")
+# Furniture phrases of the language tables that are cut wherever they stand (storybrief.lang)
+_FURNITURE = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in furniture_patterns(inline=True)]
+_FURNITURE_RE = re.compile("|".join(f"(?:{p.pattern})" for _, p in _FURNITURE), re.IGNORECASE) if _FURNITURE else None
 
 
 def inline_junk(line: str) -> list[Span]:
@@ -92,6 +106,9 @@ def inline_junk(line: str) -> list[Span]:
         spans.extend((m.start(), m.end(), "image-credit") for m in _IMAGE_COPYRIGHT_RE.finditer(line))
     if any(h in lower for h in _PROMPT_HINTS):
         for reason, pattern in _PROMPTS:
+            spans.extend((m.start(), m.end(), reason) for m in pattern.finditer(line))
+    if _FURNITURE_RE is not None and _FURNITURE_RE.search(line):
+        for reason, pattern in _FURNITURE:
             spans.extend((m.start(), m.end(), reason) for m in pattern.finditer(line))
     return _merge(spans) if spans else spans
 

@@ -77,6 +77,14 @@ _BYLINE_RE = re.compile(
     r"reported by|written by|byline)\s*:\s*(?P<names2>.+)$",
     re.IGNORECASE,
 )
+# "Medically reviewed by A", "Fact checked by B": people credited for the article, not its authors
+_CREDIT_LINE_RE = re.compile(
+    r"^(?:medically\s+|fact[- ]?)?(?:reviewed|checked|fact-checked|edited)\s+by\s*:?\s+(?P<names>.+)$", re.IGNORECASE
+)
+# degrees and suffixes after a name: "Rachael Link, MS, RD", "Athena Robinson, PhD"
+_CREDENTIAL_RE = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D|PharmD|BSc|MSc|MPH|Jr|Sr|II|III)\.?$")
+# "By A and B on Monday, November 18th, 2019 at 11:08 a.m.": a byline with its date after "on"
+_ON_DATE_RE = re.compile(r"\s+on\s+(?=[A-Z0-9])")
 _NAME_PART = r"(?:[A-Z][\w'’.-]*|(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|mc)\b[-’']?)"
 _NAME_RE = re.compile(rf"^{_NAME_PART}(?:[ -]{_NAME_PART}){{0,4}}$")
 _SPLIT_NAMES_RE = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*")
@@ -176,6 +184,16 @@ def date_value(text: str) -> datetime | None:
 
 
 def match_date_line(line: str) -> Found | None:
+    if "|" in line:  # "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019"
+        parts = [match_date_line(part.strip()) for part in line.split("|") if part.strip()]
+        if len(parts) < 2 or any(part is None for part in parts):
+            return None
+        found = Found("date-line")
+        for part in parts:
+            assert part is not None
+            found.published = found.published or part.published
+            found.updated = found.updated or part.updated
+        return found
     m = _DATE_LINE_RE.match(line)
     if m:
         value = date_value(m.group("value"))
@@ -195,6 +213,8 @@ def _names_and_agency(text: str) -> tuple[list[str], str | None] | None:
     names: list[str] = []
     agency: str | None = None
     for part in split_names(text):
+        if names and _CREDENTIAL_RE.match(part):
+            continue
         found = agency_name(part) or (part if is_organisation(part) and _NAME_RE.match(part) else None)
         if found:
             agency = agency or found
@@ -213,9 +233,20 @@ def match_byline(line: str) -> Found | None:
     result = Found("byline")
     have_names = False
     for seg in segments:
+        credit = _CREDIT_LINE_RE.match(seg)
+        if credit:
+            parsed = _names_and_agency(credit.group("names"))
+            if parsed is None or not parsed[0]:
+                return None
+            result.credits.extend(parsed[0])
+            have_names = True
+            continue
         m = _BYLINE_RE.match(seg)
         if m:
-            parsed = _names_and_agency(m.group("names") or m.group("names2"))
+            names = m.group("names") or m.group("names2")
+            parsed = _names_and_agency(names)
+            if parsed is None:
+                parsed = _names_then_date(names, result)
             if parsed is None:
                 return None
             result.byline.extend(parsed[0])
@@ -231,6 +262,17 @@ def match_byline(line: str) -> Found | None:
             continue
         return None
     return result if have_names else None
+
+
+def _names_then_date(text: str, result: Found) -> tuple[list[str], str | None] | None:
+    """ "A, B on Monday, November 18th, 2019 at 11:08 a.m.": the names, and the date into ``result``."""
+    for m in _ON_DATE_RE.finditer(text):
+        value = date_value(text[m.end() :])
+        parsed = _names_and_agency(text[: m.start()]) if value is not None else None
+        if parsed is not None:
+            result.published = result.published or value
+            return parsed
+    return None
 
 
 def match_wire_credit(line: str) -> tuple[Found, int] | None:

@@ -86,3 +86,54 @@ def main_region(scores: Sequence[float]) -> tuple[int, int]:
         if total > best:
             best, best_start, best_end = total, start, i + 1
     return best_start, best_end
+
+
+JUNK_PENALTY = 2.0
+# junk that closes an article rather than sitting inside it (ads, credits): after a newsletter form, a
+# related-links header or a copyright footer, what follows is the rest of the page
+BOUNDARY_REASONS = frozenset(
+    {"newsletter-prompt", "disclaimer", "site-widget", "copyright", "comment-form", "cookie-notice", "in-this-article"}
+)
+BOUNDARY_PENALTY = 6.0
+# junk cut out of the page around the article (headlines of a related list, time stamps, menus): it costs
+# what the fragment it was would have cost
+FRAGMENT_REASONS = frozenset({"related-links", "time-stamp", "media-label"})
+FRAGMENT_PENALTY = SHORT_LINE_PENALTY
+ISOLATED_MAX_WEIGHT = 40
+ISOLATED_SHARE = 0.5
+
+
+def region_scores(lines: Sequence[tuple[bool, str, str]]) -> list[float]:
+    """Scores for :func:`main_region` of ``(is_content, text)`` lines, each read with its neighbours.
+
+    A prose line with no prose line on either side, and not long, counts half: the one-sentence summary of
+    a related-story card sits between a headline and a byline or a time stamp, while an article's
+    paragraphs come in runs. Only the edges of the region depend on this; a weak line inside the article
+    is still kept.
+    """
+    scores = [line_score(text) if is_content else -_junk_penalty(reason) for is_content, reason, text in lines]
+    prose = {i for i, (is_content, _, _) in enumerate(lines) if is_content and scores[i] >= 8}
+    for i in sorted(prose):
+        if line_weight(lines[i][2]) >= ISOLATED_MAX_WEIGHT:
+            continue
+        before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+        if before not in prose and after not in prose:
+            scores[i] *= ISOLATED_SHARE
+    return scores
+
+
+def _junk_penalty(reason: str) -> float:
+    if reason in BOUNDARY_REASONS:
+        return BOUNDARY_PENALTY
+    return FRAGMENT_PENALTY if reason in FRAGMENT_REASONS else JUNK_PENALTY
+
+
+NEIGHBOUR_SKIPS = frozenset({"ad-slot", "image-credit", "image-caption"})
+
+
+def _neighbour(lines: Sequence[tuple[bool, str, str]], i: int, step: int) -> int | None:
+    """The next line before or after ``i``, passing over ads and picture credits (they sit inside articles)."""
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j][0] and lines[j][1] in NEIGHBOUR_SKIPS:
+        j += step
+    return j if 0 <= j < len(lines) else None

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..lang import furniture_hints, furniture_patterns
+
 _BULLET_RE = re.compile(r"^[\s•·◦▪►▶»›*\-–—|]+")
 
 
@@ -299,11 +301,41 @@ def strip_bullets(line: str) -> str:
     return _BULLET_RE.sub("", line).strip()
 
 
+# Page furniture listed per language (storybrief.lang): edition pickers, feedback widgets, newsletter
+# prompts, disclaimers. Tried after the families above, on lines of any length up to 600 characters.
+FURNITURE: list[tuple[str, re.Pattern[str]]] = [(reason, _family(p)) for reason, p in furniture_patterns()]
+_FURNITURE_RE = _combined(FURNITURE) if FURNITURE else None
+_FURNITURE_HINTS = furniture_hints()
+# lines over 200 characters are tried only when they hold a long hint word ("commission", "newsletter"):
+# the furniture written with short common words ("More in World", "Reply", "Watch: …") is short itself
+_FURNITURE_LONG_LINE = 200
+_FURNITURE_LONG_HINT_RE = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(w) for w in _FURNITURE_HINTS if len(w) >= 7), key=len, reverse=True)) + r")\b"
+)
+_WORD_RE = re.compile(r"\w+")
+
+
 def junk_reason(line: str) -> str | None:
     """The junk family a whole line belongs to, or ``None`` when it may be article text."""
     text = strip_bullets(line)
     if not text or len(text) > 600:
         return None
+    reason = _family_reason(text)
+    if reason is None and _FURNITURE_RE is not None and _furniture_hinted(text):
+        m = _FURNITURE_RE.match(text)
+        if m is not None:
+            reason = _group_reason(m, FURNITURE) if m.end() == len(text) else _slow_reason(text, FURNITURE)
+    return reason
+
+
+def _furniture_hinted(text: str) -> bool:
+    lower = text.lower()
+    if len(text) > _FURNITURE_LONG_LINE:
+        return _FURNITURE_LONG_HINT_RE.search(lower) is not None
+    return not _FURNITURE_HINTS.isdisjoint(_WORD_RE.findall(lower))
+
+
+def _family_reason(text: str) -> str | None:
     lower = text.lower()
     short = len(text) <= _SHORT_LINE_CHARS
     if short and (text.count(" ") < _SHORT_LINE_WORDS or not _ANY_HINTS.isdisjoint(_HINT_TOKEN_RE.findall(lower))):

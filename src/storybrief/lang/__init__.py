@@ -60,6 +60,13 @@ class LanguageTable:
     relative_days: tuple[tuple[str, int], ...] = ()
     # function words left out when briefs compare sentences (English's are spaCy's, in storybrief.group)
     stop_words: frozenset[str] = frozenset()
+    # page furniture, for cleaning: (reason, pattern) pairs; a pattern (a regular expression, case ignored)
+    # matches a whole line ("Would you like to make this your default edition?"); ``inline_furniture`` ones
+    # are cut wherever they stand, for text whose lines were run together
+    furniture: tuple[tuple[str, str], ...] = ()
+    inline_furniture: tuple[tuple[str, str], ...] = ()
+    # words (lower case) of which every ``furniture`` line holds one: lines without any skip the patterns
+    furniture_hints: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +88,16 @@ def table(code: str | None) -> LanguageTable | None:
     if not code:
         return None
     return tables().get(code.split("-")[0].split("_")[0].lower())
+
+
+def furniture_patterns(inline: bool = False) -> list[tuple[str, str]]:
+    """The furniture patterns of every table (a page's language is not known when its lines are cleaned)."""
+    return [pair for t in tables().values() for pair in (t.inline_furniture if inline else t.furniture)]
+
+
+def furniture_hints() -> frozenset[str]:
+    """The furniture hint words of every table."""
+    return frozenset(word for t in tables().values() for word in t.furniture_hints)
 
 
 def cjk_chars(text: str) -> int:

@@ -1,4 +1,4 @@
-"""English: the reporting verbs of quote attribution ("said", "told", "pointed out", …)."""
+"""English: the reporting verbs of quote attribution ("said", "told", "pointed out", …) and page furniture."""
 
 from __future__ import annotations
 
@@ -171,6 +171,138 @@ REPORTING_VERBS = (
     "terms",
 )
 
+# Page furniture: (reason, pattern matching a whole line). Families, not the strings of particular pages;
+# the structural rules of storybrief.clean (region, captions by context) do the rest.
+FURNITURE = (
+    # edition pickers, feedback and correction widgets
+    ("site-widget", r"would you like to make this your default edition\??"),
+    ("site-widget", r"(set|make) (this|.{1,40}) (as )?(your|my) (default|preferred) edition\.?"),
+    ("site-widget", r"you('ve| have) (been )?switched to the .{1,40} edition\.?.{0,60}"),
+    ("site-widget", r"(choose|select|change|set) (your |an )?edition:?"),
+    (
+        "site-widget",
+        r"thanks?( you)? for (helping us improve|your feedback|the feedback)( on this (article|page|story))?[.!]*",
+    ),
+    (
+        "site-widget",
+        r"(was|is|did you find) this (article|page|story|information|content|answer)( was)? (helpful|useful)\??"
+        r"( yes,? no)?",
+    ),
+    ("site-widget", r"(report|suggest|submit) (a|an) (correction|error|typo|mistake)\.?|report error"),
+    ("player-notice", r"this video (has been|was|is) (removed|deleted|taken down)( for [\w ]{1,30} reasons)?[.!]?"),
+    ("player-notice", r"this slideshow requires javascript\.?"),
+    # newsletter and subscription prompts; the verb opens the line or one of its sentences, so that
+    # "Residents can subscribe to the council's newsletter at the library." stays
+    (
+        "newsletter-prompt",
+        r"(.{0,80}[.!?] )?(please,? )?(subscribe|sign up|sign-up|register|join|fill (in |out )?the form)\b"
+        r".{0,80}\bnewsletters?\b.{0,80}",
+    ),
+    ("newsletter-prompt", r"(\S+ ){0,5}newsletters?:?"),
+    ("newsletter-prompt", r"i (agree|consent) (that|to) .{0,120}(send me|newsletters?|e-?mails?|offers).{0,120}"),
+    (
+        "newsletter-prompt",
+        r"(you('ve| have| are) )?(now |successfully |succesfully )?(subscribed|signed up)[.!]?( thank you[.!]?)?",
+    ),
+    (
+        "newsletter-prompt",
+        r"you('ve| have| are) (now |successfully |succesfully )?(subscribed|signed up) (to|for) .{1,60}",
+    ),
+    ("newsletter-prompt", r"(subscribe|sign up)( now)?,? no,? thanks?\.?|no,? thanks?\.?"),
+    (
+        "newsletter-prompt",
+        r".{0,40}\b(activation|confirmation|verification) (link|e-?mail)\b.{0,40}\bsent to your\b.{0,200}",
+    ),
+    ("newsletter-prompt", r"please (activate|confirm|verify) your (subscription|e-?mail( address)?).{0,120}"),
+    (
+        "newsletter-prompt",
+        r"(get|have) .{1,60} delivered (to|through|straight to|directly to) your (inbox|letterbox|door|mailbox)"
+        r".{0,120}",
+    ),
+    ("newsletter-prompt", r"stay (up to date|up-to-date|informed|in the know) with .{1,60}"),
+    (
+        "newsletter-prompt",
+        r"(get|enjoy|unlock) (unlimited |full |digital |instant )?access to .{1,120}"
+        r"\b(subscriptions?|subscribe|trial|for as little as|per (month|year))\b.{0,400}",
+    ),
+    # disclaimers, affiliate notes, citation boxes of publishers
+    (
+        "disclaimer",
+        r".{0,160}\bmay (earn|get|receive)\b.{0,40}\b(commission|share of the sale)\b.{0,80}"
+        r"\b(if|when) you (buy|purchase|click|shop)\b.{0,200}",
+    ),
+    (
+        "disclaimer",
+        r"if you (buy|purchase|click on) (something|anything|a product)\b.{0,200}"
+        r"\b(commission|share of the sale)\b.{0,200}",
+    ),
+    ("disclaimer", r".{0,80}\b(affiliate links?|affiliate commission)\b.{0,200}"),
+    ("disclaimer", r"this (document|article|material) is subject to copyright\b.{0,300}"),
+    ("disclaimer", r".{0,300}\bare registered trademarks of\b.{0,400}"),
+    ("disclaimer", r"quotes (are )?delayed( by)?( at least)? \d+ minutes\b.{0,400}"),
+    ("disclaimer", r"\W?these statements have not been evaluated by the food and drug administration\b.{0,300}"),
+    ("disclaimer", r"citation: .{1,250}\bretrieved\b.{1,60}\bfrom https?://\S+"),
+    # social, contact and source notes about the page rather than the story
+    (
+        "share-prompt",
+        r"follow .{1,60} on (twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky|x)\b.{0,80}",
+    ),
+    ("share-prompt", r".{0,80}\b(click|tap)(ing)? here\b.{0,80}"),
+    ("contact-line", r".{0,80}\b(can be )?(reached|contacted|emailed) (at|on|via)\s+\S+@\S+.{0,60}"),
+    (
+        "contact-line",
+        r"(contact|email|e-mail|write to) (the )?(author|reporter|writer|us|\w+ \w+) (at|on|via)\s+\S+@\S+.{0,40}",
+    ),
+    (
+        "source-note",
+        r"(this|a version of this) (article|story|piece|post|report|column) (was |is |has been |first |originally )+"
+        r"(published|appeared|posted|printed)\b.{0,200}",
+    ),
+    ("source-note", r"originally (published|posted|appeared) (on|at|in|by) .{1,120}"),
+    ("media-label", r"(watch|video|listen|photos|gallery|podcast|watch live)\s*:\s*[^.!]{1,120}"),
+    # readers' comment widgets: the buttons and counters under each comment, and its time stamp
+    (
+        "comment-form",
+        r"(reply|replies|report|report abuse|flag|like|dislike|upvote|downvote|share|permalink)( \(\d+\))?",
+    ),
+    ("comment-form", r"\d+ (points?|likes?|replies|upvotes?|votes?)"),
+    (
+        "time-stamp",
+        r"(updated |posted )?(\d+|an?) ?(s|m|h|d|sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|"
+        r"months?|years?) ago",
+    ),
+    # headers of related-link lists (the headlines under them are found by the cleaner, by their shape)
+    ("related-links", r"(don'?t|do not) miss:?|read this next:?|(our )?latest stories:?"),
+    (
+        "related-links",
+        r"(related|latest|more|top) (news|videos?|articles|stories|posts|coverage)( (from|in|on) .{1,40})?:?",
+    ),
+    ("related-links", r"more (in|from|on|about) [\w .,&'’-]{1,50}"),
+    (
+        "related-links",
+        r"most (read|popular|viewed|shared|watched)( stories| articles| videos| news)?( (in|on) .{1,40})?:?",
+    ),
+    # caption markers of players and galleries
+    ("image-caption", r"(image|media|video|photo) caption\b.{0,300}"),
+)
+# every FURNITURE line holds one of these words (a cheap test that spares the patterns most lines)
+FURNITURE_HINTS = frozenset(
+    "edition feedback improve helpful useful correction error typo mistake video slideshow newsletter newsletters "
+    "subscribe subscribed subscription subscriptions sign register join form agree consent thanks thank "
+    "activation confirmation verification activate confirm verify delivered stay access commission sale affiliate "
+    "copyright trademarks delayed evaluated citation caption miss next latest related more top most follow click "
+    "tap clicking reached contacted emailed contact email write published appeared posted printed watch video "
+    "listen photos gallery podcast reply replies report flag like dislike upvote downvote share permalink points "
+    "likes upvotes votes votes ago".split()
+)
+# Furniture that scrapers glue into running text ("... media playback is not supported on this device this
+# video has been removed for rights reasons sir roger ..."): cut wherever it stands.
+INLINE_FURNITURE = (
+    ("site-widget", r"\bwould you like to make this your default edition\?\s*"),
+    ("site-widget", r"\bthank you for helping us improve(?:!|\.(?=\s|$)|$)\s*"),
+    ("player-notice", r"\bthis video has been removed(?: for rights reasons\.?|\.|$)\s*"),
+)
+
 TABLE = LanguageTable(
     code="en",
     name="English",
@@ -178,4 +310,7 @@ TABLE = LanguageTable(
     inverted_verbs=REPORTING_VERBS,
     according_to=("according to",),
     pronouns=("he", "she", "they", "it", "we", "i"),
+    furniture=FURNITURE,
+    inline_furniture=INLINE_FURNITURE,
+    furniture_hints=FURNITURE_HINTS,
 )

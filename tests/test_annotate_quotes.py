@@ -597,3 +597,57 @@ def test_a_named_spokeswoman_keeps_her_role() -> None:
     assert doc.quotes[0].speaker == "Dara Quell"
     roles = {e.canonical: e.role for e in doc.entities if e.label == "PERSON"}
     assert roles.get("Dara Quell") == "Mayor Ines Cartalo's spokeswoman"
+
+
+# ------------------------------------------------------------- issue 11: hand-check error kinds (English)
+
+
+def test_a_quote_set_one_sentence_to_a_line_is_one_quote_of_the_speaker_after_it() -> None:
+    text = (
+        "Inspections of the old oaks take place every year.\n\n"
+        "“However, the deeper checks are costly.\n\n"
+        "It is not practical to drill into every tree,” said Mr Olsen, the park manager.\n\n"
+        "The park reopens on Friday."
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.endswith("Olsen")
+    assert [text[a:b] for a, b in q.parts] == [
+        "However, the deeper checks are costly.",
+        "It is not practical to drill into every tree,",
+    ]
+
+
+def test_a_stray_mark_with_no_closing_paragraph_stays_in_its_paragraph() -> None:
+    text = "“The council met on Monday.\n\nIt approved the budget.\n\n“The pier will be rebuilt,” said Elena Marsh."
+    found = quotes(text)
+    assert [q.text for q in found] == ["The council met on Monday.", "The pier will be rebuilt,"]
+
+
+def test_the_age_described_speaker_is_the_person_just_named() -> None:
+    text = (
+        "Ms Vera Lind said she had cut her spending on clothes.\n\n"
+        "“Prices make people gloomy,” the 31-year-old said.\n\n"
+        "“You cannot spend like before.”"
+    )
+    speakers = [q.speaker or "" for q in quotes(text)]
+    assert len(speakers) == 2 and all(s.endswith("Vera Lind") for s in speakers), speakers
+
+
+def test_a_participle_of_a_later_clause_does_not_credit_the_quote_before_it() -> None:
+    text = (
+        "Stall holders are waiting for fresh stock.\n\n"
+        "“We will switch when supply is stable.” One trader, who gave no name, will buy the fresh stock, "
+        "adding that “some people dislike frozen meat”."
+    )
+    found = quotes(text)
+    assert found[0].speaker is None
+    assert (found[1].speaker or "").startswith("One trader")
+
+
+def test_she_said_goes_to_the_woman_just_introduced_even_when_the_recogniser_misses_her() -> None:
+    text = (
+        "“The ferry must run again,” Marta Ilves, a teacher, told reporters.\n\n"
+        "Alina Voss, 20, said she hoped the council would listen.\n\n"
+        "“They have to hear us,” she said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Marta Ilves", "Alina Voss"]

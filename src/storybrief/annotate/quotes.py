@@ -137,6 +137,10 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         return None, None  # "a young woman who suggested": a clause, not a speaker
     if last in _NOT_HEADS:
         return None, None  # "The question this hour is:", "the plan and": a phrase cut short, not a speaker
+    if _AGE_BACK_RE.fullmatch(np_clean):
+        # "the 28-year-old said": the person just described, as a pronoun would be
+        who = _antecedent(ctx, offset, "they")
+        return (who, (np_clean, offset, end)) if who else (None, None)
     if words[0].lower() in _LEADING_NOT_SPEAKER:
         # "adding that its value quadrupled", "In a statement released Thursday": reported speech or a
         # circumstance, never the one who speaks
@@ -250,6 +254,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     return None, None
 
 
+_AGE_BACK_RE = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z]+)?", re.I)
 _NOT_HEADS = frozenset(
     "is are was were be been being am has have had do does did will would can could should may might must "
     "this that these those which there here it's that's what whether if than to of for from with by at in on "
@@ -461,16 +466,72 @@ def _antecedent(ctx: _Context, before: int, pronoun: str = "he") -> str | None:
     want = _GENDER.get(pronoun)
     idx = bisect_right(ctx.starts, before - 1)
     candidates = [
-        e for e in ctx.entities[:idx] if e.label == "PERSON" and e.start < before and _outside_quotes(ctx, e.start)
+        e
+        for e in ctx.entities[:idx]
+        if (e.label == "PERSON" or _TITLED_RE.match(e.text))
+        and e.start < before
+        and _outside_quotes(ctx, e.start)
+        and _may_be_person(e.text)
     ]
     if want and ctx.gender:
         candidates = [e for e in candidates if ctx.gender.get(e.canonical, want) == want]
+    since = _sentence_of(ctx, candidates[-1].start).end if candidates else max(0, before - 600)
+    missed = _unrecognised_subject(ctx, since, before)
+    if missed:
+        return missed
     if not candidates:
         return None
     last = candidates[-1]
     sent = _sentence_of(ctx, last.start)
     in_sentence = [e for e in candidates if e.start >= sent.start]
-    return in_sentence[0].canonical if in_sentence else last.canonical
+    who = in_sentence[0] if in_sentence else last
+    if who.label != "PERSON":  # "Ms Donelan" tagged as an organisation: the person the input knows by that name
+        return ctx.people.get(who.text.split()[-1].lower(), who.canonical)
+    return who.canonical
+
+
+# the last word of a "person" the recogniser found that makes it a place: "Woodlands Checkpoint"
+_PLACE_HEADS = frozenset(
+    "checkpoint road street avenue bridge park centre center building tower station airport mall hospital square "
+    "highway expressway port island river lake hill market plaza hall stadium camp base estate county district "
+    "province".split()
+)
+
+
+# a personal title opens it: a person, whatever label the recogniser gave ("Dr Faishal" as an organisation)
+_TITLED_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof)\.?\s+[A-Z]")
+
+
+def _may_be_person(name: str) -> bool:
+    """Not a date ("Jun 1") nor a place ("Woodlands Checkpoint") the recogniser took for a person."""
+    words = name.split()
+    return bool(words) and not any(c.isdigit() for c in name) and words[-1].lower() not in _PLACE_HEADS
+
+
+# a sentence that opens with a name and a reporting verb: "Alina Voss, 20, said she hoped …"
+_SUBJECT_NAME_RE = re.compile(
+    rf"\s*(?P<np>(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,3}})){_APPOS}\s+{_AUX}{_CUE_ANON}", re.I
+)
+
+
+def _unrecognised_subject(ctx: _Context, start: int, stop: int) -> str | None:
+    """The latest sentence in [start, stop) outside quotes that opens with a two- to four-word name and a
+    reporting verb, when the recogniser tagged no person there: that name (a person it missed)."""
+    found = None
+    i = max(0, bisect_right(ctx.sent_starts, start - 1))
+    for sent in ctx.sentences[i:]:
+        if sent.start >= stop:
+            break
+        if not _outside_quotes(ctx, sent.start):
+            continue
+        m = _SUBJECT_NAME_RE.match(ctx.masked, sent.start, min(sent.end, stop))
+        if not m or m.group("np").split()[0].lower() in _NOT_NAMES | _FUNCTION_WORDS:
+            continue
+        a, b = m.start("np"), m.end("np")
+        if any(e.start < b and e.end > a for e in ctx.entities):
+            continue  # the recogniser named something here (a person is a candidate already; a place is not one)
+        found = ctx.people.get(m.group("np").lower(), m.group("np"))
+    return found
 
 
 def _sentence_of(ctx: _Context, pos: int) -> Sentence:
@@ -641,6 +702,8 @@ def _try_after(
         np_words = _WORD_RE.findall(m.group("np")) if m else []
         if np_words and np_words[0].lower() in _CLAUSE_OPENERS and pattern is not _AFTER_CUE_FIRST:
             continue  # "“…,” when Okafor asked": a clause of its own, not the quote's attribution
+        if m and pattern is not _AFTER_CUE_FIRST and (m.groupdict().get("cue") or "").lower().endswith("ing"):
+            continue  # "“…” One hawker will buy it, adding that …": the participle brings the words after it
         if m and len(np_words) <= 12:
             np_start = after_start + m.start("np")
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : after_start + m.end("np")], np_start)

@@ -258,3 +258,100 @@ def test_malay_function_words_do_not_make_sentences_alike() -> None:
     article.sentences = [Sentence(0, len(text))]
     (unit,) = story_units([article])
     assert set(unit.terms) == {"jambatan", "baharu", "dibuka", "penduduk", "kampung"}
+
+
+# ------------------------------------------------------------------ issue 11: hand-check error kinds
+
+
+def _entity(text: str, name: str, label: str = "PERSON", nth: int = 0) -> Entity:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(name, at + 1)
+    return Entity(name, at, at + len(name), label, name)
+
+
+def test_a_quote_over_one_line_paragraphs_is_one_quote() -> None:
+    """A source that sets each sentence on its own line: the quote opens on one line and closes on the next
+    with "imbuhnya"; both lines are one quote of the speaker named before it."""
+    text = (
+        "Selanjutnya, Budi Santoso menuturkan perlunya tata kelola yang baik. “Pertama, dana harus dikelola "
+        "dengan hati-hati.\n"
+        "Laporan keuangan juga harus terbuka untuk umum” imbuhnya.\n"
+        "Pasar ikan dibuka kembali minggu depan."
+    )
+    quotes = _quotes(text, "id")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker == "Budi Santoso"
+    # with the name two sentences back, only the attribution after the last line can credit it
+    later = text.replace("perlunya tata kelola yang baik.", "perlunya tata kelola. Pasar dibuka.")
+    assert [q.speaker for q in _quotes(later, "id")] == ["Budi Santoso"]
+    assert [text[a:b] for a, b in q.parts] == [
+        "Pertama, dana harus dikelola dengan hati-hati.",
+        "Laporan keuangan juga harus terbuka untuk umum",
+    ]
+
+
+def test_malay_titles_and_events_the_recogniser_calls_people_are_not_speakers() -> None:
+    """The recogniser tags "Menteri Kanan" (a title) and "Pesta Air Teluk Ke-5" (an event) as people; "katanya"
+    still goes to the minister named after his titles, through "beliau" in the sentence before the quote."""
+    text = (
+        "Menteri Kanan Pelancongan Datuk Dr Rahim Zakaria berkata jeti baharu itu siap bulan depan. "
+        "“Kerja-kerja akhir sedang dijalankan,” katanya.\n"
+        "Dalam pada itu, beliau mengingatkan peniaga supaya bersedia menjelang Pesta Air Teluk Ke-5. "
+        "“Kami mahu pelancong berasa selamat,” katanya."
+    )
+    entities = [_entity(text, "Menteri Kanan"), _entity(text, "Rahim Zakaria"), _entity(text, "Pesta Air Teluk Ke-5")]
+    quotes = _quotes(text, "ms", entities)
+    assert [q.speaker for q in quotes] == ["Rahim Zakaria", "Rahim Zakaria"]
+
+
+def test_a_sentence_adverb_and_a_bracketed_title_do_not_hide_the_speaker() -> None:
+    text = (
+        "BANDAR LAUT – Wakil Bupati (Wabup) Ani Kusuma mendorong warga ikut menjaga pantai.\n"
+        "Apalagi, dia menyampaikan bahwa Pemerintah memberikan bantuan perahu. “Kami minta semua pihak "
+        "membantu,” ujarnya.\n"
+        "Terakhir, Ani meminta agar nelayan bekerja sama. “Laut ini milik kita bersama,” pungkas Ani."
+    )
+    assert [q.speaker for q in _quotes(text, "id")] == ["Ani Kusuma", "Ani Kusuma"]
+
+
+def test_chinese_colon_form_with_a_long_title_and_a_clause_before_the_quote() -> None:
+    text = (
+        "青河镇的新桥下月通车。\n"
+        "交通与环境部兼国家发展部高级政务部长林晓梅博士说：“新桥将使居民出行更安全。这是一大进步。”\n"
+        "据报道，陈国强当天出席镇议会会议时表示，从技术角度看工程进展顺利，“但我们仍需检查每一根桥墩。”\n"
+        "港务局副局长周文（Zhou Wen）说，港口下周恢复运作。\n"
+        "他说：“渔船可以先行进港。”"
+    )
+    quotes = _quotes(text, "zh")
+    assert [q.speaker for q in quotes] == [
+        "交通与环境部兼国家发展部高级政务部长林晓梅博士",
+        "陈国强",
+        "港务局副局长周文",
+    ]
+
+
+def test_chinese_as_for_is_not_a_speech_verb() -> None:
+    """ "对于许多居民来说" is "for many residents", not "many residents said"."""
+    text = "对于许多居民来说，这座桥意义重大。“我们等了十年。”"
+    assert [q.speaker for q in _quotes(text, "zh")] == [None]
+
+
+def test_english_he_said_skips_a_date_and_a_place_the_recogniser_calls_people() -> None:
+    """ "Jun 1" and "Marrow Checkpoint" tagged as people, and "Dr Okafor" tagged as an organisation: "he"
+    is the doctor; with no one else in reach a pronoun stays unattributed rather than taking the date."""
+    text = (
+        "The harbour at Marrow Checkpoint lost power on Jun 1, said Dr Okafor in Parliament.\n"
+        "Officers turned on emergency lights at Marrow Checkpoint.\n"
+        "“The generator overheated and shut down,” he said."
+    )
+    entities = [
+        _entity(text, "Marrow Checkpoint"),
+        _entity(text, "Jun 1"),
+        _entity(text, "Dr Okafor", "ORG"),
+        _entity(text, "Marrow Checkpoint", nth=1),
+    ]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Dr Okafor"]
+    alone = "Trade resumed on Jun 1.\n“We are open again,” he said."
+    assert [q.speaker for q in _quotes(alone, "en", [_entity(alone, "Jun 1")])] == [None]

@@ -60,6 +60,14 @@ class LanguageTable:
     relative_days: tuple[tuple[str, int], ...] = ()
     # function words left out when briefs compare sentences (English's are spaCy's, in storybrief.group)
     stop_words: frozenset[str] = frozenset()
+    # titles and honorifics that stand before a name and are not the name ("Menteri Kanan … Datuk Dr Radzi
+    # Jidin"): a speaker is the words after the last of them
+    titles: tuple[str, ...] = ()
+    # how the active verbs of the language begin ("me-", "ber-"): a name before such a word is the subject of
+    # its clause, which is what "katanya" (the speaker last named) looks back for
+    verb_prefixes: tuple[str, ...] = ()
+    # words with such a beginning that are not verbs ("menteri", "mereka", "melalui")
+    not_verbs: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)

@@ -651,3 +651,27 @@ def test_she_said_goes_to_the_woman_just_introduced_even_when_the_recogniser_mis
         "“They have to hear us,” she said."
     )
     assert [q.speaker for q in quotes(text)] == ["Marta Ilves", "Alina Voss"]
+
+
+def test_a_role_with_its_holder_in_apposition_late_in_a_long_sentence() -> None:
+    text = (
+        "Perhaps it is no surprise, but given the council's plan to sell the pier -- which the harbour board's "
+        "chief executive, Ana Ruiz, called “a reckless gamble” -- the vote was close."
+    )
+    assert only(text).speaker == "Ana Ruiz"
+
+
+def test_the_sentence_before_opens_with_the_speaker_though_it_ends_like_an_attribution() -> None:
+    text = (
+        "His former partner at Varga Holdings, Lawrence B. Cummings, called him a master at difficult deals. "
+        "“He found a way when nobody else could.”"
+    )
+    assert only(text).speaker == "Lawrence B. Cummings"
+
+
+def test_an_apposition_closed_by_a_dash() -> None:
+    text = (
+        "Tom Varga, the head of Varga Media -- the company that prints the Marrow Bay Post, which is also "
+        "sold online -- told me, “We sell what readers want to read.”"
+    )
+    assert only(text).speaker == "Tom Varga"

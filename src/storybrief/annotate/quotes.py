@@ -44,7 +44,7 @@ _AFTER_CUE_FIRST = re.compile(
     re.I,
 )
 # "NAME, 54, said" / "NAME, a former minister, told": a description between the name and the verb
-_APPOS = r"(?:(?:,\s*[^,“”\"«»;:!?]{1,160}?){1,3},)?"
+_APPOS = r"(?:(?:,\s*[^,“”\"«»;:!?]{1,160}?){1,3}(?:,|\s--))?"  # the last may close with a dash
 # auxiliaries and adverbs between a speaker and the verb: "she still says", "my father often said"
 _AUX = r"(?:(?:has|had|have|was|were|is|would|will|still|also|often|later|then|again|once|previously|recently|"
 _AUX += r"repeatedly|frequently|simply|quickly|just|always|never|once)\s+)*"
@@ -155,7 +155,10 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         # "… -- which Apple's chief executive, Tim Cook, called “…”": the phrase after the pronoun
         rest = np_clean[len(words[0]) :].lstrip()
         return _speaker_from_np(ctx, rest, end - len(rest))
-    if last[:1].islower() and last.isalpha():
+    described = words[0].lower() in _DETERMINERS and len(words) > 1 and words[1][:1].islower()
+    owned = _OWNED_RE.match(np_clean)
+    if (last[:1].islower() and last.isalpha()) or described or (owned and owned.group("role")[:1].islower()):
+        # a description, or an owner's role ("Apple's chief executive"), then a name in apposition
         named = _apposed_person(ctx, end)
         if named:
             # "His former partner at Lenox, Lawrence Cummings, said": the name in the apposition speaks
@@ -184,7 +187,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         if found[0] or not any(w.lower().strip(",.") in _POSTS for w in words[:4]):
             return found if found[0] else (np_clean, (np_clean, offset, end))
         return None, None  # "the tweet said", "a sign read": a post or caption with no author named in reach
-    determiners = ("a", "an", "the", "my", "his", "her", "their", "our", "its", "one", "another", "some")
+    determiners = _DETERMINERS
     # "a spokeswoman for the hospital", "the Vermont senator": a determiner and a common noun as the head
     descriptive = (
         words[0].lower() in determiners and len(words) > 1 and (words[1][:1].islower() or words[-1][:1].islower())
@@ -254,6 +257,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     return None, None
 
 
+_DETERMINERS = ("a", "an", "the", "my", "his", "her", "their", "our", "its", "one", "another", "some")
 _AGE_BACK_RE = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z]+)?", re.I)
 _NOT_HEADS = frozenset(
     "is are was were be been being am has have had do does did will would can could should may might must "
@@ -368,7 +372,7 @@ def _apposed_person(ctx: _Context, end: int) -> Entity | None:
         return found
     # a name the recogniser missed, closed by a comma or the verb: "Schilling's son, Grant, said"
     m = re.match(
-        r"((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)\s*(?:,|$|\s+(?:said|says|told)\b)", ctx.masked[at : at + 60]
+        r"((?:[A-Z][\w’'-]*[.·]?\s+){0,3}[A-Z][\w’'-]+)\s*(?:,|$|\s+(?:said|says|told)\b)", ctx.masked[at : at + 60]
     )
     if m and m.group(1).split()[0].lower() not in _NOT_NAMES | _FUNCTION_WORDS:
         name = m.group(1)
@@ -727,6 +731,7 @@ def _subject_phrase(ctx: _Context, start: int, stop: int) -> tuple[int, int] | N
 
 _CUE_AT = re.compile(rf"(?<![\w’'-]){_CUE}", re.I)
 _NP_BEFORE_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
+_NP_BEFORE_CUE_LAST = re.compile(rf"(?s:.*)(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
 
 
 def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
@@ -749,6 +754,12 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
         np = _NP_BEFORE_CUE.search(region)
         if np and np.group("np").strip():
             out.append((lead_start + prev_end + np.start("np"), lead_start + prev_end + np.end("np"), m.group("cue")))
+            # the latest phrase that fits, for when the earliest is the reporter's clause and not a speaker
+            # ("Perhaps it is a twist of irony, but … -- which Apple's chief executive, Tim Cook, called")
+            late = _NP_BEFORE_CUE_LAST.match(region)
+            if late and late.start("np") != np.start("np") and late.group("np").strip():
+                a, b = lead_start + prev_end + late.start("np"), lead_start + prev_end + late.end("np")
+                out.append((a, b, m.group("cue")))
     return out
 
 
@@ -862,13 +873,15 @@ def _previous_sentence(ctx: _Context, span: Span) -> tuple[str | None, MentionSp
     before = ctx.masked[prev.start : span.open_mark]
     if any(c in before for c in '“”"«»'):
         return None, None, None  # the previous sentence holds a quote of its own: its attribution is taken
-    m = _ENDS_WITH_ATTRIBUTION.search(before) or _OPENS_WITH_ATTRIBUTION.match(before)
-    if not m:
-        return None, None, None
-    group = "np" if m.group("np") else "np2"
-    np_start = prev.start + m.start(group)
-    speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : prev.start + m.end(group)], np_start)
-    return (speaker, mention, "continues") if speaker else (None, None, None)
+    for m in (_ENDS_WITH_ATTRIBUTION.search(before), _OPENS_WITH_ATTRIBUTION.match(before)):
+        if not m:
+            continue
+        group = "np" if m.group("np") else "np2"
+        np_start = prev.start + m.start(group)
+        speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : prev.start + m.end(group)], np_start)
+        if speaker:  # ("…, Cummings, called him a master …": the end is no attribution; the opening is)
+            return speaker, mention, "continues"
+    return None, None, None
 
 
 def _lead_ends_with_cue(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:

@@ -355,3 +355,26 @@ def test_english_he_said_skips_a_date_and_a_place_the_recogniser_calls_people() 
     assert [q.speaker for q in _quotes(text, "en", entities)] == ["Dr Okafor"]
     alone = "Trade resumed on Jun 1.\n“We are open again,” he said."
     assert [q.speaker for q in _quotes(alone, "en", [_entity(alone, "Jun 1")])] == [None]
+
+
+def test_english_it_said_is_the_organisation_named_before_and_an_acronym_is_no_person() -> None:
+    text = (
+        "New coins will carry the king's face, though not soon, according to the Marrow Mint.\n"
+        "“Coins with a new effigy usually appear a year after a coronation,” it said.\n"
+        "Elena Marsh spoke about the UN envoys on Monday.\n"
+        "“Nobody asked us,” she added."
+    )
+    entities = [
+        _entity(text, "Marrow Mint", "ORG"),
+        _entity(text, "Elena Marsh"),
+        _entity(text, "UN"),  # the recogniser's "person"
+    ]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Marrow Mint", "Elena Marsh"]
+
+
+def test_malay_katanya_after_a_name_with_an_age_inside_a_clause() -> None:
+    text = (
+        "Penduduk dikenali sebagai Gabriela Ruiz, 59, mengaku dia berasa takut ketika gegaran melanda.\n"
+        "“Saya fikir rumah saya akan runtuh,” katanya."
+    )
+    assert [q.speaker for q in _quotes(text, "ms")] == ["Gabriela Ruiz"]

@@ -238,7 +238,10 @@ class Attributor:
                 for m in pattern.finditer(ctx.masked, window, at)
                 if _outside_quotes(ctx, m.start())
                 and not (m.groupdict().get("np") or "").isupper()
-                and ctx.masked[max(0, m.start() - 3) : m.start()].rstrip(" \t")[-1:] in _CLAUSE_START
+                and (
+                    ctx.masked[max(0, m.start() - 3) : m.start()].rstrip(" \t")[-1:] in _CLAUSE_START
+                    or re.match(r"\s*,\s*\d{1,3}\s*(?:tahun\s*)?,", m.group("appos") or "")  # "…sebagai Ana Ruiz, 59,"
+                )
             ]
             for m in reversed(subjects):
                 if self.last is not None and self.last_at > m.start():

@@ -127,7 +127,8 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     last = words[-1].lower()
     if last in PRONOUNS:
         at = offset + np_clean.rfind(words[-1])
-        return _antecedent(ctx, at, last), (words[-1], at, at + len(words[-1]))
+        who = (_antecedent_org(ctx, at) if last == "it" else None) or _antecedent(ctx, at, last)
+        return who, (words[-1], at, at + len(words[-1]))
     if last in ("who", "whom"):
         # "…, Ana Ruiz, who joked, “…”": the relative pronoun stands for the person right before it
         at = offset + np_clean.rfind(words[-1])
@@ -494,6 +495,24 @@ def _antecedent(ctx: _Context, before: int, pronoun: str = "he") -> str | None:
     return who.canonical
 
 
+def _antecedent_org(ctx: _Context, before: int) -> str | None:
+    """What "it said" refers to: the latest organisation named outside quotes in the paragraph or the one
+    before; never a person. None when there is none."""
+    prev_end = ctx.text.rfind("\n", 0, before) + 1
+    while prev_end > 0 and ctx.text[prev_end - 1] in "\n \t":
+        prev_end -= 1
+    para = ctx.text.rfind("\n", 0, prev_end) + 1  # the start of the paragraph before
+    orgs = [
+        e
+        for e in ctx.entities[: bisect_right(ctx.starts, before - 1)]
+        if e.start >= para and e.label == "ORG" and _outside_quotes(ctx, e.start) and not _is_storm(ctx, e)
+    ]
+    if not orgs:
+        return None
+    sent = _sentence_of(ctx, orgs[-1].start)
+    return next(e for e in orgs if e.start >= sent.start).canonical  # the subject: the first of its sentence
+
+
 # the last word of a "person" the recogniser found that makes it a place: "Woodlands Checkpoint"
 _PLACE_HEADS = frozenset(
     "checkpoint road street avenue bridge park centre center building tower station airport mall hospital square "
@@ -509,6 +528,8 @@ _TITLED_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof)\.?\s+[A-Z]")
 def _may_be_person(name: str) -> bool:
     """Not a date ("Jun 1") nor a place ("Woodlands Checkpoint") the recogniser took for a person."""
     words = name.split()
+    if len(words) == 1 and name.isupper() and len(name) <= 5:
+        return False  # "UN", "NEA": an acronym, not a name
     return bool(words) and not any(c.isdigit() for c in name) and words[-1].lower() not in _PLACE_HEADS
 
 

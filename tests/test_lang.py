@@ -378,3 +378,20 @@ def test_malay_katanya_after_a_name_with_an_age_inside_a_clause() -> None:
         "“Saya fikir rumah saya akan runtuh,” katanya."
     )
     assert [q.speaker for q in _quotes(text, "ms")] == ["Gabriela Ruiz"]
+
+
+def test_english_the_judge_is_the_justice_and_the_statement_is_its_issuer() -> None:
+    text = (
+        "Justice Ana Ruiz said in her grounds of decision that no payment was owed.\n"
+        "“He went to court to accompany his wife,” said the judge.\n"
+        "In a statement on Friday, the Harbour Board said the pier would close.\n"
+        "“The piles are rotten,” the statement said."
+    )
+    at = text.index("Ana Ruiz")
+    ruiz = Entity("Ana Ruiz", at, at + len("Ana Ruiz"), "PERSON", "Ana Ruiz", role="Justice")
+    entities = [ruiz, _entity(text, "Harbour Board", "ORG")]
+    found = _quotes(text, "en", entities)
+    assert [(q.speaker, q.speaker_text) for q in found] == [
+        ("Ana Ruiz", "the judge"),
+        ("Harbour Board", "the statement"),
+    ]

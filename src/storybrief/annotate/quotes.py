@@ -185,6 +185,9 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     if any(w.lower().strip(",.") in _DOCUMENTS for w in words[:4]) and not _names_an_org(ctx, offset, end, words):
         by = re.search(r"\b(?:from|by|of)\s+(.+)$", np_clean)
         found = _owner_speaker(ctx, offset + by.start(1), end) if by else (None, None)
+        if not found[0] and words[0].lower() == "the" and len(words) == 2:
+            owner = _document_owner(ctx, offset, words[1].lower().strip(",."))[0]
+            found = (owner, (np_clean, offset, end)) if owner else (None, None)
         if found[0] or not any(w.lower().strip(",.") in _POSTS for w in words[:4]):
             return found if found[0] else (np_clean, (np_clean, offset, end))
         return None, None  # "the tweet said", "a sign read": a post or caption with no author named in reach
@@ -238,6 +241,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     if descriptive:
         # "the former secretary of state said": the person of the article whose role has that title
         titles = {w.lower().strip(",.") for w in words} & _ROLE_NOUNS
+        titles |= {t for w in titles for t in _ROLE_SYNONYMS.get(w, ())}  # "the judge": "Justice Maniam"
         for e in reversed([e for e in entities if e.start < offset and e.label == "PERSON" and e.role]):
             if titles & {w.lower().strip(",.") for w in (e.role or "").split()}:
                 return e.canonical, (np_clean, offset, end)
@@ -362,6 +366,24 @@ def _owner_speaker(ctx: _Context, start: int, end: int) -> tuple[str | None, Men
     return None, None
 
 
+def _document_owner(ctx: _Context, before: int, noun: str) -> tuple[str | None, MentionSpan | None]:
+    """ "…,” said the statement.": whoever the latest sentence mentioning a statement (within 1,500
+    characters before) names first, outside quotes ("In a statement, the Attorney-General's Chambers said")."""
+    window = max(0, before - 1500)
+    for m in reversed(list(re.finditer(rf"\b{re.escape(noun)}\b", ctx.text[window:before], re.I))):
+        at = window + m.start()
+        if not _outside_quotes(ctx, at):
+            continue
+        sent = _sentence_of(ctx, at)
+        verb = _CUE_AT.search(ctx.masked, at, sent.end)
+        stop = verb.start() if verb else sent.end  # the subject stands before the verb: not "… said La believed"
+        for e in ctx.entities:
+            if sent.start <= e.start < stop and e.label in ("ORG", "PERSON") and _outside_quotes(ctx, e.start):
+                return e.canonical, None
+        return None, None  # the latest mention decides, named or not
+    return None, None
+
+
 def _apposed_person(ctx: _Context, end: int) -> Entity | None:
     """The person named in an apposition right after ``end``: "his spokesman, Ali Dorn, said"."""
     gap = re.match(r"\s*,\s*", ctx.text[end : end + 4])
@@ -455,7 +477,12 @@ _ROLE_NOUNS = {
     "envoy", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
     "director", "commissioner", "attorney", "general", "judge", "leader", "congressman", "congresswoman",
     "representative", "engineer", "chief", "executive", "ceo", "coach", "king", "queen", "prince", "pope",
+    "prosecutor",
 }  # fmt: skip
+_ROLE_SYNONYMS = {
+    "judge": ("justice", "magistrate", "commissioner", "registrar"),
+    "prosecutor": ("dpp", "app", "prosecutors"),
+}
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 

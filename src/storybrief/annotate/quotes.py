@@ -186,8 +186,8 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         by = re.search(r"\b(?:from|by|of)\s+(.+)$", np_clean)
         found = _owner_speaker(ctx, offset + by.start(1), end) if by else (None, None)
         if not found[0] and words[0].lower() == "the" and len(words) == 2:
-            owner = _document_owner(ctx, offset, words[1].lower().strip(",."))[0]
-            found = (owner, (np_clean, offset, end)) if owner else (None, None)
+            issuer = _document_owner(ctx, offset, words[1].lower().strip(",."))[0]
+            found = (issuer, (np_clean, offset, end)) if issuer else (None, None)
         if found[0] or not any(w.lower().strip(",.") in _POSTS for w in words[:4]):
             return found if found[0] else (np_clean, (np_clean, offset, end))
         return None, None  # "the tweet said", "a sign read": a post or caption with no author named in reach

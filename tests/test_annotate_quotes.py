@@ -675,3 +675,9 @@ def test_an_apposition_closed_by_a_dash() -> None:
         "sold online -- told me, “We sell what readers want to read.”"
     )
     assert only(text).speaker == "Tom Varga"
+
+
+def test_a_capitalised_cue_word_inside_a_name_is_no_verb() -> None:
+    """ "the United States has become a “…”": "States" is a name here, not the verb "states"."""
+    text = "Elena Marsh also said at the time that the United States has become a “dumping ground for old ships.”"
+    assert only(text).speaker != "United"

@@ -782,6 +782,14 @@ _NP_BEFORE_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
 _NP_BEFORE_CUE_LAST = re.compile(rf"(?s:.*)(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
 
 
+def _in_a_name(text: str, at: int) -> bool:
+    """A capitalised cue word after a capitalised word is part of a name: "the United States has"."""
+    if not text[at : at + 1].isupper():
+        return False
+    prev = re.search(r"(\S+)\s+$", text[:at])
+    return bool(prev and prev.group(1)[:1].isupper())
+
+
 def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
     """Speaker phrases of the reporting verbs before a quote, the verb nearest the quote first.
 
@@ -789,8 +797,8 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
     about “…”" the nearer "went on" has "as Elena Marsh"; in "The ad ends with footage of Marsh saying, “…”"
     "saying" has "with footage of Marsh", not "The ad".
     """
-    cues = [m for m in _CUE_AT.finditer(before) if len(before) - m.end() <= 80]
-    all_cues = list(_CUE_AT.finditer(before))
+    all_cues = [m for m in _CUE_AT.finditer(before) if not _in_a_name(before, m.start("cue"))]
+    cues = [m for m in all_cues if len(before) - m.end() <= 80]
     out: list[tuple[int, int, str]] = []
     for m in reversed(cues):
         if m.group("cue").lower().endswith("ing") and re.search(
@@ -837,6 +845,8 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
         matches = list(pattern.finditer(before))
         # a verb right before the quote is its cue; for a woven-in quote, the sentence's first (main) verb
         for m in matches if pattern is _FRAME_CUE else reversed(matches):
+            if m.groupdict().get("cue") and _in_a_name(before, m.start("cue")):
+                continue
             group = "np2" if m.groupdict().get("np2") else "np"
             np_start = lead_start + m.start(group)
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end(group)], np_start)

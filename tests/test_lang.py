@@ -395,3 +395,35 @@ def test_english_the_judge_is_the_justice_and_the_statement_is_its_issuer() -> N
         ("Ana Ruiz", "the judge"),
         ("Harbour Board", "the statement"),
     ]
+
+
+def test_malay_the_agency_said_is_the_agency_named_before() -> None:
+    text = (
+        "Agensi Air Teluk Biru (AATB) hari ini mengumumkan skim deposit botol.\n"
+        "Skim itu akan bermula tahun depan di semua pasar raya.\n"
+        'Agensi itu menyatakan dalam satu kenyataan: "Pembeli akan memulangkan botol kosong."'
+    )
+    assert [q.speaker for q in _quotes(text, "ms")] == ["Agensi Air Teluk Biru"]
+
+
+def test_english_statement_issuer_the_recogniser_missed_and_it_added_far_from_the_name() -> None:
+    text = (
+        "MARROW BAY: A Tern Air plane had its landing delayed on Monday.\n"
+        "Passengers refused to sit down during the descent.\n"
+        "The captain discontinued the approach, the airline said on Tuesday.\n"
+        "“The flight landed safely on the second approach,” it added.\n"
+        "In a statement after the hearing, the Harbour Prosecution Office said the man was unwell.\n"
+        "“He believed there was a fire on board,” said the statement."
+    )
+    entities = [_entity(text, "Tern Air", "ORG")]
+    found = _quotes(text, "en", entities)
+    assert [q.speaker for q in found] == ["Tern Air", "Harbour Prosecution Office"]
+
+
+def test_english_adding_that_credits_the_one_the_clause_before_names() -> None:
+    text = (
+        "Pregnant crew may take ground jobs, said Ana Ruiz, the airline's spokeswoman, adding that the carrier "
+        "“supports our crew during and after pregnancy”."
+    )
+    entities = [_entity(text, "Ana Ruiz")]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Ana Ruiz"]

@@ -212,6 +212,21 @@ class Attributor:
         self.names.append(np)
         return np
 
+    def _pointed_back(self, before: str, lead_start: int) -> Attribution:
+        """ "Agensi itu menyatakan …: “…”": the name met before in the article that opens with that noun
+        ("Agensi Sekitaran Kebangsaan"), the latest one."""
+        pattern = _demonstrative_pattern(self.table)
+        m = pattern.search(before) if pattern is not None else None
+        if m is None:
+            return None, None, None
+        noun = m.group("noun")
+        at = lead_start + m.start("noun")
+        names = re.findall(rf"\b{re.escape(noun)}(?:[ \t]+[A-Z][\w’'-]*)+", self.ctx.text[max(0, at - 3000) : at])
+        if not names:
+            return None, None, None
+        mention = (self.ctx.text[at : at + len(noun)], at, at + len(noun))
+        return names[-1], mention, m.group("verb")
+
     def _after_titles(self, np: str) -> str:
         """The words of a name after its titles ("Wakil Presiden (Wapres) RI Ma’ruf Amin" -> "Ma’ruf Amin");
         the whole run when it is all titles (a role with nobody named) or has none."""
@@ -302,6 +317,9 @@ class Attributor:
         from .quotes import _lead
 
         lead_start, before = _lead(self.ctx, span)
+        pointed = self._pointed_back(before, lead_start)
+        if pointed[0]:
+            return pointed
         for cue_kind, pattern in self.patterns.before:
             m = pattern.search(before)
             if m:
@@ -316,6 +334,14 @@ class Attributor:
                 if found[0]:
                     return found
         return None, None, None
+
+
+def _demonstrative_pattern(table: LanguageTable) -> re.Pattern[str] | None:
+    if not table.demonstratives or not table.spaced:
+        return None
+    return re.compile(
+        rf"(?:^|[.!?]\s+)(?P<noun>[A-Z][\w-]+)\s+(?:{_alt(table.demonstratives)})\s+(?P<verb>{_alt(table.speech_verbs)})\b"
+    )
 
 
 def _cue(m: re.Match[str], kind: str) -> str:

@@ -380,6 +380,12 @@ def _document_owner(ctx: _Context, before: int, noun: str) -> tuple[str | None, 
         for e in ctx.entities:
             if sent.start <= e.start < stop and e.label in ("ORG", "PERSON") and _outside_quotes(ctx, e.start):
                 return e.canonical, None
+        if verb:  # a name the recogniser missed, right before the verb: "…, the Attorney-General's Chambers said"
+            named = re.search(
+                r"(?:^|,\s*)(?:the\s+)?(?P<np>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})\s+$", ctx.masked[at:stop]
+            )
+            if named and named.group("np").split()[0].lower() not in _NOT_NAMES:
+                return named.group("np"), None
         return None, None  # the latest mention decides, named or not
     return None, None
 
@@ -534,6 +540,12 @@ def _antecedent_org(ctx: _Context, before: int) -> str | None:
         for e in ctx.entities[: bisect_right(ctx.starts, before - 1)]
         if e.start >= para and e.label == "ORG" and _outside_quotes(ctx, e.start) and not _is_storm(ctx, e)
     ]
+    if not orgs:  # none in the two paragraphs: the latest organisation named in the 1,500 characters before
+        orgs = [
+            e
+            for e in ctx.entities[: bisect_right(ctx.starts, before - 1)]
+            if e.start >= before - 1500 and e.label == "ORG" and _outside_quotes(ctx, e.start) and not _is_storm(ctx, e)
+        ]
     if not orgs:
         return None
     sent = _sentence_of(ctx, orgs[-1].start)
@@ -821,6 +833,19 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
 
 def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     lead_start, before = _lead(ctx, span)
+    adding = re.search(r",\s*adding(?:\s+that)?\b", before)
+    if adding:
+        # "…, said the spokesperson, adding that SIA “…”": the one the clause before "adding" names
+        head = before[: adding.start()]
+        m = _ENDS_WITH_ATTRIBUTION.search(head + ".") or _ENDS_WITH_ATTRIBUTION.search(
+            head[: max(0, head.rfind(","))] + "."  # "said Ana Ruiz, the airline's spokeswoman, adding"
+        )
+        if m:
+            group = "np" if m.group("np") else "np2"
+            np_start = lead_start + m.start(group)
+            speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end(group)], np_start)
+            if speaker:
+                return speaker, mention, "adding"
     if _PARTICIPLE.search(before):
         pronoun = re.match(r"\s*(He|She)\b", before)
         if pronoun and lead_start == _sentence_of(ctx, span.open_mark).start:

@@ -68,6 +68,8 @@ class LanguageTable:
     verb_prefixes: tuple[str, ...] = ()
     # words with such a beginning that are not verbs ("menteri", "mereka", "melalui")
     not_verbs: tuple[str, ...] = ()
+    # words after a noun that point back ("itu", "tersebut"): "Agensi itu menyatakan" is the agency named before
+    demonstratives: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,7 @@ TABLE = LanguageTable(
         "Komjen", "Jaksa", "Hakim", "Juru", "Bicara", "Jubir", "Menko", "Dirut", "Plt", "Kadis",
     ),
     verb_prefixes=("me", "ber"),
+    demonstratives=("itu", "tersebut"),
     not_verbs=(
         "menteri", "mereka", "media", "merdeka", "mesyuarat", "memang", "melalui", "mengenai", "menurut",
         "meskipun", "menjelang", "mengikut", "bersama", "berikut", "bersempena", "berbanding", "berita",

@@ -59,6 +59,7 @@ TABLE = LanguageTable(
         "Inspektor", "Jeneral", "Ketua-ketua", "Naib", "Canselor", "Pegawai", "Eksekutif",
     ),
     verb_prefixes=("me", "ber"),
+    demonstratives=("itu", "tersebut"),
     not_verbs=(
         "menteri", "mereka", "media", "merdeka", "mesyuarat", "memang", "melalui", "mengenai", "menurut",
         "meskipun", "menjelang", "mengikut", "bersama", "berikut", "bersempena", "berbanding", "berita",

@@ -427,3 +427,15 @@ def test_english_adding_that_credits_the_one_the_clause_before_names() -> None:
     )
     entities = [_entity(text, "Ana Ruiz")]
     assert [q.speaker for q in _quotes(text, "en", entities)] == ["Ana Ruiz"]
+
+
+def test_english_a_surname_keeps_the_article_own_title_and_first_name() -> None:
+    """The input's index may map a surname to a full name met in another article ("Mdm Lim", "Maximilian
+    Chew"); the article's own "Mr Lim" and "Prosecutor Melina Chew" win."""
+    text = "“We take a science-based approach,” said Mr Lim.\n“The claim is false,” said Deputy Prosecutor Melina Chew."
+    lim, chew = text.index("Lim"), text.index("Chew")
+    entities = [
+        Entity("Lim", lim, lim + 3, "PERSON", "Mdm Lim"),
+        Entity("Chew", chew, chew + 4, "PERSON", "Maximilian Chew"),
+    ]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Mr Lim", "Melina Chew"]

@@ -214,7 +214,8 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
                 if e.label == label and (label in ("PERSON", "ORG") or _whole_phrase(np_clean, e.text)):
                     # a place speaks only as the whole subject ("Ostrava said": its government); in a longer
                     # phrase ("Marrow Bay residents", "a crowd in Cairo") it is a place used as a place
-                    return e.canonical, (e.text, e.start, e.end)
+                    who = _own_name(ctx, e) if label == "PERSON" else e.canonical
+                    return who, (e.text, e.start, e.end)
         for m in re.finditer(r"\S+", np_clean):  # a person spaCy did not tag here, known in the article or input
             word = m.group(0)
             key = re.sub(r"(’s|'s|’|')$", "", word.strip(",.;:")).lower()
@@ -562,6 +563,36 @@ _PLACE_HEADS = frozenset(
 
 # a personal title opens it: a person, whatever label the recogniser gave ("Dr Faishal" as an organisation)
 _TITLED_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof)\.?\s+[A-Z]")
+
+
+_PERSONAL_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mdm|Madam|Encik|Puan|Cik)\.?\s+$")
+_PERSONAL_TITLES = frozenset("mr mrs ms miss mdm madam encik puan cik".split())
+_HONORIFICS = frozenset("justice judge chief deputy prosecutor assoc associate professor prof dr sir dame lord".split())
+
+
+def _own_name(ctx: _Context, e: Entity) -> str:
+    """The canonical name of a person mention, unless the article's own words contradict it: a surname whose
+    canonical form was met in another article with another title ("Mr Lim" is not "Mdm Lim") or another first
+    name ("Prosecutor Melina Chew" is not "Maximilian Chew"); then the article's own form."""
+    canonical = e.canonical
+    words = canonical.split()
+    if len(e.text.split()) != 1 or canonical == e.text:
+        return canonical
+    if all(re.search(rf"\b{re.escape(w)}\b", ctx.text) for w in words):
+        return canonical  # the article itself has the full name: it is this article's person
+    title = _PERSONAL_TITLE_RE.search(ctx.text[max(0, e.start - 8) : e.start])
+    if title and words[0].lower() in _PERSONAL_TITLES and words[0].lower() != title.group(1).lower():
+        return f"{title.group(1)} {e.text}"
+    prev = re.search(r"(?<![\w’'-])([A-Z][a-z]+)\s+$", ctx.text[max(0, e.start - 30) : e.start])
+    if (
+        prev
+        and prev.group(1).lower() not in _TITLE_LIKE | _PERSONAL_TITLES | _NOT_NAMES | _ROLE_NOUNS | _HONORIFICS
+        and prev.group(1) not in words
+        and len(words) > 1
+        and words[0].lower() not in _PERSONAL_TITLES
+    ):
+        return f"{prev.group(1)} {e.text}"  # the first name the article gives, not another article's
+    return canonical
 
 
 def _may_be_person(name: str) -> bool:

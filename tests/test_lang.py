@@ -429,6 +429,16 @@ def test_english_adding_that_credits_the_one_the_clause_before_names() -> None:
     assert [q.speaker for q in _quotes(text, "en", entities)] == ["Ana Ruiz"]
 
 
+def test_english_the_report_said_twice_goes_back_to_the_issuer() -> None:
+    text = (
+        "Trade between the ports fell, the Marrow Port Agency said in a report on Tuesday.\n"
+        "The report said ferries should share one timetable.\n"
+        "“This will send a clear signal to operators,” the report said."
+    )
+    entities = [_entity(text, "Marrow Port Agency", "ORG")]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Marrow Port Agency"]
+
+
 def test_english_a_surname_keeps_the_article_own_title_and_first_name() -> None:
     """The input's index may map a surname to a full name met in another article ("Mdm Lim", "Maximilian
     Chew"); the article's own "Mr Lim" and "Prosecutor Melina Chew" win."""

@@ -376,6 +376,10 @@ def _document_owner(ctx: _Context, before: int, noun: str) -> tuple[str | None, 
         if not _outside_quotes(ctx, at):
             continue
         sent = _sentence_of(ctx, at)
+        if re.match(
+            rf"\s*(?:the\s+)?{re.escape(noun)}\s+(?:also\s+)?{_CUE_ANON}", ctx.masked[sent.start : sent.end], re.I
+        ):
+            continue  # "The report said …": the document speaks there too; an earlier mention names its issuer
         verb = _CUE_AT.search(ctx.masked, at, sent.end)
         stop = verb.start() if verb else sent.end  # the subject stands before the verb: not "… said La believed"
         for e in ctx.entities:

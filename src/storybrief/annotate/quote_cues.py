@@ -6,12 +6,16 @@ words around each quoted span are read for the table's cues:
 * after the quote: an inverted verb and a name (``"…," kata Ahmad``), a verb carrying its speaker
   (``katanya``: the person last named), a name and a verb (``」李文华说。``), ``according to`` and a name;
 * before it: ``Menurut X, "…"``, ``X berkata, "…"``, ``Kata X: "…"``, ``X表示：「…」``, ``据X称，“…”``;
-* for a quote woven into a sentence, the first name-and-verb of the sentence before it.
+* for a quote woven into a sentence, or run into after a comma, the first name-and-verb of the sentence;
+* ``Agensi itu menyatakan`` (a noun and a demonstrative): the name met before that opens with the noun.
 
-In spaced scripts a name is a run of capitalised words (with the table's particles: "bin", "binti"); a
-person the entity recogniser found inside the run is preferred. In scripts without spaces the speaker
-is the clause before the verb, less the table's fillers (adverbs, days). Pronouns go to the person last
-named before the quote, else the last speaker.
+In spaced scripts a name is a run of capitalised words (with the table's particles: "bin", "binti") less
+its titles ("Menteri Kanan … Datuk Dr"); a person the entity recogniser found inside the run is preferred.
+In scripts without spaces the speaker is the clause before the verb, less the table's fillers (adverbs,
+days), the occasion and whom it was said to. ``katanya`` and pronouns go to the subject of the latest clause
+before the quote (a name before an active verb, ``Menurut X``; in Chinese the latest ``X说``), unless a
+quote was attributed since: then to its speaker. The recogniser's labels are not trusted for that: on
+Malay text it calls titles, events and adverbs people.
 """
 
 from __future__ import annotations

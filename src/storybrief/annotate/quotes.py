@@ -4,9 +4,10 @@ For each quoted span (:mod:`.quote_spans`) the reporter's words around it are re
 ``“…,” he said`` / ``“…,” said Blinken`` after the quote, ``Blinken said: “…”`` / ``according to X``
 / ``X: “…”`` before it, a reporting verb earlier in the sentence for a quote woven into it, a quote
 split around its attribution, and a quote paragraph that continues the previous speaker. Pronouns and
-nominal mentions go to the most recent person named before the quote; organisations and places speak
-too ("the State Department said", "the South said"). Speakers carry canonical names from
-:mod:`.entities`; a quote nobody can be attributed to has ``speaker=None``.
+nominal mentions go to the most recent person named before the quote (never a date, place or acronym the
+recogniser took for one; "it" to an organisation, "the judge" to the Justice named, "the statement" to its
+issuer); organisations and places speak too ("the State Department said", "the South said"). Speakers
+carry canonical names from :mod:`.entities`; a quote nobody can be attributed to has ``speaker=None``.
 
 What may speak: a person, an organisation, or a description of people ("a spokeswoman for the hospital",
 "Protesters marching past"). Never a phrase cut from a clause ("The question this hour is"), a named storm,

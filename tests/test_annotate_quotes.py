@@ -681,3 +681,12 @@ def test_a_capitalised_cue_word_inside_a_name_is_no_verb() -> None:
     """ "the United States has become a “…”": "States" is a name here, not the verb "states"."""
     text = "Elena Marsh also said at the time that the United States has become a “dumping ground for old ships.”"
     assert only(text).speaker != "United"
+
+
+def test_more_reporting_verbs() -> None:
+    text = (
+        "The mayor was asked about the pier.\n\n"
+        "“I chose to fix it, not to talk about it,” Elena Marsh shot back.\n\n"
+        "“Go back to your office,” Tomas Okafor barked."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Elena Marsh", "Tomas Okafor"]

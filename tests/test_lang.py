@@ -449,3 +449,12 @@ def test_english_a_surname_keeps_the_article_own_title_and_first_name() -> None:
         Entity("Chew", chew, chew + 4, "PERSON", "Maximilian Chew"),
     ]
     assert [q.speaker for q in _quotes(text, "en", entities)] == ["Mr Lim", "Melina Chew"]
+
+
+def test_english_a_state_in_a_party_tag_and_a_phrase_cut_at_an_article_are_no_speakers() -> None:
+    text = (
+        "After winning the primary, Gov. Ana Ruiz (R-OH), said, “We are ready for the autumn.”\n"
+        "Elena Marsh defended the harbour, saying the town embodied the “grit of the whole coast.”"
+    )
+    entities = [_entity(text, "Ana Ruiz"), _entity(text, "OH", "GPE"), _entity(text, "Elena Marsh")]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Ana Ruiz", "Elena Marsh"]

@@ -207,7 +207,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     inside = [
         e
         for e in entities[bisect_right(starts, offset - 1) :]
-        if e.start < end and e.end <= end + 2 and not _is_storm(ctx, e)
+        if e.start < end and e.end <= end + 2 and not _is_storm(ctx, e) and not _in_party_tag(ctx, e)
     ]
     if not descriptive:
         for label in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
@@ -269,7 +269,7 @@ _AGE_BACK_RE = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z]+)?", re.I)
 _NOT_HEADS = frozenset(
     "is are was were be been being am has have had do does did will would can could should may might must "
     "this that these those which there here it's that's what whether if than to of for from with by at in on "
-    "about as like such".split()
+    "about as like such the a an".split()
 )
 _CONJUNCTIONS = frozenset({"and", "but", "then"})
 _FUNCTION_WORDS = (
@@ -313,6 +313,11 @@ _CLAUSE_OPENERS = frozenset(
     "and but or which that".split()
 )
 _GROUP_STOP = frozenset("this thus its his has was does is always perhaps news politics as us yes less unless".split())
+
+
+def _in_party_tag(ctx: _Context, e: Entity) -> bool:
+    """A state inside a party tag ("Gov. John Kasich (R-OH)") is no speaker."""
+    return re.search(r"\([RDI]-[\w.]{0,4}$", ctx.text[max(0, e.start - 6) : e.start]) is not None
 
 
 def _is_storm(ctx: _Context, e: Entity) -> bool:
@@ -864,6 +869,11 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
             if late and late.start("np") != np.start("np") and late.group("np").strip():
                 a, b = lead_start + prev_end + late.start("np"), lead_start + prev_end + late.end("np")
                 out.append((a, b, m.group("cue")))
+            # a fronted clause, then the subject: "After winning the primary, Gov. Ana Ruiz (R-OH), said"
+            segment = re.match(r",\s*([^,]+?)\s*,", region[np.end("np") :])
+            if segment:
+                a = lead_start + prev_end + np.end("np") + segment.start(1)
+                out.append((a, a + len(segment.group(1)), m.group("cue")))
     return out
 
 

@@ -597,3 +597,96 @@ def test_a_named_spokeswoman_keeps_her_role() -> None:
     assert doc.quotes[0].speaker == "Dara Quell"
     roles = {e.canonical: e.role for e in doc.entities if e.label == "PERSON"}
     assert roles.get("Dara Quell") == "Mayor Ines Cartalo's spokeswoman"
+
+
+# ------------------------------------------------------------- issue 11: hand-check error kinds (English)
+
+
+def test_a_quote_set_one_sentence_to_a_line_is_one_quote_of_the_speaker_after_it() -> None:
+    text = (
+        "Inspections of the old oaks take place every year.\n\n"
+        "“However, the deeper checks are costly.\n\n"
+        "It is not practical to drill into every tree,” said Mr Olsen, the park manager.\n\n"
+        "The park reopens on Friday."
+    )
+    q = only(text)
+    assert q.speaker is not None and q.speaker.endswith("Olsen")
+    assert [text[a:b] for a, b in q.parts] == [
+        "However, the deeper checks are costly.",
+        "It is not practical to drill into every tree,",
+    ]
+
+
+def test_a_stray_mark_with_no_closing_paragraph_stays_in_its_paragraph() -> None:
+    text = "“The council met on Monday.\n\nIt approved the budget.\n\n“The pier will be rebuilt,” said Elena Marsh."
+    found = quotes(text)
+    assert [q.text for q in found] == ["The council met on Monday.", "The pier will be rebuilt,"]
+
+
+def test_the_age_described_speaker_is_the_person_just_named() -> None:
+    text = (
+        "Ms Vera Lind said she had cut her spending on clothes.\n\n"
+        "“Prices make people gloomy,” the 31-year-old said.\n\n"
+        "“You cannot spend like before.”"
+    )
+    speakers = [q.speaker or "" for q in quotes(text)]
+    assert len(speakers) == 2 and all(s.endswith("Vera Lind") for s in speakers), speakers
+
+
+def test_a_participle_of_a_later_clause_does_not_credit_the_quote_before_it() -> None:
+    text = (
+        "Stall holders are waiting for fresh stock.\n\n"
+        "“We will switch when supply is stable.” One trader, who gave no name, will buy the fresh stock, "
+        "adding that “some people dislike frozen meat”."
+    )
+    found = quotes(text)
+    assert found[0].speaker is None
+    assert (found[1].speaker or "").startswith("One trader")
+
+
+def test_she_said_goes_to_the_woman_just_introduced_even_when_the_recogniser_misses_her() -> None:
+    text = (
+        "“The ferry must run again,” Marta Ilves, a teacher, told reporters.\n\n"
+        "Alina Voss, 20, said she hoped the council would listen.\n\n"
+        "“They have to hear us,” she said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Marta Ilves", "Alina Voss"]
+
+
+def test_a_role_with_its_holder_in_apposition_late_in_a_long_sentence() -> None:
+    text = (
+        "Perhaps it is no surprise, but given the council's plan to sell the pier -- which the harbour board's "
+        "chief executive, Ana Ruiz, called “a reckless gamble” -- the vote was close."
+    )
+    assert only(text).speaker == "Ana Ruiz"
+
+
+def test_the_sentence_before_opens_with_the_speaker_though_it_ends_like_an_attribution() -> None:
+    text = (
+        "His former partner at Varga Holdings, Lawrence B. Cummings, called him a master at difficult deals. "
+        "“He found a way when nobody else could.”"
+    )
+    assert only(text).speaker == "Lawrence B. Cummings"
+
+
+def test_an_apposition_closed_by_a_dash() -> None:
+    text = (
+        "Tom Varga, the head of Varga Media -- the company that prints the Marrow Bay Post, which is also "
+        "sold online -- told me, “We sell what readers want to read.”"
+    )
+    assert only(text).speaker == "Tom Varga"
+
+
+def test_a_capitalised_cue_word_inside_a_name_is_no_verb() -> None:
+    """ "the United States has become a “…”": "States" is a name here, not the verb "states"."""
+    text = "Elena Marsh also said at the time that the United States has become a “dumping ground for old ships.”"
+    assert only(text).speaker != "United"
+
+
+def test_more_reporting_verbs() -> None:
+    text = (
+        "The mayor was asked about the pier.\n\n"
+        "“I chose to fix it, not to talk about it,” Elena Marsh shot back.\n\n"
+        "“Go back to your office,” Tomas Okafor barked."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Elena Marsh", "Tomas Okafor"]

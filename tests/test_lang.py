@@ -258,3 +258,203 @@ def test_malay_function_words_do_not_make_sentences_alike() -> None:
     article.sentences = [Sentence(0, len(text))]
     (unit,) = story_units([article])
     assert set(unit.terms) == {"jambatan", "baharu", "dibuka", "penduduk", "kampung"}
+
+
+# ------------------------------------------------------------------ issue 11: hand-check error kinds
+
+
+def _entity(text: str, name: str, label: str = "PERSON", nth: int = 0) -> Entity:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(name, at + 1)
+    return Entity(name, at, at + len(name), label, name)
+
+
+def test_a_quote_over_one_line_paragraphs_is_one_quote() -> None:
+    """A source that sets each sentence on its own line: the quote opens on one line and closes on the next
+    with "imbuhnya"; both lines are one quote of the speaker named before it."""
+    text = (
+        "Selanjutnya, Budi Santoso menuturkan perlunya tata kelola yang baik. “Pertama, dana harus dikelola "
+        "dengan hati-hati.\n"
+        "Laporan keuangan juga harus terbuka untuk umum” imbuhnya.\n"
+        "Pasar ikan dibuka kembali minggu depan."
+    )
+    quotes = _quotes(text, "id")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker == "Budi Santoso"
+    # with the name two sentences back, only the attribution after the last line can credit it
+    later = text.replace("perlunya tata kelola yang baik.", "perlunya tata kelola. Pasar dibuka.")
+    assert [q.speaker for q in _quotes(later, "id")] == ["Budi Santoso"]
+    assert [text[a:b] for a, b in q.parts] == [
+        "Pertama, dana harus dikelola dengan hati-hati.",
+        "Laporan keuangan juga harus terbuka untuk umum",
+    ]
+
+
+def test_malay_titles_and_events_the_recogniser_calls_people_are_not_speakers() -> None:
+    """The recogniser tags "Menteri Kanan" (a title) and "Pesta Air Teluk Ke-5" (an event) as people; "katanya"
+    still goes to the minister named after his titles, through "beliau" in the sentence before the quote."""
+    text = (
+        "Menteri Kanan Pelancongan Datuk Dr Rahim Zakaria berkata jeti baharu itu siap bulan depan. "
+        "“Kerja-kerja akhir sedang dijalankan,” katanya.\n"
+        "Dalam pada itu, beliau mengingatkan peniaga supaya bersedia menjelang Pesta Air Teluk Ke-5. "
+        "“Kami mahu pelancong berasa selamat,” katanya."
+    )
+    entities = [_entity(text, "Menteri Kanan"), _entity(text, "Rahim Zakaria"), _entity(text, "Pesta Air Teluk Ke-5")]
+    quotes = _quotes(text, "ms", entities)
+    assert [q.speaker for q in quotes] == ["Rahim Zakaria", "Rahim Zakaria"]
+
+
+def test_a_sentence_adverb_and_a_bracketed_title_do_not_hide_the_speaker() -> None:
+    text = (
+        "BANDAR LAUT – Wakil Bupati (Wabup) Ani Kusuma mendorong warga ikut menjaga pantai.\n"
+        "Apalagi, dia menyampaikan bahwa Pemerintah memberikan bantuan perahu. “Kami minta semua pihak "
+        "membantu,” ujarnya.\n"
+        "Terakhir, Ani meminta agar nelayan bekerja sama. “Laut ini milik kita bersama,” pungkas Ani."
+    )
+    assert [q.speaker for q in _quotes(text, "id")] == ["Ani Kusuma", "Ani Kusuma"]
+
+
+def test_chinese_colon_form_with_a_long_title_and_a_clause_before_the_quote() -> None:
+    text = (
+        "青河镇的新桥下月通车。\n"
+        "交通与环境部兼国家发展部高级政务部长林晓梅博士说：“新桥将使居民出行更安全。这是一大进步。”\n"
+        "据报道，陈国强当天出席镇议会会议时表示，从技术角度看工程进展顺利，“但我们仍需检查每一根桥墩。”\n"
+        "港务局副局长周文（Zhou Wen）说，港口下周恢复运作。\n"
+        "他说：“渔船可以先行进港。”"
+    )
+    quotes = _quotes(text, "zh")
+    assert [q.speaker for q in quotes] == [
+        "交通与环境部兼国家发展部高级政务部长林晓梅博士",
+        "陈国强",
+        "港务局副局长周文",
+    ]
+
+
+def test_chinese_as_for_is_not_a_speech_verb() -> None:
+    """ "对于许多居民来说" is "for many residents", not "many residents said"."""
+    text = "对于许多居民来说，这座桥意义重大。“我们等了十年。”"
+    assert [q.speaker for q in _quotes(text, "zh")] == [None]
+
+
+def test_english_he_said_skips_a_date_and_a_place_the_recogniser_calls_people() -> None:
+    """ "Jun 1" and "Marrow Checkpoint" tagged as people, and "Dr Okafor" tagged as an organisation: "he"
+    is the doctor; with no one else in reach a pronoun stays unattributed rather than taking the date."""
+    text = (
+        "The harbour at Marrow Checkpoint lost power on Jun 1, said Dr Okafor in Parliament.\n"
+        "Officers turned on emergency lights at Marrow Checkpoint.\n"
+        "“The generator overheated and shut down,” he said."
+    )
+    entities = [
+        _entity(text, "Marrow Checkpoint"),
+        _entity(text, "Jun 1"),
+        _entity(text, "Dr Okafor", "ORG"),
+        _entity(text, "Marrow Checkpoint", nth=1),
+    ]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Dr Okafor"]
+    alone = "Trade resumed on Jun 1.\n“We are open again,” he said."
+    assert [q.speaker for q in _quotes(alone, "en", [_entity(alone, "Jun 1")])] == [None]
+
+
+def test_english_it_said_is_the_organisation_named_before_and_an_acronym_is_no_person() -> None:
+    text = (
+        "New coins will carry the king's face, though not soon, according to the Marrow Mint.\n"
+        "“Coins with a new effigy usually appear a year after a coronation,” it said.\n"
+        "Elena Marsh spoke about the UN envoys on Monday.\n"
+        "“Nobody asked us,” she added."
+    )
+    entities = [
+        _entity(text, "Marrow Mint", "ORG"),
+        _entity(text, "Elena Marsh"),
+        _entity(text, "UN"),  # the recogniser's "person"
+    ]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Marrow Mint", "Elena Marsh"]
+
+
+def test_malay_katanya_after_a_name_with_an_age_inside_a_clause() -> None:
+    text = (
+        "Penduduk dikenali sebagai Gabriela Ruiz, 59, mengaku dia berasa takut ketika gegaran melanda.\n"
+        "“Saya fikir rumah saya akan runtuh,” katanya."
+    )
+    assert [q.speaker for q in _quotes(text, "ms")] == ["Gabriela Ruiz"]
+
+
+def test_english_the_judge_is_the_justice_and_the_statement_is_its_issuer() -> None:
+    text = (
+        "Justice Ana Ruiz said in her grounds of decision that no payment was owed.\n"
+        "“He went to court to accompany his wife,” said the judge.\n"
+        "In a statement on Friday, the Harbour Board said the pier would close.\n"
+        "“The piles are rotten,” the statement said."
+    )
+    at = text.index("Ana Ruiz")
+    ruiz = Entity("Ana Ruiz", at, at + len("Ana Ruiz"), "PERSON", "Ana Ruiz", role="Justice")
+    entities = [ruiz, _entity(text, "Harbour Board", "ORG")]
+    found = _quotes(text, "en", entities)
+    assert [(q.speaker, q.speaker_text) for q in found] == [
+        ("Ana Ruiz", "the judge"),
+        ("Harbour Board", "the statement"),
+    ]
+
+
+def test_malay_the_agency_said_is_the_agency_named_before() -> None:
+    text = (
+        "Agensi Air Teluk Biru (AATB) hari ini mengumumkan skim deposit botol.\n"
+        "Skim itu akan bermula tahun depan di semua pasar raya.\n"
+        'Agensi itu menyatakan dalam satu kenyataan: "Pembeli akan memulangkan botol kosong."'
+    )
+    assert [q.speaker for q in _quotes(text, "ms")] == ["Agensi Air Teluk Biru"]
+
+
+def test_english_statement_issuer_the_recogniser_missed_and_it_added_far_from_the_name() -> None:
+    text = (
+        "MARROW BAY: A Tern Air plane had its landing delayed on Monday.\n"
+        "Passengers refused to sit down during the descent.\n"
+        "The captain discontinued the approach, the airline said on Tuesday.\n"
+        "“The flight landed safely on the second approach,” it added.\n"
+        "In a statement after the hearing, the Harbour Prosecution Office said the man was unwell.\n"
+        "“He believed there was a fire on board,” said the statement."
+    )
+    entities = [_entity(text, "Tern Air", "ORG")]
+    found = _quotes(text, "en", entities)
+    assert [q.speaker for q in found] == ["Tern Air", "Harbour Prosecution Office"]
+
+
+def test_english_adding_that_credits_the_one_the_clause_before_names() -> None:
+    text = (
+        "Pregnant crew may take ground jobs, said Ana Ruiz, the airline's spokeswoman, adding that the carrier "
+        "“supports our crew during and after pregnancy”."
+    )
+    entities = [_entity(text, "Ana Ruiz")]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Ana Ruiz"]
+
+
+def test_english_the_report_said_twice_goes_back_to_the_issuer() -> None:
+    text = (
+        "Trade between the ports fell, the Marrow Port Agency said in a report on Tuesday.\n"
+        "The report said ferries should share one timetable.\n"
+        "“This will send a clear signal to operators,” the report said."
+    )
+    entities = [_entity(text, "Marrow Port Agency", "ORG")]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Marrow Port Agency"]
+
+
+def test_english_a_surname_keeps_the_article_own_title_and_first_name() -> None:
+    """The input's index may map a surname to a full name met in another article ("Mdm Lim", "Maximilian
+    Chew"); the article's own "Mr Lim" and "Prosecutor Melina Chew" win."""
+    text = "“We take a science-based approach,” said Mr Lim.\n“The claim is false,” said Deputy Prosecutor Melina Chew."
+    lim, chew = text.index("Lim"), text.index("Chew")
+    entities = [
+        Entity("Lim", lim, lim + 3, "PERSON", "Mdm Lim"),
+        Entity("Chew", chew, chew + 4, "PERSON", "Maximilian Chew"),
+    ]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Mr Lim", "Melina Chew"]
+
+
+def test_english_a_state_in_a_party_tag_and_a_phrase_cut_at_an_article_are_no_speakers() -> None:
+    text = (
+        "After winning the primary, Gov. Ana Ruiz (R-OH), said, “We are ready for the autumn.”\n"
+        "Elena Marsh defended the harbour, saying the town embodied the “grit of the whole coast.”"
+    )
+    entities = [_entity(text, "Ana Ruiz"), _entity(text, "OH", "GPE"), _entity(text, "Elena Marsh")]
+    assert [q.speaker for q in _quotes(text, "en", entities)] == ["Ana Ruiz", "Elena Marsh"]

@@ -4,7 +4,9 @@ Curly double quotes, straight double quotes (told apart as opening or closing by
 them), single quotes in British style, guillemets, low-high German marks and the corner brackets of Chinese and
 Japanese (「…」, 『…』; the marks are listed in :mod:`storybrief.lang`). A quote left open at the
 end of a paragraph continues when the next paragraph opens with a quotation mark (the news convention
-for multi-paragraph quotes) and otherwise ends with its paragraph. Apostrophes are not quotes.
+for multi-paragraph quotes), or when one of the next few paragraphs, with no mark before it, closes it (a
+quote of several sentences set one sentence to a line); otherwise it ends with its paragraph.
+Apostrophes are not quotes.
 """
 
 from __future__ import annotations
@@ -101,18 +103,69 @@ def _single_quotes(text: str, start: int, end: int, taken: Sequence[Span]) -> li
     return spans
 
 
+MAX_BRIDGED = 3  # paragraphs with no quotation mark that a quote left open may run through
+
+
+def _first_mark(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """The first double quotation mark of a paragraph: (offset, width, is it a closing mark), if any."""
+    i = start
+    while i < end:
+        ch, width = text[i], 1
+        if ch in "'`" and text[i + 1 : i + 2] == ch:
+            ch, width = '"', 2
+        if ch in _DOUBLE_OPEN:
+            return i, width, False
+        if ch in _DOUBLE_CLOSE:
+            return i, width, True
+        if ch == '"':
+            return i, width, not _is_opening_straight(text, i, width)
+        i += width
+    return None
+
+
+def _closing_paragraph(text: str, paragraphs: Sequence[Block], n: int) -> tuple[int, int, int] | None:
+    """A quote left open at the end of paragraph ``n`` whose next paragraphs carry no opening mark: the
+    paragraph (index), offset and width of the mark that closes it, when one of the next few paragraphs
+    opens with a closing mark and those before it have no mark at all. Sources that set each sentence on a
+    line of its own split a quote of several sentences this way (``“First.\n\nSecond,” she said.``)."""
+    for k in range(n + 1, min(len(paragraphs), n + 2 + MAX_BRIDGED)):
+        block = paragraphs[k]
+        mark = _first_mark(text, block.start, block.end)
+        if mark is None:
+            continue
+        at, width, closing = mark
+        return (k, at, width) if closing else None
+    return None
+
+
 def find_quote_spans(text: str, blocks: Sequence[Block]) -> list[Span]:
     """All quoted spans of an article, paragraph by paragraph, sorted by position."""
     spans: list[Span] = []
     paragraphs = [b for b in blocks if b.kind == "paragraph"] or [Block("paragraph", 0, len(text))]
+    resume: dict[int, int] = {}  # paragraph index -> offset after the mark that closed a bridged quote
+    skip: set[int] = set()  # paragraphs wholly inside a bridged quote
     for n, block in enumerate(paragraphs):
-        found, still_open = _paragraph_quotes(text, block.start, block.end)
+        if n in skip:
+            continue
+        start = resume.get(n, block.start)
+        found, still_open = _paragraph_quotes(text, start, block.end)
         if still_open is not None:
             still_open.end = block.end
             nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
             still_open.continues = nxt is not None and text[nxt.start : nxt.start + 1] in _DOUBLE_OPEN + '"'
+            closing = None if still_open.continues else _closing_paragraph(text, paragraphs, n)
+            if closing is not None and text[still_open.open_mark] not in PAIRED_CLOSE:
+                k, at, width = closing
+                still_open.continues = True
+                for m in range(n + 1, k):  # the quote's middle sentences, one paragraph each
+                    middle = paragraphs[m]
+                    spans.append(Span(middle.start, middle.end, middle.start, None, continues=True))
+                    skip.add(m)
+                last = paragraphs[k]
+                spans.append(Span(last.start, at, last.start, at, close_width=width))
+                resume[k] = at + width
             found.append(still_open)
         found = [s for s in found if text[s.start : s.end].strip()]
-        found.extend(_single_quotes(text, block.start, block.end, found))
+        found.extend(_single_quotes(text, start, block.end, found))
         spans.extend(found)
     return sorted(spans, key=lambda s: s.start)

@@ -4,9 +4,10 @@ For each quoted span (:mod:`.quote_spans`) the reporter's words around it are re
 ``“…,” he said`` / ``“…,” said Blinken`` after the quote, ``Blinken said: “…”`` / ``according to X``
 / ``X: “…”`` before it, a reporting verb earlier in the sentence for a quote woven into it, a quote
 split around its attribution, and a quote paragraph that continues the previous speaker. Pronouns and
-nominal mentions go to the most recent person named before the quote; organisations and places speak
-too ("the State Department said", "the South said"). Speakers carry canonical names from
-:mod:`.entities`; a quote nobody can be attributed to has ``speaker=None``.
+nominal mentions go to the most recent person named before the quote (never a date, place or acronym the
+recogniser took for one; "it" to an organisation, "the judge" to the Justice named, "the statement" to its
+issuer); organisations and places speak too ("the State Department said", "the South said"). Speakers
+carry canonical names from :mod:`.entities`; a quote nobody can be attributed to has ``speaker=None``.
 
 What may speak: a person, an organisation, or a description of people ("a spokeswoman for the hospital",
 "Protesters marching past"). Never a phrase cut from a clause ("The question this hour is"), a named storm,
@@ -44,7 +45,7 @@ _AFTER_CUE_FIRST = re.compile(
     re.I,
 )
 # "NAME, 54, said" / "NAME, a former minister, told": a description between the name and the verb
-_APPOS = r"(?:(?:,\s*[^,“”\"«»;:!?]{1,160}?){1,3},)?"
+_APPOS = r"(?:(?:,\s*[^,“”\"«»;:!?]{1,160}?){1,3}(?:,|\s--))?"  # the last may close with a dash
 # auxiliaries and adverbs between a speaker and the verb: "she still says", "my father often said"
 _AUX = r"(?:(?:has|had|have|was|were|is|would|will|still|also|often|later|then|again|once|previously|recently|"
 _AUX += r"repeatedly|frequently|simply|quickly|just|always|never|once)\s+)*"
@@ -127,7 +128,8 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     last = words[-1].lower()
     if last in PRONOUNS:
         at = offset + np_clean.rfind(words[-1])
-        return _antecedent(ctx, at, last), (words[-1], at, at + len(words[-1]))
+        who = (_antecedent_org(ctx, at) if last == "it" else None) or _antecedent(ctx, at, last)
+        return who, (words[-1], at, at + len(words[-1]))
     if last in ("who", "whom"):
         # "…, Ana Ruiz, who joked, “…”": the relative pronoun stands for the person right before it
         at = offset + np_clean.rfind(words[-1])
@@ -137,6 +139,10 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         return None, None  # "a young woman who suggested": a clause, not a speaker
     if last in _NOT_HEADS:
         return None, None  # "The question this hour is:", "the plan and": a phrase cut short, not a speaker
+    if _AGE_BACK_RE.fullmatch(np_clean):
+        # "the 28-year-old said": the person just described, as a pronoun would be
+        who = _antecedent(ctx, offset, "they")
+        return (who, (np_clean, offset, end)) if who else (None, None)
     if words[0].lower() in _LEADING_NOT_SPEAKER:
         # "adding that its value quadrupled", "In a statement released Thursday": reported speech or a
         # circumstance, never the one who speaks
@@ -151,7 +157,10 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         # "… -- which Apple's chief executive, Tim Cook, called “…”": the phrase after the pronoun
         rest = np_clean[len(words[0]) :].lstrip()
         return _speaker_from_np(ctx, rest, end - len(rest))
-    if last[:1].islower() and last.isalpha():
+    described = words[0].lower() in _DETERMINERS and len(words) > 1 and words[1][:1].islower()
+    owned = _OWNED_RE.match(np_clean)
+    if (last[:1].islower() and last.isalpha()) or described or (owned and owned.group("role")[:1].islower()):
+        # a description, or an owner's role ("Apple's chief executive"), then a name in apposition
         named = _apposed_person(ctx, end)
         if named:
             # "His former partner at Lenox, Lawrence Cummings, said": the name in the apposition speaks
@@ -177,10 +186,13 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     if any(w.lower().strip(",.") in _DOCUMENTS for w in words[:4]) and not _names_an_org(ctx, offset, end, words):
         by = re.search(r"\b(?:from|by|of)\s+(.+)$", np_clean)
         found = _owner_speaker(ctx, offset + by.start(1), end) if by else (None, None)
+        if not found[0] and words[0].lower() == "the" and len(words) == 2:
+            issuer = _document_owner(ctx, offset, words[1].lower().strip(",."))[0]
+            found = (issuer, (np_clean, offset, end)) if issuer else (None, None)
         if found[0] or not any(w.lower().strip(",.") in _POSTS for w in words[:4]):
             return found if found[0] else (np_clean, (np_clean, offset, end))
         return None, None  # "the tweet said", "a sign read": a post or caption with no author named in reach
-    determiners = ("a", "an", "the", "my", "his", "her", "their", "our", "its", "one", "another", "some")
+    determiners = _DETERMINERS
     # "a spokeswoman for the hospital", "the Vermont senator": a determiner and a common noun as the head
     descriptive = (
         words[0].lower() in determiners and len(words) > 1 and (words[1][:1].islower() or words[-1][:1].islower())
@@ -195,7 +207,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     inside = [
         e
         for e in entities[bisect_right(starts, offset - 1) :]
-        if e.start < end and e.end <= end + 2 and not _is_storm(ctx, e)
+        if e.start < end and e.end <= end + 2 and not _is_storm(ctx, e) and not _in_party_tag(ctx, e)
     ]
     if not descriptive:
         for label in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
@@ -203,7 +215,8 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
                 if e.label == label and (label in ("PERSON", "ORG") or _whole_phrase(np_clean, e.text)):
                     # a place speaks only as the whole subject ("Ostrava said": its government); in a longer
                     # phrase ("Marrow Bay residents", "a crowd in Cairo") it is a place used as a place
-                    return e.canonical, (e.text, e.start, e.end)
+                    who = _own_name(ctx, e) if label == "PERSON" else e.canonical
+                    return who, (e.text, e.start, e.end)
         for m in re.finditer(r"\S+", np_clean):  # a person spaCy did not tag here, known in the article or input
             word = m.group(0)
             key = re.sub(r"(’s|'s|’|')$", "", word.strip(",.;:")).lower()
@@ -230,6 +243,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     if descriptive:
         # "the former secretary of state said": the person of the article whose role has that title
         titles = {w.lower().strip(",.") for w in words} & _ROLE_NOUNS
+        titles |= {t for w in titles for t in _ROLE_SYNONYMS.get(w, ())}  # "the judge": "Justice Maniam"
         for e in reversed([e for e in entities if e.start < offset and e.label == "PERSON" and e.role]):
             if titles & {w.lower().strip(",.") for w in (e.role or "").split()}:
                 return e.canonical, (np_clean, offset, end)
@@ -250,10 +264,12 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     return None, None
 
 
+_DETERMINERS = ("a", "an", "the", "my", "his", "her", "their", "our", "its", "one", "another", "some")
+_AGE_BACK_RE = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z]+)?", re.I)
 _NOT_HEADS = frozenset(
     "is are was were be been being am has have had do does did will would can could should may might must "
     "this that these those which there here it's that's what whether if than to of for from with by at in on "
-    "about as like such".split()
+    "about as like such the a an".split()
 )
 _CONJUNCTIONS = frozenset({"and", "but", "then"})
 _FUNCTION_WORDS = (
@@ -297,6 +313,11 @@ _CLAUSE_OPENERS = frozenset(
     "and but or which that".split()
 )
 _GROUP_STOP = frozenset("this thus its his has was does is always perhaps news politics as us yes less unless".split())
+
+
+def _in_party_tag(ctx: _Context, e: Entity) -> bool:
+    """A state inside a party tag ("Gov. John Kasich (R-OH)") is no speaker."""
+    return re.search(r"\([RDI]-[\w.]{0,4}$", ctx.text[max(0, e.start - 6) : e.start]) is not None
 
 
 def _is_storm(ctx: _Context, e: Entity) -> bool:
@@ -352,6 +373,34 @@ def _owner_speaker(ctx: _Context, start: int, end: int) -> tuple[str | None, Men
     return None, None
 
 
+def _document_owner(ctx: _Context, before: int, noun: str) -> tuple[str | None, MentionSpan | None]:
+    """ "…,” said the statement.": whoever the latest sentence mentioning a statement (within 1,500
+    characters before) names first, outside quotes ("In a statement, the Attorney-General's Chambers said")."""
+    window = max(0, before - 1500)
+    for m in reversed(list(re.finditer(rf"\b{re.escape(noun)}\b", ctx.text[window:before], re.I))):
+        at = window + m.start()
+        if not _outside_quotes(ctx, at):
+            continue
+        sent = _sentence_of(ctx, at)
+        if re.match(
+            rf"\s*(?:the\s+)?{re.escape(noun)}\s+(?:also\s+)?{_CUE_ANON}", ctx.masked[sent.start : sent.end], re.I
+        ):
+            continue  # "The report said …": the document speaks there too; an earlier mention names its issuer
+        verb = _CUE_AT.search(ctx.masked, at, sent.end)
+        stop = verb.start() if verb else sent.end  # the subject stands before the verb: not "… said La believed"
+        for e in ctx.entities:
+            if sent.start <= e.start < stop and e.label in ("ORG", "PERSON") and _outside_quotes(ctx, e.start):
+                return e.canonical, None
+        if verb:  # a name the recogniser missed, right before the verb: "…, the Attorney-General's Chambers said"
+            named = re.search(
+                r"(?:^|,\s*)(?:the\s+)?(?P<np>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})\s+$", ctx.masked[at:stop]
+            )
+            if named and named.group("np").split()[0].lower() not in _NOT_NAMES:
+                return named.group("np"), None
+        return None, None  # the latest mention decides, named or not
+    return None, None
+
+
 def _apposed_person(ctx: _Context, end: int) -> Entity | None:
     """The person named in an apposition right after ``end``: "his spokesman, Ali Dorn, said"."""
     gap = re.match(r"\s*,\s*", ctx.text[end : end + 4])
@@ -363,7 +412,7 @@ def _apposed_person(ctx: _Context, end: int) -> Entity | None:
         return found
     # a name the recogniser missed, closed by a comma or the verb: "Schilling's son, Grant, said"
     m = re.match(
-        r"((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)\s*(?:,|$|\s+(?:said|says|told)\b)", ctx.masked[at : at + 60]
+        r"((?:[A-Z][\w’'-]*[.·]?\s+){0,3}[A-Z][\w’'-]+)\s*(?:,|$|\s+(?:said|says|told)\b)", ctx.masked[at : at + 60]
     )
     if m and m.group(1).split()[0].lower() not in _NOT_NAMES | _FUNCTION_WORDS:
         name = m.group(1)
@@ -445,7 +494,12 @@ _ROLE_NOUNS = {
     "envoy", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
     "director", "commissioner", "attorney", "general", "judge", "leader", "congressman", "congresswoman",
     "representative", "engineer", "chief", "executive", "ceo", "coach", "king", "queen", "prince", "pope",
+    "prosecutor",
 }  # fmt: skip
+_ROLE_SYNONYMS = {
+    "judge": ("justice", "magistrate", "commissioner", "registrar"),
+    "prosecutor": ("dpp", "app", "prosecutors"),
+}
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
@@ -461,16 +515,128 @@ def _antecedent(ctx: _Context, before: int, pronoun: str = "he") -> str | None:
     want = _GENDER.get(pronoun)
     idx = bisect_right(ctx.starts, before - 1)
     candidates = [
-        e for e in ctx.entities[:idx] if e.label == "PERSON" and e.start < before and _outside_quotes(ctx, e.start)
+        e
+        for e in ctx.entities[:idx]
+        if (e.label == "PERSON" or _TITLED_RE.match(e.text))
+        and e.start < before
+        and _outside_quotes(ctx, e.start)
+        and _may_be_person(e.text)
     ]
     if want and ctx.gender:
         candidates = [e for e in candidates if ctx.gender.get(e.canonical, want) == want]
+    since = _sentence_of(ctx, candidates[-1].start).end if candidates else max(0, before - 600)
+    missed = _unrecognised_subject(ctx, since, before)
+    if missed:
+        return missed
     if not candidates:
         return None
     last = candidates[-1]
     sent = _sentence_of(ctx, last.start)
     in_sentence = [e for e in candidates if e.start >= sent.start]
-    return in_sentence[0].canonical if in_sentence else last.canonical
+    who = in_sentence[0] if in_sentence else last
+    if who.label != "PERSON":  # "Ms Donelan" tagged as an organisation: the person the input knows by that name
+        return ctx.people.get(who.text.split()[-1].lower(), who.canonical)
+    return who.canonical
+
+
+def _antecedent_org(ctx: _Context, before: int) -> str | None:
+    """What "it said" refers to: the latest organisation named outside quotes in the paragraph or the one
+    before; never a person. None when there is none."""
+    prev_end = ctx.text.rfind("\n", 0, before) + 1
+    while prev_end > 0 and ctx.text[prev_end - 1] in "\n \t":
+        prev_end -= 1
+    para = ctx.text.rfind("\n", 0, prev_end) + 1  # the start of the paragraph before
+    orgs = [
+        e
+        for e in ctx.entities[: bisect_right(ctx.starts, before - 1)]
+        if e.start >= para and e.label == "ORG" and _outside_quotes(ctx, e.start) and not _is_storm(ctx, e)
+    ]
+    if not orgs:  # none in the two paragraphs: the latest organisation named in the 1,500 characters before
+        orgs = [
+            e
+            for e in ctx.entities[: bisect_right(ctx.starts, before - 1)]
+            if e.start >= before - 1500 and e.label == "ORG" and _outside_quotes(ctx, e.start) and not _is_storm(ctx, e)
+        ]
+    if not orgs:
+        return None
+    sent = _sentence_of(ctx, orgs[-1].start)
+    return next(e for e in orgs if e.start >= sent.start).canonical  # the subject: the first of its sentence
+
+
+# the last word of a "person" the recogniser found that makes it a place: "Woodlands Checkpoint"
+_PLACE_HEADS = frozenset(
+    "checkpoint road street avenue bridge park centre center building tower station airport mall hospital square "
+    "highway expressway port island river lake hill market plaza hall stadium camp base estate county district "
+    "province".split()
+)
+
+
+# a personal title opens it: a person, whatever label the recogniser gave ("Dr Faishal" as an organisation)
+_TITLED_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr|Prof)\.?\s+[A-Z]")
+
+
+_PERSONAL_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mdm|Madam|Encik|Puan|Cik)\.?\s+$")
+_PERSONAL_TITLES = frozenset("mr mrs ms miss mdm madam encik puan cik".split())
+_HONORIFICS = frozenset("justice judge chief deputy prosecutor assoc associate professor prof dr sir dame lord".split())
+
+
+def _own_name(ctx: _Context, e: Entity) -> str:
+    """The canonical name of a person mention, unless the article's own words contradict it: a surname whose
+    canonical form was met in another article with another title ("Mr Lim" is not "Mdm Lim") or another first
+    name ("Prosecutor Melina Chew" is not "Maximilian Chew"); then the article's own form."""
+    canonical = e.canonical
+    words = canonical.split()
+    if len(e.text.split()) != 1 or canonical == e.text:
+        return canonical
+    if all(re.search(rf"\b{re.escape(w)}\b", ctx.text) for w in words):
+        return canonical  # the article itself has the full name: it is this article's person
+    title = _PERSONAL_TITLE_RE.search(ctx.text[max(0, e.start - 8) : e.start])
+    if title and words[0].lower() in _PERSONAL_TITLES and words[0].lower() != title.group(1).lower():
+        return f"{title.group(1)} {e.text}"
+    prev = re.search(r"(?<![\w’'-])([A-Z][a-z]+)\s+$", ctx.text[max(0, e.start - 30) : e.start])
+    if (
+        prev
+        and prev.group(1).lower() not in _TITLE_LIKE | _PERSONAL_TITLES | _NOT_NAMES | _ROLE_NOUNS | _HONORIFICS
+        and prev.group(1) not in words
+        and len(words) > 1
+        and words[0].lower() not in _PERSONAL_TITLES
+    ):
+        return f"{prev.group(1)} {e.text}"  # the first name the article gives, not another article's
+    return canonical
+
+
+def _may_be_person(name: str) -> bool:
+    """Not a date ("Jun 1") nor a place ("Woodlands Checkpoint") the recogniser took for a person."""
+    words = name.split()
+    if len(words) == 1 and name.isupper() and len(name) <= 5:
+        return False  # "UN", "NEA": an acronym, not a name
+    return bool(words) and not any(c.isdigit() for c in name) and words[-1].lower() not in _PLACE_HEADS
+
+
+# a sentence that opens with a name and a reporting verb: "Alina Voss, 20, said she hoped …"
+_SUBJECT_NAME_RE = re.compile(
+    rf"\s*(?P<np>(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,3}})){_APPOS}\s+{_AUX}{_CUE_ANON}", re.I
+)
+
+
+def _unrecognised_subject(ctx: _Context, start: int, stop: int) -> str | None:
+    """The latest sentence in [start, stop) outside quotes that opens with a two- to four-word name and a
+    reporting verb, when the recogniser tagged no person there: that name (a person it missed)."""
+    found = None
+    i = max(0, bisect_right(ctx.sent_starts, start - 1))
+    for sent in ctx.sentences[i:]:
+        if sent.start >= stop:
+            break
+        if not _outside_quotes(ctx, sent.start):
+            continue
+        m = _SUBJECT_NAME_RE.match(ctx.masked, sent.start, min(sent.end, stop))
+        if not m or m.group("np").split()[0].lower() in _NOT_NAMES | _FUNCTION_WORDS:
+            continue
+        a, b = m.start("np"), m.end("np")
+        if any(e.start < b and e.end > a for e in ctx.entities):
+            continue  # the recogniser named something here (a person is a candidate already; a place is not one)
+        found = ctx.people.get(m.group("np").lower(), m.group("np"))
+    return found
 
 
 def _sentence_of(ctx: _Context, pos: int) -> Sentence:
@@ -641,6 +807,8 @@ def _try_after(
         np_words = _WORD_RE.findall(m.group("np")) if m else []
         if np_words and np_words[0].lower() in _CLAUSE_OPENERS and pattern is not _AFTER_CUE_FIRST:
             continue  # "“…,” when Okafor asked": a clause of its own, not the quote's attribution
+        if m and pattern is not _AFTER_CUE_FIRST and (m.groupdict().get("cue") or "").lower().endswith("ing"):
+            continue  # "“…” One hawker will buy it, adding that …": the participle brings the words after it
         if m and len(np_words) <= 12:
             np_start = after_start + m.start("np")
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : after_start + m.end("np")], np_start)
@@ -664,6 +832,15 @@ def _subject_phrase(ctx: _Context, start: int, stop: int) -> tuple[int, int] | N
 
 _CUE_AT = re.compile(rf"(?<![\w’'-]){_CUE}", re.I)
 _NP_BEFORE_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
+_NP_BEFORE_CUE_LAST = re.compile(rf"(?s:.*)(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
+
+
+def _in_a_name(text: str, at: int) -> bool:
+    """A capitalised cue word after a capitalised word is part of a name: "the United States has"."""
+    if not text[at : at + 1].isupper():
+        return False
+    prev = re.search(r"(\S+)\s+$", text[:at])
+    return bool(prev and prev.group(1)[:1].isupper())
 
 
 def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
@@ -673,8 +850,8 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
     about “…”" the nearer "went on" has "as Elena Marsh"; in "The ad ends with footage of Marsh saying, “…”"
     "saying" has "with footage of Marsh", not "The ad".
     """
-    cues = [m for m in _CUE_AT.finditer(before) if len(before) - m.end() <= 80]
-    all_cues = list(_CUE_AT.finditer(before))
+    all_cues = [m for m in _CUE_AT.finditer(before) if not _in_a_name(before, m.start("cue"))]
+    cues = [m for m in all_cues if len(before) - m.end() <= 80]
     out: list[tuple[int, int, str]] = []
     for m in reversed(cues):
         if m.group("cue").lower().endswith("ing") and re.search(
@@ -686,11 +863,35 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
         np = _NP_BEFORE_CUE.search(region)
         if np and np.group("np").strip():
             out.append((lead_start + prev_end + np.start("np"), lead_start + prev_end + np.end("np"), m.group("cue")))
+            # the latest phrase that fits, for when the earliest is the reporter's clause and not a speaker
+            # ("Perhaps it is a twist of irony, but … -- which Apple's chief executive, Tim Cook, called")
+            late = _NP_BEFORE_CUE_LAST.match(region)
+            if late and late.start("np") != np.start("np") and late.group("np").strip():
+                a, b = lead_start + prev_end + late.start("np"), lead_start + prev_end + late.end("np")
+                out.append((a, b, m.group("cue")))
+            # a fronted clause, then the subject: "After winning the primary, Gov. Ana Ruiz (R-OH), said"
+            segment = re.match(r",\s*([^,]+?)\s*,", region[np.end("np") :])
+            if segment:
+                a = lead_start + prev_end + np.end("np") + segment.start(1)
+                out.append((a, a + len(segment.group(1)), m.group("cue")))
     return out
 
 
 def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     lead_start, before = _lead(ctx, span)
+    adding = re.search(r",\s*adding(?:\s+that)?\b", before)
+    if adding:
+        # "…, said the spokesperson, adding that SIA “…”": the one the clause before "adding" names
+        head = before[: adding.start()]
+        m = _ENDS_WITH_ATTRIBUTION.search(head + ".") or _ENDS_WITH_ATTRIBUTION.search(
+            head[: max(0, head.rfind(","))] + "."  # "said Ana Ruiz, the airline's spokeswoman, adding"
+        )
+        if m:
+            group = "np" if m.group("np") else "np2"
+            np_start = lead_start + m.start(group)
+            speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end(group)], np_start)
+            if speaker:
+                return speaker, mention, "adding"
     if _PARTICIPLE.search(before):
         pronoun = re.match(r"\s*(He|She)\b", before)
         if pronoun and lead_start == _sentence_of(ctx, span.open_mark).start:
@@ -715,6 +916,8 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
         matches = list(pattern.finditer(before))
         # a verb right before the quote is its cue; for a woven-in quote, the sentence's first (main) verb
         for m in matches if pattern is _FRAME_CUE else reversed(matches):
+            if m.groupdict().get("cue") and _in_a_name(before, m.start("cue")):
+                continue
             group = "np2" if m.groupdict().get("np2") else "np"
             np_start = lead_start + m.start(group)
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end(group)], np_start)
@@ -799,13 +1002,15 @@ def _previous_sentence(ctx: _Context, span: Span) -> tuple[str | None, MentionSp
     before = ctx.masked[prev.start : span.open_mark]
     if any(c in before for c in '“”"«»'):
         return None, None, None  # the previous sentence holds a quote of its own: its attribution is taken
-    m = _ENDS_WITH_ATTRIBUTION.search(before) or _OPENS_WITH_ATTRIBUTION.match(before)
-    if not m:
-        return None, None, None
-    group = "np" if m.group("np") else "np2"
-    np_start = prev.start + m.start(group)
-    speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : prev.start + m.end(group)], np_start)
-    return (speaker, mention, "continues") if speaker else (None, None, None)
+    for m in (_ENDS_WITH_ATTRIBUTION.search(before), _OPENS_WITH_ATTRIBUTION.match(before)):
+        if not m:
+            continue
+        group = "np" if m.group("np") else "np2"
+        np_start = prev.start + m.start(group)
+        speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : prev.start + m.end(group)], np_start)
+        if speaker:  # ("…, Cummings, called him a master …": the end is no attribution; the opening is)
+            return speaker, mention, "continues"
+    return None, None, None
 
 
 def _lead_ends_with_cue(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:

@@ -67,6 +67,16 @@ class LanguageTable:
     inline_furniture: tuple[tuple[str, str], ...] = ()
     # words (lower case) of which every ``furniture`` line holds one: lines without any skip the patterns
     furniture_hints: frozenset[str] = frozenset()
+    # titles and honorifics that stand before a name and are not the name ("Menteri Kanan … Datuk Dr Radzi
+    # Jidin"): a speaker is the words after the last of them
+    titles: tuple[str, ...] = ()
+    # how the active verbs of the language begin ("me-", "ber-"): a name before such a word is the subject of
+    # its clause, which is what "katanya" (the speaker last named) looks back for
+    verb_prefixes: tuple[str, ...] = ()
+    # words with such a beginning that are not verbs ("menteri", "mereka", "melalui")
+    not_verbs: tuple[str, ...] = ()
+    # words after a noun that point back ("itu", "tersebut"): "Agensi itu menyatakan" is the agency named before
+    demonstratives: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)

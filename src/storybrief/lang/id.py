@@ -37,10 +37,13 @@ TABLE = LanguageTable(
         "mengatakan", "berkata", "menyatakan", "menjelaskan", "menegaskan", "menambahkan", "mengungkapkan",
         "menyebutkan", "menuturkan", "memaparkan", "menerangkan", "mengaku", "mengumumkan", "menyampaikan",
     ),
-    inverted_verbs=("ujar", "kata", "tutur", "jelas", "tambah", "tegas", "ucap", "sebut", "papar", "terang", "ungkap"),
+    inverted_verbs=(
+        "ujar", "kata", "tutur", "jelas", "tambah", "tegas", "ucap", "sebut", "papar", "terang", "ungkap", "imbuh",
+        "pungkas", "lanjut", "sambung", "tandas",
+    ),
     self_verbs=(
         "katanya", "ujarnya", "tuturnya", "jelasnya", "tambahnya", "tegasnya", "ucapnya", "sebutnya", "paparnya",
-        "terangnya", "ungkapnya",
+        "terangnya", "ungkapnya", "imbuhnya", "pungkasnya", "lanjutnya", "sambungnya", "tandasnya",
     ),
     according_to=("menurut",),
     pronouns=("beliau", "dia", "ia", "mereka", "saya", "kami"),
@@ -50,4 +53,17 @@ TABLE = LanguageTable(
     weekdays=(("Senin", 0), ("Selasa", 1), ("Rabu", 2), ("Kamis", 3), ("Jumat", 4), ("Sabtu", 5), ("Minggu", 6)),
     relative_days=(("hari ini", 0), ("kemarin", -1), ("besok", 1)),
     stop_words=_STOP_WORDS,
+    titles=(
+        "Menteri", "Presiden", "Wakil", "Wapres", "RI", "Ketua", "Kepala", "Direktur", "Utama", "Sekretaris",
+        "Jenderal", "Gubernur", "Bupati", "Wali", "Kota", "Bapak", "Pak", "Ibu", "Bu", "Dr", "Drs", "Prof",
+        "Ir", "H", "Hj", "Kapolri", "Kapolda", "Kapolres", "Kombes", "Pol", "AKP", "AKBP", "Irjen", "Brigjen",
+        "Komjen", "Jaksa", "Hakim", "Juru", "Bicara", "Jubir", "Menko", "Dirut", "Plt", "Kadis",
+    ),
+    verb_prefixes=("me", "ber"),
+    demonstratives=("itu", "tersebut"),
+    not_verbs=(
+        "menteri", "mereka", "media", "merdeka", "mesyuarat", "memang", "melalui", "mengenai", "menurut",
+        "meskipun", "menjelang", "mengikut", "bersama", "berikut", "bersempena", "berbanding", "berita",
+        "berkenaan", "berhubung", "bersama-sama", "berdasarkan", "bertempat", "beserta", "berserta",
+    ),
 )  # fmt: skip

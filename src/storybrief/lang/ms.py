@@ -37,8 +37,13 @@ TABLE = LanguageTable(
         "berkata", "mengatakan", "menyatakan", "menjelaskan", "menegaskan", "memberitahu", "menambah",
         "mendakwa", "menyebut", "mengulas", "memaklumkan", "mengumumkan",
     ),
-    inverted_verbs=("kata", "ujar", "tutur", "jelas", "tambah", "tegas", "ucap", "sebut"),
-    self_verbs=("katanya", "ujarnya", "tuturnya", "jelasnya", "tambahnya", "tegasnya", "ucapnya", "sebutnya"),
+    inverted_verbs=(
+        "kata", "ujar", "tutur", "jelas", "tambah", "tegas", "ucap", "sebut", "ulas", "imbuh", "sambung",
+    ),
+    self_verbs=(
+        "katanya", "ujarnya", "tuturnya", "jelasnya", "tambahnya", "tegasnya", "ucapnya", "sebutnya", "ulasnya",
+        "imbuhnya", "sambungnya",
+    ),
     according_to=("menurut",),
     pronouns=("beliau", "dia", "ia", "mereka", "saya", "kami"),
     name_particles=("bin", "binti", "bte", "bt", "a/l", "a/p", "al", "van", "de"),
@@ -47,4 +52,17 @@ TABLE = LanguageTable(
     weekdays=(("Isnin", 0), ("Selasa", 1), ("Rabu", 2), ("Khamis", 3), ("Jumaat", 4), ("Sabtu", 5), ("Ahad", 6)),
     relative_days=(("hari ini", 0), ("semalam", -1), ("kelmarin", -1), ("esok", 1)),
     stop_words=_STOP_WORDS,
+    titles=(
+        "Menteri", "Perdana", "Timbalan", "Wakil", "Kanan", "Besar", "Ketua", "Pengarah", "Setiausaha", "Presiden",
+        "Datuk", "Dato", "Dato’", "Dato'", "Datin", "Seri", "Tan", "Sri", "Tun", "Tuan", "Puan", "Encik", "Cik",
+        "Dr", "Prof", "Profesor", "Haji", "Hajah", "Ir", "Ustaz", "Yang", "Berhormat", "YB", "Pesuruhjaya",
+        "Inspektor", "Jeneral", "Ketua-ketua", "Naib", "Canselor", "Pegawai", "Eksekutif",
+    ),
+    verb_prefixes=("me", "ber"),
+    demonstratives=("itu", "tersebut"),
+    not_verbs=(
+        "menteri", "mereka", "media", "merdeka", "mesyuarat", "memang", "melalui", "mengenai", "menurut",
+        "meskipun", "menjelang", "mengikut", "bersama", "berikut", "bersempena", "berbanding", "berita",
+        "berkenaan", "berhubung", "bersama-sama", "berdasarkan", "bertempat", "beserta", "berserta",
+    ),
 )  # fmt: skip

@@ -216,9 +216,12 @@ def day_gap(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) 
 
 
 def publication_order(article: Article) -> int:
-    """Publication day for streaming order; undated articles by the earliest day their window allows, else last."""
+    """Publication day for streaming order; undated articles by the earliest day a closed window allows, else last.
+
+    An open window ("not before 1997", from a year the text mentions) says nothing of when the article ran:
+    placed by its lower bound it would come first and seed a story that later, closer reports then join."""
     lo, hi = publication_span(article)
-    day = lo if lo is not None else hi
+    day = lo if lo is not None and hi is not None else hi
     return day if day is not None else date.max.toordinal()
 
 

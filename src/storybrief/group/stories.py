@@ -179,6 +179,18 @@ class StoryStream:
         self._linkage = Linkage(self.threshold, STORY_COHESION)
         self._index = CandidateIndex(window_days=self.weights.window_days)
         self._dfs = (DocFreq(), DocFreq(), DocFreq())
+        self._weighed_at: dict[int, int] = {}  # node -> articles seen when its weights were last computed
+
+    def _current(self, node: int) -> ArticleFeatures:
+        """An earlier article's features, weighed again once the articles seen have doubled since: weights
+        computed over the first few articles call every word rare, and an early article would keep joining
+        later ones on words that turn out to be common."""
+        f = self._index.features[node]
+        seen = self._dfs[0].n_docs
+        if seen >= 2 * self._weighed_at[node]:
+            f.weigh(*self._dfs)
+            self._weighed_at[node] = seen
+        return f
 
     def add(self, article: Article, quote_groups: frozenset[str] = frozenset()) -> int:
         """Place one article; returns the internal number of the story it joined."""
@@ -190,7 +202,8 @@ class StoryStream:
         entity_df.add(f.entity_counts)
         anchor_df.add(f.anchor_counts)
         f.weigh(term_df, entity_df, anchor_df)
-        sims = {j: similarity(f, self._index.features[j], self.weights) for j in self._index.query(node, f)}
+        self._weighed_at[node] = term_df.n_docs
+        sims = {j: similarity(f, self._current(j), self.weights) for j in self._index.query(node, f)}
         self._index.add(node, f)
         return self._linkage.add(node, sims)
 

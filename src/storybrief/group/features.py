@@ -202,6 +202,8 @@ def publication_span(article: Article) -> tuple[int | None, int | None]:
         return None, None
     lo = window.earliest.toordinal() if window.earliest else None
     hi = window.latest.toordinal() if window.latest else None
+    if lo is not None and hi is not None and lo > hi:
+        return None, None  # clues that contradict each other ("not before 2015", "not after 2014") date nothing
     return lo, hi
 
 

@@ -390,31 +390,68 @@ def run_mmds(args: argparse.Namespace, cache: Path | None) -> float:
     return best_d
 
 
+@dataclass(slots=True)
+class Alone:
+    """Totals of one system over the gold clusters grouped alone (see :func:`alone`)."""
+
+    kept: Counter[str]  # same-cluster pairs kept together, per half ('tune', 'held') and 'clean'
+    pairs: Counter[str]  # same-cluster pairs, same keys
+    whole: int = 0  # clusters kept in one story
+    strangers: int = 0  # clusters whose added stranger joined one of their documents (stranger runs only)
+
+    def share(self, key: str) -> str:
+        return f"{self.kept[key]}/{self.pairs[key]} ({self.kept[key] / max(1, self.pairs[key]):.1%})"
+
+
 def alone(
-    corpus: Corpus, gold: Sequence[int], texts: Sequence[str], distance: float
-) -> list[tuple[str, int, int, int]]:
-    """Each gold cluster grouped alone: (system, same-cluster pairs kept, pairs, clusters kept whole)."""
+    corpus: Corpus,
+    gold: Sequence[int],
+    texts: Sequence[str],
+    distance: float,
+    tune: set[int],
+    flagged: Sequence[bool],
+    stranger_seed: int | None = None,
+) -> dict[str, Alone]:
+    """Each gold cluster grouped alone (what ``storybrief brief`` does with one event's reports).
+
+    Per system: same-cluster pairs kept in one story, per half of the gold clusters, and over the pairs of
+    two documents Multi-News+ did not flag as irrelevant ('clean'). With ``stranger_seed``, each cluster is
+    grouped with one document of another cluster (drawn with that seed) added: its pairs are counted as
+    before, and ``strangers`` counts the clusters the stranger joined.
+    """
     by_gold: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(gold):
         by_gold[g].append(i)
-    totals = {"storybrief batch": [0, 0, 0], "storybrief streaming": [0, 0, 0], f"baseline d={distance}": [0, 0, 0]}
-    for members in by_gold.values():
+    rng = random.Random(stranger_seed)
+    names = ("storybrief batch", "storybrief streaming", f"baseline d={distance}")
+    totals = {name: Alone(Counter(), Counter()) for name in names}
+    for g, members in sorted(by_gold.items()):
         if len(members) < 2:
             continue
-        arts = [corpus.articles[i] for i in members]
+        group = list(members)
+        if stranger_seed is not None:
+            group.append(rng.choice([i for i in range(len(gold)) if gold[i] != g]))
+        arts = [corpus.articles[i] for i in group]
         ids = {a.id for a in arts}
         qgs = [q for q in corpus.quote_groups if len(ids & set(q.articles)) > 1]
         found = {
-            "storybrief batch": labels(Corpus(articles=arts), group_stories(arts, qgs)),
-            "storybrief streaming": labels(Corpus(articles=arts), stream_stories(arts, qgs)),
-            f"baseline d={distance}": Baseline([texts[i] for i in members]).labels(distance),
+            names[0]: labels(Corpus(articles=arts), group_stories(arts, qgs)),
+            names[1]: labels(Corpus(articles=arts), stream_stories(arts, qgs)),
+            names[2]: Baseline([texts[i] for i in group]).labels(distance),
         }
+        half = "tune" if g in tune else "held"
         for name, pred in found.items():
-            kept, n = pairs_kept([0] * len(pred), pred)
-            totals[name][0] += kept
-            totals[name][1] += n
-            totals[name][2] += len(set(pred)) == 1
-    return [(name, k, n, whole) for name, (k, n, whole) in totals.items()]
+            total = totals[name]
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    keys = [half] + (["clean"] if not (flagged[members[x]] or flagged[members[y]]) else [])
+                    for key in keys:
+                        total.pairs[key] += 1
+                        total.kept[key] += pred[x] == pred[y]
+            total.whole += len(set(pred[: len(members)])) == 1
+            if stranger_seed is not None:
+                total.strangers += pred[-1] in pred[: len(members)]
+    return totals
 
 
 def run_multinews(args: argparse.Namespace, cache: Path | None, mmds_d: float) -> None:
@@ -475,6 +512,9 @@ def run_multinews(args: argparse.Namespace, cache: Path | None, mmds_d: float) -
         header("system")
         print(cols)
         row("gold", scores(gold)[0], extra(scores(gold)))
+        # the ceiling of a system that keeps every flagged (irrelevant) document alone, as it should
+        ceiling = [g if u else -1 - i for i, (g, u) in enumerate(zip(gold, unflagged, strict=True))]
+        row("gold, flagged documents alone", scores(ceiling)[0], extra(scores(ceiling)))
         for label, d in (
             (f"MMDS choice d={mmds_d}", mmds_d),
             (f"best all d={best_d}", best_d),
@@ -494,13 +534,27 @@ def run_multinews(args: argparse.Namespace, cache: Path | None, mmds_d: float) -
         for d, sc in grid.items():
             row(f"d={d}", sc[0], extra(sc))
         if n_clusters == largest and not args.no_alone:
+            flagged = [not u for u in unflagged]
+            n_multi = sum(1 for c in Counter(gold).values() if c > 1)
             print(
                 "\neach gold cluster grouped alone (what `storybrief brief` does with one event's reports): share of "
-                "same-cluster document pairs kept in one story, and clusters kept whole; baseline at its best pooled d"
+                "same-cluster document pairs kept in one story, per half, over pairs of two unflagged documents, "
+                "and clusters kept whole; baseline at its best pooled d"
             )
-            for name, k, n, whole in alone(corpus, gold, texts, best_d):
-                n_multi = sum(1 for c in Counter(gold).values() if c > 1)
-                print(f"{name:34} pairs kept {k}/{n} ({k / max(1, n):.1%})  whole {whole}/{n_multi}")
+            for name, t in alone(corpus, gold, texts, best_d, tune, flagged).items():
+                print(
+                    f"{name:34} tune {t.share('tune'):17} held {t.share('held'):17} clean {t.share('clean'):17} "
+                    f"whole {t.whole}/{n_multi}"
+                )
+            print(
+                "\nthe same with one document of another cluster added to each (a stranger, seed "
+                f"{args.seed}): pairs kept, and clusters the stranger joined"
+            )
+            for name, t in alone(corpus, gold, texts, best_d, tune, flagged, stranger_seed=args.seed).items():
+                print(
+                    f"{name:34} tune {t.share('tune'):17} held {t.share('held'):17} clean {t.share('clean'):17} "
+                    f"stranger joined {t.strangers}/{n_multi}"
+                )
 
 
 def main() -> None:

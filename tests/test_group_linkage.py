@@ -55,3 +55,25 @@ def test_loose_tie_to_a_tight_story_is_no_join() -> None:
     streaming.add(1, {0: 0.9})
     streaming.add(2, {0: 0.2, 1: 0.2})
     assert streaming.clusters() == [[0, 1], [2]]
+
+
+def test_open_and_contradicting_windows() -> None:
+    """An open window ('not before 1997') sorts with the undated, last; a window whose clues contradict each
+    other ('not before 2015' and 'not after 2014') dates nothing."""
+    from datetime import UTC, date, datetime
+
+    from storybrief.group.features import publication_order, publication_span
+    from storybrief.group.stories import stream_order
+    from storybrief.model import Article
+    from storybrief.model.articles import DateWindow
+
+    def article(n: int, **kw: object) -> Article:
+        return Article(id=f"a{n}", input=f"x:{n}", format="text", text="words", **kw)  # type: ignore[arg-type]
+
+    dated = article(0, published=datetime(2022, 9, 15, tzinfo=UTC))
+    closed = article(1, published_window=DateWindow(date(2022, 9, 1), date(2022, 9, 30)))
+    open_ = article(2, published_window=DateWindow(date(1997, 1, 1), None))
+    contradicting = article(3, published_window=DateWindow(date(2015, 1, 1), date(2014, 12, 31)))
+    assert publication_span(contradicting) == (None, None)
+    assert publication_order(closed) < publication_order(dated) < publication_order(open_)
+    assert [a.id for a in stream_order([open_, dated, closed])] == ["a1", "a0", "a2"]

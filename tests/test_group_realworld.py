@@ -165,3 +165,53 @@ def test_two_developments_of_one_subject_are_one_topic_with_a_readable_label(str
     assert topic_of[story[line[5]]] != topic.id and topic_of[story[line[6]]] != topic.id
     first = topic.label.split(" · ")[0]
     assert first in {"Harlow Ferries", "Brennock", "Seafarers' Guild", "the Seafarers' Guild", "Brennock harbour"}
+
+
+# -- small inputs: one event's reports briefed alone (the input's own IDF weighs their shared words ~0) --------
+
+
+def _stories_of(records: list[dict[str, str]], tmp_path: Path, streaming: bool) -> list[set[int]]:
+    corpus = annotate_corpus(load([str(_write(tmp_path, records))]))
+    group_corpus(corpus, streaming=streaming)
+    line = {a.id: int(a.input.rsplit(":", 1)[1]) - 1 for a in corpus.articles}
+    return sorted(({line[a] for a in s.articles} for s in corpus.stories), key=min)
+
+
+@pytest.mark.parametrize("streaming", [False, True])
+def test_three_untitled_lowercase_reports_alone_form_one_story(tmp_path: Path, streaming: bool) -> None:
+    records = [{"id": f"b{i}", "text": t} for i, t in enumerate(BRIDGE)]
+    assert _stories_of(records, tmp_path, streaming) == [{0, 1, 2}]
+
+
+@pytest.mark.parametrize("streaming", [False, True])
+def test_small_input_article_sharing_one_name_stays_alone(tmp_path: Path, streaming: bool) -> None:
+    records = [{"id": f"b{i}", "text": t} for i, t in enumerate([*BRIDGE, NOISE])]
+    assert _stories_of(records, tmp_path, streaming) == [{0, 1, 2}, {3}]
+
+
+def test_small_input_unrelated_articles_stay_apart(tmp_path: Path) -> None:
+    records = [{"id": f"o{i}", "text": t} for i, t in enumerate(OTHERS)]
+    assert _stories_of(records, tmp_path, False) == [{0}, {1}, {2}, {3}]
+
+
+def test_small_input_rule_leaves_a_development_that_stands_out() -> None:
+    """Two reports that share their own details (a tight pair) and two on the same subject: the input's own
+    weights show developments, so the background-smoothed score merges nothing."""
+    from storybrief.group.stories import small_input_stories
+
+    texts = [
+        "harlow ferries crews walked out on monday over pay; crossings from brennock harbour to the islands were "
+        "cancelled and commuters queued for a replacement boat.",
+        "harlow ferries and the seafarers guild signed a three-year pay deal raising wages four per cent; twelve "
+        "deckhands will be hired for the brennock harbour routes.",
+        "island councillors welcomed the three-year pay deal between harlow ferries and the seafarers guild, which "
+        "raises wages four per cent and hires twelve deckhands.",
+        "an arbitration panel heard harlow ferries and the seafarers guild for a week in the autumn over crew "
+        "rosters at brennock harbour.",
+    ]
+    feats = article_features(load_texts(texts))
+    assert similarity(feats[1], feats[2], Weights()) >= 0.15  # the deal's two reports stand out
+    clusters = [[0], [1, 2], [3]]
+    assert small_input_stories(feats, clusters) == clusters
+    # without the standing-out pair, the same subject's articles would be one story
+    assert small_input_stories(feats[:1] + feats[3:], [[0], [1]]) == [[0, 1]]

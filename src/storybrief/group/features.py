@@ -134,6 +134,21 @@ class DocFreq:
         return math.log((1 + self.n_docs) / (1 + self.counts.get(key, 0))) + IDF_FLOOR
 
 
+@dataclass(slots=True)
+class PriorDocFreq(DocFreq):
+    """Document frequencies with a background prior: ``prior_docs`` pseudo-documents in each of which any
+    content word occurs at ``prior_rate``. Counted over a few articles, plain IDF says that every word they
+    all share is common (weight near 0) though nothing shows it is common in news at large; the prior pulls
+    such weights back toward plain term overlap, and fades as the input grows."""
+
+    prior_docs: float = 10.0
+    prior_rate: float = 0.1
+
+    def idf(self, key: str) -> float:
+        seen = self.counts.get(key, 0) + self.prior_docs * self.prior_rate
+        return math.log((1 + self.n_docs + self.prior_docs) / (1 + seen)) + IDF_FLOOR
+
+
 def weigh(counts: Mapping[str, float], df: DocFreq) -> Vector:
     """Sublinear TF-IDF, L2-normalised."""
     vec = {k: (1.0 + math.log(c)) * df.idf(k) for k, c in counts.items() if c > 0}
@@ -187,6 +202,8 @@ def publication_span(article: Article) -> tuple[int | None, int | None]:
         return None, None
     lo = window.earliest.toordinal() if window.earliest else None
     hi = window.latest.toordinal() if window.latest else None
+    if lo is not None and hi is not None and lo > hi:
+        return None, None  # clues that contradict each other ("not before 2015", "not after 2014") date nothing
     return lo, hi
 
 
@@ -201,9 +218,12 @@ def day_gap(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) 
 
 
 def publication_order(article: Article) -> int:
-    """Publication day for streaming order; undated articles by the earliest day their window allows, else last."""
+    """Publication day for streaming order; undated articles by the earliest day a closed window allows, else last.
+
+    An open window ("not before 1997", from a year the text mentions) says nothing of when the article ran:
+    placed by its lower bound it would come first and seed a story that later, closer reports then join."""
     lo, hi = publication_span(article)
-    day = lo if lo is not None else hi
+    day = lo if lo is not None and hi is not None else hi
     return day if day is not None else date.max.toordinal()
 
 

@@ -9,12 +9,13 @@ articles reaches ``threshold``.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Article, QuoteGroup, Story
 from .candidates import CandidateIndex, Weights, candidate_pairs, similarity
-from .features import ArticleFeatures, DocFreq, extract, publication_order
+from .features import ArticleFeatures, DocFreq, PriorDocFreq, day_gap, extract, publication_order
 from .linkage import Linkage
 
 STORY_THRESHOLD = 0.15  # best batch F1 on MMDS2025 dev and Multi-News pooled (benchmarks/group_stories.py)
@@ -22,6 +23,14 @@ STORY_THRESHOLD = 0.15  # best batch F1 on MMDS2025 dev and Multi-News pooled (b
 # on another event ties loosely to a tight story
 STORY_COHESION = 0.25
 LONG_QUOTE_WORDS = 10  # a shared stock phrase ("remains committed to a diplomatic approach") is no evidence
+# Small inputs (see small_input_stories): up to this many articles, the input's own document frequencies are
+# no measure of which words are common, and articles that share enough words under background-smoothed
+# weights form one story when no development stands out among them.
+SMALL_INPUT = 50
+# a pair stands out from a member of its group less than this share as alike to it (the seeds: 0.38 and 0.43;
+# three reports of one event: 0.8 and more)
+STAND_OUT = 0.5
+SMALL_THRESHOLD = 0.07  # tune half of Multi-News clusters grouped alone, with a stranger added (group_stories.py)
 
 
 def quote_groups_by_article(quote_groups: Sequence[QuoteGroup]) -> dict[str, frozenset[str]]:
@@ -49,6 +58,84 @@ def article_features(articles: Sequence[Article], quote_groups: Sequence[QuoteGr
     return feats
 
 
+def small_input_stories(
+    features: Sequence[ArticleFeatures],
+    clusters: list[list[int]],
+    weights: Weights | None = None,
+    threshold: float = STORY_THRESHOLD,
+) -> list[list[int]]:
+    """Merge the stories of a small input that its own IDF kept apart though nothing in them stands out.
+
+    Corpus-relative IDF gives the words every article of the input shares almost no weight. That tells one
+    subject's developments apart (the seeds: one tight pair, two articles on other days), but an input that
+    is one event's reports (three outlets' untitled, lower-cased accounts) has nothing else, and splits into
+    single articles. Here the same pair score is computed with :class:`PriorDocFreq` weights, and articles
+    are clustered by average link at ``SMALL_THRESHOLD`` (same cohesion, time window and shared-term rules).
+    Such a group becomes one story only if no pair of its articles reaches ``threshold`` with the input's own
+    weights (``features``): a pair that does is a development standing out from the rest, and the group is
+    left as it was. Stories are only merged, never split, and only when they lie wholly inside the group.
+    Inputs larger than ``SMALL_INPUT`` are returned unchanged (their document frequencies mean something).
+    """
+    n = len(features)
+    if not 1 < n <= SMALL_INPUT:
+        return clusters
+    weights = weights or Weights()
+    prior = [replace(f) for f in features]
+    dfs = (PriorDocFreq(), PriorDocFreq(), PriorDocFreq())
+    for f in prior:
+        dfs[0].add(f.term_counts)
+        dfs[1].add(f.entity_counts)
+        dfs[2].add(f.anchor_counts)
+    for f in prior:
+        f.weigh(*dfs)
+    in_window = [
+        (i, j)
+        for i in range(n)
+        for j in range(i + 1, n)
+        if day_gap(features[i].span, features[j].span) <= weights.window_days
+    ]
+    linkage = Linkage(SMALL_THRESHOLD, STORY_COHESION)
+    linkage.agglomerate(range(n), {(i, j): similarity(prior[i], prior[j], weights) for i, j in in_window})
+    cluster_of = {node: k for k, members in enumerate(clusters) for node in members}
+    merged: dict[int, int] = {}  # cluster -> the cluster it is merged into
+    for group in linkage.clusters():
+        inside = set(group)
+        touched = sorted({cluster_of[i] for i in group})
+        if len(touched) < 2 or any(not set(clusters[k]) <= inside for k in touched):
+            continue
+        if _stands_out(group, features, prior, weights, threshold):
+            continue
+        for k in touched[1:]:
+            merged[k] = touched[0]
+    out: dict[int, list[int]] = defaultdict(list)
+    for k, members in enumerate(clusters):
+        out[merged.get(k, k)].extend(members)
+    return [sorted(m) for m in out.values()]
+
+
+def _stands_out(
+    group: list[int],
+    features: Sequence[ArticleFeatures],
+    prior: Sequence[ArticleFeatures],
+    weights: Weights,
+    threshold: float,
+) -> bool:
+    """Whether ``group`` holds a development that stands out: a pair reaching ``threshold`` with the input's
+    own weights, to which another member of the group is much less alike (background-smoothed scores: less
+    than ``STAND_OUT`` of the pair's own) than its two articles are to each other."""
+    for x, i in enumerate(group):
+        for j in group[x + 1 :]:
+            if similarity(features[i], features[j], weights) < threshold:
+                continue
+            inner = similarity(prior[i], prior[j], weights)
+            for k in group:
+                if k not in (i, j):
+                    outer = (similarity(prior[k], prior[i], weights) + similarity(prior[k], prior[j], weights)) / 2
+                    if outer < STAND_OUT * inner:
+                        return True
+    return False
+
+
 def _stories(articles: Sequence[Article], clusters: list[list[int]], prefix: str = "s") -> list[Story]:
     ordered = sorted(clusters, key=lambda m: (-len(m), m[0]))
     width = max(1, len(str(len(ordered))))
@@ -72,7 +159,7 @@ def group_stories(
     pairs = candidate_pairs(feats, weights)
     linkage = Linkage(threshold, STORY_COHESION)
     linkage.agglomerate(range(len(feats)), pairs)
-    return _stories(articles, linkage.clusters())
+    return _stories(articles, small_input_stories(feats, linkage.clusters(), weights, threshold))
 
 
 @dataclass
@@ -92,6 +179,18 @@ class StoryStream:
         self._linkage = Linkage(self.threshold, STORY_COHESION)
         self._index = CandidateIndex(window_days=self.weights.window_days)
         self._dfs = (DocFreq(), DocFreq(), DocFreq())
+        self._weighed_at: dict[int, int] = {}  # node -> articles seen when its weights were last computed
+
+    def _current(self, node: int) -> ArticleFeatures:
+        """An earlier article's features, weighed again once the articles seen have doubled since: weights
+        computed over the first few articles call every word rare, and an early article would keep joining
+        later ones on words that turn out to be common."""
+        f = self._index.features[node]
+        seen = self._dfs[0].n_docs
+        if seen >= 2 * self._weighed_at[node]:
+            f.weigh(*self._dfs)
+            self._weighed_at[node] = seen
+        return f
 
     def add(self, article: Article, quote_groups: frozenset[str] = frozenset()) -> int:
         """Place one article; returns the internal number of the story it joined."""
@@ -103,12 +202,17 @@ class StoryStream:
         entity_df.add(f.entity_counts)
         anchor_df.add(f.anchor_counts)
         f.weigh(term_df, entity_df, anchor_df)
-        sims = {j: similarity(f, self._index.features[j], self.weights) for j in self._index.query(node, f)}
+        self._weighed_at[node] = term_df.n_docs
+        sims = {j: similarity(f, self._current(j), self.weights) for j in self._index.query(node, f)}
         self._index.add(node, f)
         return self._linkage.add(node, sims)
 
+    def clusters(self) -> list[list[int]]:
+        """Stories as lists of positions in :attr:`articles` (the order articles were added)."""
+        return self._linkage.clusters()
+
     def stories(self) -> list[Story]:
-        return _stories(self.articles, self._linkage.clusters())
+        return _stories(self.articles, self.clusters())
 
 
 def stream_order(articles: Sequence[Article]) -> Iterator[Article]:
@@ -125,4 +229,8 @@ def stream_stories(
     stream = StoryStream(threshold=threshold)
     for article in stream_order(articles):
         stream.add(article, by_article.get(article.id, frozenset()))
-    return stream.stories()
+    if len(articles) > SMALL_INPUT:
+        return stream.stories()
+    # a small input seen whole: the same regrouping as in batch, on features weighted over all of it
+    feats = article_features(stream.articles, quote_groups)
+    return _stories(stream.articles, small_input_stories(feats, stream.clusters(), stream.weights, threshold))

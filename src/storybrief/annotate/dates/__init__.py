@@ -68,7 +68,7 @@ def tag_dates(
     if isinstance(anchor, datetime):
         anchor = anchor.date()
     ctx = Ctx(text, anchor, tense_aware)
-    ctx.day_first = numeric_order(text, day_first)
+    ctx.day_first = day_first
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
     lower = text.translate(_ASCII_LOWER)
     triggers = [(t.start(), t.group()) for t in _TRIGGER_RE.finditer(lower)]
@@ -105,21 +105,6 @@ def tag_dates(
         covered = mention.end
         ctx.set_ref(hit, mention.end)
     return mentions
-
-
-_NUMERIC_DATE_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](?:19|20)?\d\d(?![\d/])")
-
-
-def numeric_order(text: str, day_first: bool | None) -> bool:
-    """Whether ``text`` writes numeric dates day first: a date only one order can read decides ("25/7/2022"
-    is day first, "7/25/2022" month first; the first such date wins), else ``day_first``, else month first."""
-    for m in _NUMERIC_DATE_RE.finditer(text):
-        a, b = int(m.group(1)), int(m.group(2))
-        if a > 12 >= b >= 1:
-            return True
-        if b > 12 >= a >= 1:
-            return False
-    return bool(day_first)
 
 
 # What follows a number decides which rules may start there: keys "#4" (four digits), "#-", "#/", "#:",

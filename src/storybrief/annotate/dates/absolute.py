@@ -49,13 +49,30 @@ def _iso(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit(day.isoformat(), "day")
 
 
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(?:19|20)?\d\d(?![\d/])")
+
+
+def numeric_order(text: str, day_first: bool | None) -> bool:
+    """Whether ``text`` writes numeric dates day first: a date only one order can read decides ("25/7/2022"
+    is day first, "7/25/2022" month first; the first such date wins), else ``day_first``, else month first."""
+    for m in _NUMERIC_DATE_RE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b >= 1:
+            return True
+        if b > 12 >= a >= 1:
+            return False
+    return bool(day_first)
+
+
 def _slash(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """9/30/2021 or 30/9/2021: the order one number forces, else the text's order (``Ctx.day_first``:
+    """9/30/2021 or 30/9/2021: the order one number forces, else the text's order (``numeric_order``:
     from the article's language or locale, or another date of the text; month first as in US news)."""
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
     if year < 100:
         year += 2000 if year <= (ctx.anchor.year % 100 + 10 if ctx.anchor else 30) else 1900
-    month, day = (b, a) if a > 12 or (ctx.day_first and b <= 12) else (a, b)
+    if ctx.order is None:  # worked out once per text, only when it has such a date
+        ctx.order = numeric_order(ctx.text, ctx.day_first)
+    month, day = (b, a) if a > 12 or (ctx.order and b <= 12) else (a, b)
     try:
         return Hit(date(year, month, day).isoformat(), "day")
     except ValueError:

@@ -204,7 +204,7 @@ _BACKSHIFT = frozenset("was were had been".split())
 _DEADLINE = frozenset("until till by through payable effective starting beginning expire expires".split())
 # After a past verb, "until Sunday" is still ahead ("extended the curfew until Sunday") unless the verb
 # says how long something went on ("stayed closed until Sunday") or the sentence looks back ("had").
-_UNTIL = frozenset("until till through".split())
+_UNTIL = frozenset("until till".split())
 _LASTED = frozenset(
     "had lasted remained stayed continued ran waited kept held lingered persisted dragged raged went".split()
 )
@@ -239,7 +239,7 @@ class Ctx:
     """One document being tagged: its text and anchor, the words around a match, the tense cue, and the
     reference time of anaphoric expressions (the last date resolved, the last quarter named)."""
 
-    __slots__ = ("anchor", "day_first", "quarter", "ref", "ref_end", "story_day", "tense_aware", "text")
+    __slots__ = ("anchor", "day_first", "order", "quarter", "ref", "ref_end", "story_day", "tense_aware", "text")
 
     def __init__(self, text: str, anchor: date | None, tense_aware: bool) -> None:
         self.text = text
@@ -251,7 +251,8 @@ class Ctx:
         # the last day named with its year when that year is not the publication year ("on Aug 10, 2021"),
         # and where its mention ends: the time a narrative of other days around it is set in
         self.story_day: tuple[date, int] | None = None
-        self.day_first = False  # numeric dates are written day first ("12/7/2022" is 12 July)
+        self.day_first: bool | None = None  # the language's or locale's order of numeric dates, if known
+        self.order: bool | None = None  # the text's order: day first? (see absolute.numeric_order)
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Offsets of the sentence around ``text[start:end]`` (looked for within 250 characters)."""
@@ -274,13 +275,21 @@ class Ctx:
             return None
         lo, hi = self.sentence(start, end)
         left = [w.lower() for w in WORD_RE.findall(self.text, max(lo, start - 120), start)][-14:]
-        right = [w.lower() for w in WORD_RE.findall(self.text, end, min(hi, end + 120))][:14]
+        stop = min(hi, end + 120)
+        right = [w.lower() for w in WORD_RE.findall(self.text, end, stop)][:14]
+        # the clause's own verb comes before an attribution after a comma ("will vote on Tuesday, the union
+        # said"): words after the comma count only when the clause has no tense cue of its own
+        comma = self.text.find(",", end, stop)
+        cut = min(len(right), len(WORD_RE.findall(self.text, end, comma))) if comma >= 0 else len(right)
         tokens = [*left, *right]
         n = len(left)
-        for d in range(max(n, len(right))):
+        for d in range(max(n, cut)):
             if d < n and (mark := _marker(tokens, n - 1 - d)):
                 return None if mark == "present" else mark
-            if d < len(right) and (mark := _marker(tokens, n + d)):
+            if d < cut and (mark := _marker(tokens, n + d)):
+                return None if mark == "present" else mark
+        for d in range(cut, len(right)):
+            if mark := _marker(tokens, n + d):
                 return None if mark == "present" else mark
         return None
 

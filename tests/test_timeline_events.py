@@ -216,3 +216,27 @@ def test_an_undated_story_says_so_and_shows_its_window(tmp_path: Path) -> None:
     dated = tmp_path / "dated.jsonl"
     dated.write_text(json.dumps({"id": "d", "text": texts[0], "published": "2023-04-02"}), encoding="utf-8")
     assert storybrief.brief([dated]).stories[0].undated is None
+
+
+def test_an_undated_lead_reporting_a_past_event_is_placed_on_its_publication_day_as_inferred() -> None:
+    lead = article("a", ["The Velmora harbour board sold Pier 9 to a shipping group.", "Its members were split."])
+    ahead = article("b", ["The Velmora harbour board will sell Pier 9 to a shipping group."])
+    assert [(e.date, e.inferred, e.text) for e in build_timeline([lead])][:1] == [
+        ("2023-05-06", True, "The Velmora harbour board sold Pier 9 to a shipping group.")
+    ]
+    assert build_timeline([ahead]) == []
+
+
+def test_a_photo_caption_votes_for_its_day_but_is_not_shown() -> None:
+    caption = "Dock workers stand by idle cranes in Velmora May 4, 2023."
+    story = [
+        article("a", [caption]),
+        article("b", ["Picture shows idle cranes at the port of Velmora on May 4 after the strike began."]),
+        article("c", ["Harbour pilots in Velmora walked off the job on May 4, their union said on Friday."]),
+    ]
+    entries = build_timeline(story, dates=1, sentences=5)
+    assert [e.date for e in entries] == ["2023-05-04"]
+    assert [e.text for e in entries] == [
+        "Harbour pilots in Velmora walked off the job on May 4, their union said on Friday."
+    ]
+    assert build_timeline(story[:2]) == []  # captions alone give no entry

@@ -78,6 +78,18 @@ _NOTICE_RE = re.compile(
 )
 
 
+# a photo caption: "Picture shows …", or a scene in the present ending with a place and a dated day
+# ("People wear masks … in Taipei May 22, 2009."): news prose says "on May 22" and rarely ends so
+_CAPTION_RE = re.compile(
+    r"(?i)^\W*(?:picture|photo|image|video|footage)s?\s+(?:shows?|taken)\b"
+    r"|\bin [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* (?-i:[A-Z][a-z]{2,8}\.?) \d{1,2}, \d{4}\W*$"
+)
+# a finite verb of a reported event in the past: what an undated lead must have to be dated by its day
+_PAST_EVENT_RE = re.compile(
+    r"(?i)\b(?:was|were|had|has|have|did)\b|\b\w{3,}ed\b|\b(?:" + "|".join(sorted(_PAST_IRREGULAR)) + r")\b"
+)
+
+
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text)]
 
@@ -125,11 +137,12 @@ def _in_relative_clause(before: Sequence[str]) -> bool:
 
 
 def _cue_before(before: Sequence[str]) -> str:
-    """The nearest word before a date that is not a filler ("since" in "since early on Friday")."""
-    for w in reversed(before[-5:]):
-        if w not in _FILLERS:
-            return w
-    return ""
+    """The nearest word before a date that is not a filler ("since" in "since early on Friday"); "after"
+    in "after arriving on Sunday" too (a participle after such a word is part of its side clause)."""
+    words = [w for w in before[-6:] if w not in _FILLERS]
+    if len(words) > 1 and words[-1].endswith("ing") and words[-2] in _SINCE:
+        return words[-2]
+    return words[-1] if words else ""
 
 
 def mention_role(
@@ -195,9 +208,20 @@ def looks_ahead(sentence: str) -> bool:
     return _FUTURE_RE.search(sentence) is not None
 
 
+def reports_past_event(sentence: str) -> bool:
+    """The sentence has a past or perfect verb ("filed", "was", "has agreed"): it may report an event."""
+    return _PAST_EVENT_RE.search(sentence) is not None
+
+
 def is_notice(sentence: str) -> bool:
     """A site notice, not news: "Comments are moderated", "This article was amended on 12 March"."""
     return _NOTICE_RE.search(sentence) is not None or _PROFILE_RE.match(sentence) is not None
+
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption ("Picture shows the port on May 20"): its day is the photo's, often the event's, so
+    it may vote for a day, but it is not a sentence to show."""
+    return _CAPTION_RE.search(sentence) is not None
 
 
 def sentence_days(

@@ -24,7 +24,7 @@ from ..annotate.dates.lexicon import MONTHS
 from ..errors import Msg
 from ..lang import tables
 from ..model import Article, TimelineEntry, TimeMention, UndatedTimeline
-from .event_dates import is_notice, looks_ahead, sentence_days
+from .event_dates import is_caption, is_notice, looks_ahead, reports_past_event, sentence_days
 from .sentences import Matrix, Unit, build_matrix, story_units
 from .support import SupportIndex
 
@@ -41,9 +41,9 @@ PUBLISHED_BONUS = 0.05
 # votes of the day before and the day after: of two days with equal votes, the one amid the coverage wins.
 NEIGHBOUR_SHARE = 0.25
 # An undated lead is dated by its publication day (see _undated_leads) with a quarter of the weight of a
-# written date: enough to fill days that few articles date in words (finan: 57 candidate days instead of 39
-# for 65 asked), too little to outvote written dates where many articles name them (libya, syria).
-UNDATED_LEADS = 2
+# written date: enough to fill days that few articles date in words (T17 finan, tuning half: 57 candidate
+# days instead of 39 for 65 asked), too little to outvote written dates where many articles name them.
+UNDATED_LEADS = 3
 LEAD_DAY_WEIGHT = 0.25
 DEICTIC_WEIGHT = 0.5  # "today" in passing says less about what happened when than a written date
 _DEICTIC_RE = re.compile(r"(?i)(today|tonight|this (morning|afternoon|evening)|now|currently)")
@@ -67,6 +67,7 @@ class _Dated:
     inferred: bool
     deictic: bool = False  # "today", "tonight": the article's own day, said in passing
     lead: bool = False  # an undated lead, dated by its publication day (see _undated_leads)
+    shown: bool = True  # a photo caption votes for its day but is never shown
 
 
 def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Dated]:
@@ -102,7 +103,7 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
                 seen.add(day)
                 inferred = not any(_STATED_DAY_RE.search(m.text) for m in mentions if m.value and m.value[:10] == day)
                 deictic = bool(_DEICTIC_RE.fullmatch(mention.text.strip()))
-                out.append(_Dated(i, day, inferred, deictic))
+                out.append(_Dated(i, day, inferred, deictic, shown=not is_caption(u.text)))
     return out
 
 
@@ -114,12 +115,15 @@ def _undated_leads(
     published: date,
 ) -> list[_Dated]:
     """The first ``UNDATED_LEADS`` sentences of a dated article that name no day are dated by its
-    publication day, as *inferred* and with the weight of a day said in passing: a lead reports the
-    news of its day ("Lehman Brothers filed for bankruptcy protection"), unless it looks ahead."""
+    publication day, as *inferred* and with ``LEAD_DAY_WEIGHT``: a lead reports the news of its day
+    ("Lehman Brothers filed for bankruptcy protection"). Only whole sentences with a past or perfect verb
+    that do not look ahead, and no notice: "At least not yet, and …" or "… will vote" are no event."""
     out = []
     for i in indices:
         u = units[i]
-        if u.position >= UNDATED_LEADS or i in in_unit or is_notice(u.text) or looks_ahead(u.text):
+        if u.position >= UNDATED_LEADS or i in in_unit or not u.well_formed:
+            continue
+        if is_notice(u.text) or looks_ahead(u.text) or not reports_past_event(u.text):
             continue
         out.append(_Dated(i, published.isoformat(), True, lead=True))
     return out
@@ -204,12 +208,15 @@ def build_timeline(
     for d in dated:
         by_day[d.day].append(d)
     weight = _with_neighbours({day: _day_weight(items, units, articles) for day, items in by_day.items()})
-    top_days = _pick_days(by_day, weight, units, articles, story_of, dates)
+    shown = {day: items for day, items in by_day.items() if any(d.shown for d in items)}
+    top_days = _pick_days(shown, weight, units, articles, story_of, dates)
     support = support or SupportIndex(articles, units, matrix)
     entries = []
     for day in sorted(top_days):
         picked: list[int] = []
         for d in sorted(by_day[day], key=lambda x: (not units[x.unit].well_formed, -centrality[x.unit])):
+            if not d.shown:
+                continue
             if d.unit in picked:
                 continue
             if picked and max(matrix.similar(d.unit)[j] for j in picked) > REDUNDANCY:

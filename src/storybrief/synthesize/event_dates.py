@@ -139,7 +139,7 @@ def _in_relative_clause(before: Sequence[str]) -> bool:
 def _cue_before(before: Sequence[str]) -> str:
     """The nearest word before a date that is not a filler ("since" in "since early on Friday"); "after"
     in "after arriving on Sunday" too (a participle after such a word is part of its side clause)."""
-    words = [w for w in before[-6:] if w not in _FILLERS]
+    words = [w for w in before[-6:] if w not in _FILLERS and not w.endswith(("'s", "’s"))]  # "since Russia's"
     if len(words) > 1 and words[-1].endswith("ing") and words[-2] in _SINCE:
         return words[-2]
     return words[-1] if words else ""

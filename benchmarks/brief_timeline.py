@@ -40,6 +40,12 @@ Metrics, per topic, and averaged as news-tls does (mean precision and mean recal
   of non-alphanumerics as separators, stop words removed (spaCy's English list, not ROUGE's SMART list), Porter stems
   (tokens longer than 3 characters, as rouge-score does); n-grams run across the sentences of a day.
 
+Halves (issue 16): every article row belongs to a fixed half, ``tune`` or ``held`` (a hash of topic and row, see
+``half_of``); ``--half tune`` (the default) is for tuning, ``--half held`` only for final figures, ``--half all`` takes
+both. The cache key does not cover ``annotate/dates/``, so the dates of every cached article are tagged again with the
+current tagger (``retagged``). The run ends with a per-topic verdict: ``storybrief span`` against the pub-date baseline
+on date F1 and AR-1 F, ahead when it is above it on both.
+
 Diagnostics (storybrief span): ``cand`` = distinct days storybrief could choose from (every in-span day an eligible
 sentence mentions), ``cov`` = share of gold days among them (a ceiling on date recall), ``±1`` = predicted days that are
 not gold days but next to one, ``inf`` = share of predicted days marked inferred. ``--show-dates`` lists the gold days
@@ -49,7 +55,7 @@ Reference, on different data (the full T17: 9 topics, 19 timelines): news-tls Da
 The bar here: date F1 >= 0.55 for ``storybrief span``.
 
     python benchmarks/brief_timeline.py [--max-articles 300] [--seed 0] [--topics ...] [--processes 2]
-        [--no-cache] [--show-dates]
+        [--no-cache] [--show-dates] [--half tune|held|all]
 """
 
 from __future__ import annotations

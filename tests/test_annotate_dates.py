@@ -86,7 +86,12 @@ def test_scheduled_date_without_year_is_ahead() -> None:
     text = "The inquiry into the grounding is scheduled for March 9, officials said."
     mention = found(text, "March 9", date(2022, 1, 13))
     assert (mention.value, mention.granularity, mention.direction) == ("2022-03-09", "day", "future")
-    assert found("The ferry sank on March 9 last year.", "March 9", date(2022, 1, 13)).value == "2022-03-09"
+    # a near reading wins over a far one whatever the tense ...
+    assert found("The ferry sank on March 9.", "March 9", date(2022, 1, 13)).value == "2022-03-09"
+    # ... but "last year" after the day says which year it is (issue 16: "Sep 14 last year" got this year)
+    assert found("The ferry sank on March 9 last year.", "March 9 last year", date(2022, 1, 13)).value == "2021-03-09"
+    assert found("The ferry sank on 9 March last year.", "9 March last year", date(2022, 11, 13)).value == "2021-03-09"
+    assert found("The pier reopens on Sep 14 next year.", "Sep 14 next year", date(2022, 11, 13)).value == "2023-09-14"
 
 
 def test_weekday_and_month_follow_the_tense() -> None:

@@ -191,7 +191,9 @@ def test_a_chinese_only_corpus_gets_a_brief_in_chinese(tmp_path: Path) -> None:
         assert story.summary and all("。" in s.text for s in story.summary)
     quotes = [q for story in report.stories for q in story.quotes]
     assert any(q.speaker and "林晓梅" in q.speaker for q in quotes)
-    assert any(entry.date == "2022-10-01" for story in report.stories for entry in story.timeline)
+    # "将于十月一日通车" is tagged, but as the bridge opens after publication it is a forecast: no timeline event
+    assert any(m.value == "2022-10-01" for a in report.articles for m in a.dates)
+    assert not any(entry.date == "2022-10-01" for story in report.stories for entry in story.timeline)
 
 
 def test_pronouns_and_places_are_not_speakers() -> None:

@@ -178,12 +178,30 @@ def _blocks_within(blocks: Sequence[Block], end: int) -> list[Block]:
 
 
 def _tag_dates(articles: Sequence[Article], texts: Sequence[str]) -> list[list[TimeMention]]:
+    return [tag_article_dates(a, text) for a, text in zip(articles, texts, strict=True)]
+
+
+def tag_article_dates(article: Article, text: str) -> list[TimeMention]:
+    """The date mentions of ``text`` (the annotated part of ``article``'s text), in its language."""
     from .dates import tag_dates
 
-    return [
-        _with_language_dates(a, text, tag_dates(text, a.published.date() if a.published else None))
-        for a, text in zip(articles, texts, strict=True)
-    ]
+    anchor = article.published.date() if article.published else None
+    return _with_language_dates(article, text, tag_dates(text, anchor, day_first=day_first(article)))
+
+
+# countries whose web domain says numeric dates are written day first (most of the world but the US)
+_DAY_FIRST_DOMAINS = frozenset("uk au nz ie in sg my id ph za ng ke pk gh hk lk bd eu fr de es it nl".split())
+_HOST_RE = re.compile(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", re.I)
+
+
+def day_first(article: Article) -> bool:
+    """Whether ``article`` likely writes numeric dates day first: by its language table (Malay,
+    Indonesian), else by the country of its web address ("….co.uk", "….com.sg")."""
+    table = language_table(article.language)
+    if table is not None and table.day_first:
+        return True
+    host = _HOST_RE.match(article.url or "")
+    return host is not None and host.group(1).lower().rsplit(".", 1)[-1] in _DAY_FIRST_DOMAINS
 
 
 def _with_language_dates(article: Article, text: str, english: list[TimeMention]) -> list[TimeMention]:

@@ -58,6 +58,11 @@ class LanguageTable:
     months: tuple[tuple[str, int], ...] = ()
     weekdays: tuple[tuple[str, int], ...] = ()
     relative_days: tuple[tuple[str, int], ...] = ()
+    # numeric dates are written day first ("12/7/2022" is 12 July), as in Malay and Indonesian
+    day_first: bool = False
+    # words before a date that make it no event of its sentence (timelines): (word, "background" or
+    # "expected"): "sejak" (since) is background, "hingga" (until) and "akan" (will) expected
+    date_cues: tuple[tuple[str, str], ...] = ()
     # function words left out when briefs compare sentences (English's are spaCy's, in storybrief.group)
     stop_words: frozenset[str] = frozenset()
     # page furniture, for cleaning: (reason, pattern) pairs; a pattern (a regular expression, case ignored)

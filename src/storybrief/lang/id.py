@@ -52,6 +52,11 @@ TABLE = LanguageTable(
     months=_MONTHS,
     weekdays=(("Senin", 0), ("Selasa", 1), ("Rabu", 2), ("Kamis", 3), ("Jumat", 4), ("Sabtu", 5), ("Minggu", 6)),
     relative_days=(("hari ini", 0), ("kemarin", -1), ("besok", 1)),
+    day_first=True,
+    date_cues=(
+        ("sejak", "background"), ("hingga", "expected"), ("sampai", "expected"), ("akan", "expected"),
+        ("dijadwalkan", "expected"),
+    ),
     stop_words=_STOP_WORDS,
     titles=(
         "Menteri", "Presiden", "Wakil", "Wapres", "RI", "Ketua", "Kepala", "Direktur", "Utama", "Sekretaris",

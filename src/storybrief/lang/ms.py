@@ -51,6 +51,11 @@ TABLE = LanguageTable(
     months=_MONTHS,
     weekdays=(("Isnin", 0), ("Selasa", 1), ("Rabu", 2), ("Khamis", 3), ("Jumaat", 4), ("Sabtu", 5), ("Ahad", 6)),
     relative_days=(("hari ini", 0), ("semalam", -1), ("kelmarin", -1), ("esok", 1)),
+    day_first=True,
+    date_cues=(
+        ("sejak", "background"), ("hingga", "expected"), ("sehingga", "expected"), ("sampai", "expected"),
+        ("akan", "expected"), ("dijadualkan", "expected"),
+    ),
     stop_words=_STOP_WORDS,
     titles=(
         "Menteri", "Perdana", "Timbalan", "Wakil", "Kanan", "Besar", "Ketua", "Pengarah", "Setiausaha", "Presiden",

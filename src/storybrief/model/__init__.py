@@ -46,6 +46,7 @@ from .brief import (
     Support,
     TimelineEntry,
     TopicBrief,
+    UndatedTimeline,
     Wording,
 )
 from .corpus import Corpus
@@ -84,6 +85,7 @@ __all__ = [
     "TimelineEntry",
     "Topic",
     "TopicBrief",
+    "UndatedTimeline",
     "Wording",
     "content_id",
 ]

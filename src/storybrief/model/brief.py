@@ -150,6 +150,20 @@ class TimelineEntry:
 
 
 @dataclass(slots=True, frozen=True)
+class UndatedTimeline:
+    """Why a story has no dated timeline: none of its articles has a publication date. ``earliest`` and
+    ``latest`` (ISO days, either may be None) bound when its articles were published, as inferred from
+    what they say (each article's ``published_window``, joined)."""
+
+    earliest: str | None
+    latest: str | None
+    reason: str = "no article of this story has a publication date"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reason": self.reason, "earliest": self.earliest, "latest": self.latest}
+
+
+@dataclass(slots=True, frozen=True)
 class SingleSourceFact:
     text: str
     article: str
@@ -201,6 +215,7 @@ class StoryBrief:
     quotes: list[KeyQuote] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     comparison: Comparison = field(default_factory=Comparison)
+    undated: UndatedTimeline | None = None  # set when no article of the story has a publication date
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -211,6 +226,7 @@ class StoryBrief:
             "summary": [s.to_dict() for s in self.summary],
             "quotes": [q.to_dict() for q in self.quotes],
             "timeline": [t.to_dict() for t in self.timeline],
+            "timeline_undated": self.undated.to_dict() if self.undated else None,
             "comparison": self.comparison.to_dict(),
         }
 

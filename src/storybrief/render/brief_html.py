@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from ..model import Article, KeyQuote, NumberDisagreement, Report, StoryBrief, Support, TimelineEntry
 from ..synthesize.labels import article_headline, outlet_name
+from ..synthesize.timeline import undated_note
 from .safe import visible_controls
 
 _WORD_RE = re.compile(r"\w+")
@@ -208,6 +209,8 @@ def _story(story: StoryBrief, articles: dict[str, Article], page: Iterator[int])
         parts.append("</ul>")
     if story.timeline:
         parts.append("<h3>Timeline</h3>" + _timeline(story.timeline, articles, numbers))
+    if story.undated is not None:
+        parts.append(f'<h3>Timeline</h3><p class="meta">{escape(undated_note(story.undated))}</p>')
     c = story.comparison
     parts.append("<h3>Sources</h3><ul>")
     for outlet, ids in c.outlets.items():

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..model import Article, KeyQuote, NumberDisagreement, Report, StoryBrief, TimelineEntry
 from ..synthesize.labels import article_headline, outlet_name
+from ..synthesize.timeline import undated_note
 from .safe import md_code, md_line
 
 
@@ -87,6 +88,8 @@ def story_markdown(story: StoryBrief, articles: dict[str, Article]) -> str:
         lines += _key_quotes(story.quotes, cite)
     if story.timeline:
         lines += ["", "### Timeline", "", *_timeline(story.timeline, cite)]
+    if story.undated is not None:
+        lines += ["", "### Timeline", "", md_line(undated_note(story.undated))]
     c = story.comparison
     lines += ["", "### Sources", ""]
     for outlet, ids in c.outlets.items():

@@ -14,7 +14,7 @@ from .quotes import key_quotes
 from .sentences import build_matrix, story_units
 from .summary import DEFAULT_WORDS, headline, summarize
 from .support import SupportIndex
-from .timeline import DEFAULT_DATES, DEFAULT_SENTENCES, build_timeline
+from .timeline import DEFAULT_DATES, DEFAULT_SENTENCES, build_timeline, undated_story
 
 if TYPE_CHECKING:
     from ..model import Corpus
@@ -51,6 +51,7 @@ def brief_story(
             support=support,
         ),
         comparison=compare_sources(articles, units, matrix, support),
+        undated=undated_story(articles),
     )
 
 

@@ -52,17 +52,23 @@ _CORE_REACH = 30  # characters from a function word to the time word that makes 
 _TRAILING = re.compile(r"['’]s$|[\s,.;:]+$")
 
 
-def tag_dates(text: str, anchor: date | None, *, tense_aware: bool = True) -> list[TimeMention]:
+def tag_dates(
+    text: str, anchor: date | None, *, tense_aware: bool = True, day_first: bool | None = None
+) -> list[TimeMention]:
     """Every temporal expression in ``text``, sorted by offset and non-overlapping.
 
     ``anchor`` is the publication date (the document creation time). Without it, relative expressions
     are still found but left unanchored (value None, or partly known such as ``XXXX-03-09``).
     ``tense_aware`` lets the tense of the sentence choose between past and future readings; without it
-    weekdays default to the past and months and dates to the nearest occurrence.
+    weekdays default to the past and months and dates to the nearest occurrence. ``day_first`` is how the
+    article's language or locale writes numeric dates (``12/7/2022`` is 12 July in Indonesian or British
+    text, 7 December in American); a numeric date in the text that can only be read one way ("25/7/2022")
+    decides for the whole text, else ``day_first`` does, else month first.
     """
     if isinstance(anchor, datetime):
         anchor = anchor.date()
     ctx = Ctx(text, anchor, tense_aware)
+    ctx.day_first = day_first
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
     lower = text.translate(_ASCII_LOWER)
     triggers = [(t.start(), t.group()) for t in _TRIGGER_RE.finditer(lower)]
@@ -87,8 +93,8 @@ def tag_dates(text: str, anchor: date | None, *, tense_aware: bool = True) -> li
     mentions: list[TimeMention] = []
     covered = 0
     for start, _, priority, m in candidates:
-        if start < covered:
-            continue
+        if start < covered or (start and text[start - 1] in "#@"):
+            continue  # a hashtag or a handle ("#July4", "@Jan25") names something, it is not a date
         hit = _resolve(priority, m, ctx)
         if hit is None:
             continue

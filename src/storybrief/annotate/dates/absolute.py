@@ -49,12 +49,30 @@ def _iso(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit(day.isoformat(), "day")
 
 
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(?:19|20)?\d\d(?![\d/])")
+
+
+def numeric_order(text: str, day_first: bool | None) -> bool:
+    """Whether ``text`` writes numeric dates day first: a date only one order can read decides ("25/7/2022"
+    is day first, "7/25/2022" month first; the first such date wins), else ``day_first``, else month first."""
+    for m in _NUMERIC_DATE_RE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b >= 1:
+            return True
+        if b > 12 >= a >= 1:
+            return False
+    return bool(day_first)
+
+
 def _slash(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """9/30/2021 (month first, as in US news) or 30/9/2021 when the first number cannot be a month."""
+    """9/30/2021 or 30/9/2021: the order one number forces, else the text's order (``numeric_order``:
+    from the article's language or locale, or another date of the text; month first as in US news)."""
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
     if year < 100:
         year += 2000 if year <= (ctx.anchor.year % 100 + 10 if ctx.anchor else 30) else 1900
-    month, day = (b, a) if a > 12 else (a, b)
+    if ctx.order is None:  # worked out once per text, only when it has such a date
+        ctx.order = numeric_order(ctx.text, ctx.day_first)
+    month, day = (b, a) if a > 12 or (ctx.order and b <= 12) else (a, b)
     try:
         return Hit(date(year, month, day).isoformat(), "day")
     except ValueError:
@@ -68,8 +86,10 @@ _MONTHDAY = re.compile(
     rf"(?:(?P<wd>{WEEKDAY})(?:,\s*|\s+))?"
     r"(?:(?P<pre>mid-|(?:early|late|mid|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half"
     r"|last\s+half|rest|remainder)\s+of)\s+))?(?:"
-    rf"(?P<m1>{MONTH})\s*(?P<d1>{DAYNUM}|{DAYWORD}\b)(?:(?:,\s*|\s+)(?P<y1>{YEAR}|{SPELLED_YEAR}))?"
-    rf"|(?:the\s+)?(?P<d2>{DAYNUM}|{DAYWORD})(?:\s+of)?\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?"
+    rf"(?P<m1>{MONTH})\s*(?P<d1>{DAYNUM}|{DAYWORD}\b)"
+    rf"(?:(?:,\s*|\s+)(?P<y1>{YEAR}|{SPELLED_YEAR})|,?\s+(?P<rel1>this|last|next)\s+year\b(?!['’]))?"
+    rf"|(?:the\s+)?(?P<d2>{DAYNUM}|{DAYWORD})(?:\s+of)?\s+(?P<m2>{MONTH})"
+    rf"(?:,?\s+(?P<y2>{YEAR})|,?\s+(?P<rel2>this|last|next)\s+year\b(?!['’]))?"
     rf"|(?P<m3>{MONTH})(?:,?\s+(?:of\s+)?(?P<y3>{YEAR}|{SPELLED_YEAR})|\s+(?P<rel3>this|last|next)\s+year\b)?"
     r")(?![\w-])",
     _I,
@@ -94,6 +114,26 @@ def _bare_month_ok(m: re.Match[str], ctx: Ctx, word: str) -> bool:
     return True
 
 
+# Nouns that make "October 6" before them part of a name: "the October 6 bridge", "April 6 Youth Movement".
+_NAMED_NOUNS = frozenset(
+    "bridge street st road avenue square stadium airport university hospital station school college park "
+    "city district village camp movement alliance coalition brigade brigades front party club mosque "
+    "church tower building market mall highway port canal dam metro youth group".split()
+)
+
+
+def _names_a_thing(m: re.Match[str], ctx: Ctx) -> bool:
+    """A day of the month used as a name: before a noun of places and bodies ("the October 6 bridge"),
+    or between "the" and a capitalised word ("the March 14 Alliance")."""
+    after = ctx.word_after(m.end())
+    if not after or ctx.text[m.end() : m.end() + 1] not in " \t":
+        return False
+    if after.lower() in _NAMED_NOUNS:
+        return True
+    capital = after[:1].isupper() and after.lower().rstrip(".") not in MONTHS and after.lower() not in WEEKDAYS
+    return capital and ctx.prev_word(m.start()) in ("the", "a", "an")
+
+
 def _day_number(raw: str | None) -> int | None:
     """The day of month a DAYNUM or DAYWORD fragment names (None without one, 0 when not a valid day)."""
     if not raw:
@@ -111,6 +151,8 @@ def _monthday(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return None  # "Friday March" is left to the weekday rule
     raw_year = m["y1"] or m["y2"] or m["y3"]
     year = year_value(raw_year) if raw_year else None
+    if day and _names_a_thing(m, ctx):
+        return None
     rel = " ".join((m["rel"] or "").lower().split())
     if m["m3"] and year is None and not (m["rel3"] or m["pre"] or rel) and not _bare_month_ok(m, ctx, word):
         return None
@@ -123,8 +165,9 @@ def _monthday(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return Hit(f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), "day" if day else "month", anchored=False)
     anchor = ctx.anchor
     direction: str | None = None
-    if m["rel3"]:  # "June last year"
-        step = {"last": -1, "next": 1}.get(m["rel3"].lower(), 0)
+    rel_year = m["rel1"] or m["rel2"] or m["rel3"]
+    if rel_year:  # "June last year", "Sep 14 last year"
+        step = {"last": -1, "next": 1}.get(rel_year.lower(), 0)
         year, direction = anchor.year + step, ("past" if step < 0 else "future" if step > 0 else None)
     elif rel in ("last", "this past"):
         direction = "past"

@@ -184,7 +184,7 @@ _NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 
 _FUTURE = frozenset(
     "will 'll ’ll would shall scheduled slated expected expects expect upcoming coming next forecast forecasts "
-    "projected tomorrow anticipated aims hopes intends intend".split()
+    "projected tomorrow anticipated aims hopes intends intend must should".split()
 )
 _FUTURE_BEFORE_TO = frozenset("is are going set due plans planning planned likely about".split())
 _PRESENT = frozenset("is are am has have says say does do".split())
@@ -202,6 +202,12 @@ _BEFORE_ADJECTIVE = frozenset("the a an its their his her this that these those 
 _BACKSHIFT = frozenset("was were had been".split())
 # Words just before a date that make it a deadline or a start ("until March 9", "payable Dec. 15").
 _DEADLINE = frozenset("until till by through payable effective starting beginning expire expires".split())
+# After a past verb, "until Sunday" is still ahead ("extended the curfew until Sunday") unless the verb
+# says how long something went on ("stayed closed until Sunday") or the sentence looks back ("had").
+_UNTIL = frozenset("until till".split())
+_LASTED = frozenset(
+    "had lasted remained stayed continued ran waited kept held lingered persisted dragged raged went".split()
+)
 
 
 def _marker(tokens: list[str], i: int) -> str | None:
@@ -233,7 +239,7 @@ class Ctx:
     """One document being tagged: its text and anchor, the words around a match, the tense cue, and the
     reference time of anaphoric expressions (the last date resolved, the last quarter named)."""
 
-    __slots__ = ("anchor", "quarter", "ref", "ref_end", "story_day", "tense_aware", "text")
+    __slots__ = ("anchor", "day_first", "order", "quarter", "ref", "ref_end", "story_day", "tense_aware", "text")
 
     def __init__(self, text: str, anchor: date | None, tense_aware: bool) -> None:
         self.text = text
@@ -245,6 +251,8 @@ class Ctx:
         # the last day named with its year when that year is not the publication year ("on Aug 10, 2021"),
         # and where its mention ends: the time a narrative of other days around it is set in
         self.story_day: tuple[date, int] | None = None
+        self.day_first: bool | None = None  # the language's or locale's order of numeric dates, if known
+        self.order: bool | None = None  # the text's order: day first? (see absolute.numeric_order)
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Offsets of the sentence around ``text[start:end]`` (looked for within 250 characters)."""
@@ -267,13 +275,21 @@ class Ctx:
             return None
         lo, hi = self.sentence(start, end)
         left = [w.lower() for w in WORD_RE.findall(self.text, max(lo, start - 120), start)][-14:]
-        right = [w.lower() for w in WORD_RE.findall(self.text, end, min(hi, end + 120))][:14]
+        stop = min(hi, end + 120)
+        right = [w.lower() for w in WORD_RE.findall(self.text, end, stop)][:14]
+        # the clause's own verb comes before an attribution after a comma ("will vote on Tuesday, the union
+        # said"): words after the comma count only when the clause has no tense cue of its own
+        comma = self.text.find(",", end, stop)
+        cut = min(len(right), len(WORD_RE.findall(self.text, end, comma))) if comma >= 0 else len(right)
         tokens = [*left, *right]
         n = len(left)
-        for d in range(max(n, len(right))):
+        for d in range(max(n, cut)):
             if d < n and (mark := _marker(tokens, n - 1 - d)):
                 return None if mark == "present" else mark
-            if d < len(right) and (mark := _marker(tokens, n + d)):
+            if d < cut and (mark := _marker(tokens, n + d)):
+                return None if mark == "present" else mark
+        for d in range(cut, len(right)):
+            if mark := _marker(tokens, n + d):
                 return None if mark == "present" else mark
         return None
 
@@ -288,10 +304,17 @@ class Ctx:
         if before == ["since"]:
             return "past"
         if before and before[0] in _DEADLINE:
+            if tense == "past" and before[0] in _UNTIL and not self._lasted(start):
+                return "future"
             if tense == "past":
                 return "past" if past_wins else None
             return "future"
         return tense
+
+    def _lasted(self, pos: int) -> bool:
+        """Whether the sentence before ``pos`` has a verb of lasting or a pluperfect ("stayed … until")."""
+        lo, _ = self.sentence(pos, pos)
+        return any(w.lower() in _LASTED for w in WORD_RE.findall(self.text, max(lo, pos - 120), pos))
 
     def words_before(self, pos: int, n: int = 2) -> list[str]:
         """Up to ``n`` words (or numbers) before ``pos`` in the same clause, lower case, nearest last."""

@@ -139,7 +139,7 @@ def _unit_value(base: date, unit: str, step: int, direction: str | None) -> Hit 
 # --- weekdays: Thursday, last Friday, Tuesday's, Friday morning -----------------------------------
 
 _WEEKDAY_RE = re.compile(
-    r"(?:(?P<pmod>early|late|earlier|later)\s+)?"
+    r"(?:(?P<pmod>early|late|earlier|later)(?:\s+on)?\s+)?"
     r"(?:(?P<rel>this\s+coming|this\s+past|this|last|next|the\s+(?:previous|following|next|preceding|same))\s+)?"
     rf"(?P<wd>{WEEKDAY})(?P<poss>['’]s)?(?:\s+(?P<part>{PART})\b)?(?![\w-])",
     _I,
@@ -184,8 +184,9 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     else:  # news default: the last such day (today included) unless the sentence speaks of the future;
         # "this Sunday" without a tense cue is the coming one
         direction = ctx.direction(m.start(), end, past_wins=True)
-        if rel == "this" and direction is None and ctx.tense_aware:
-            direction = "future"
+        later = (m["pmod"] or "").lower() == "later"
+        if (rel == "this" or later) and direction is None and ctx.tense_aware:
+            direction = "future"  # "this Sunday", "opens later on Wednesday": the coming one (or today)
         day = weekday_date(ctx.anchor, weekday, direction)
         if day == ctx.anchor:
             direction = None

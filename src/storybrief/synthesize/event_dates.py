@@ -1,0 +1,239 @@
+"""Which date in a sentence is the date of the event it reports.
+
+A sentence may carry several dates: "Protests that began January 25 turned violent on Friday" reports
+what happened on Friday; January 25 is background. The annotate stage runs no dependency parser (see
+:mod:`storybrief.annotate.nlp`), so the date attached to the main verb is found by rules over the words
+around each date, and each day-valued mention of a sentence gets a *role*:
+
+* ``event``: the main clause's date ("turned violent on Friday", "On Friday, police …");
+* ``reporting``: the date of a speech verb ("…, officials said Monday"): what the sentence reports may
+  have happened earlier, so it dates the sentence only when no event date does;
+* ``background``: a date in a relative clause ("protests that began January 25", ", which began on …,"),
+  after "since", "after", "before", "following" or "ahead of", a date used as a modifier ("the January 25
+  revolution"), or the end of something that went on until then ("stayed shut until Sunday");
+* ``expected``: a forecast or a deadline ("until at least April 10", "by Monday", "is expected to … on
+  Friday", "will vote on Sunday", "the March 9 deadline"), or any day after the article's publication day;
+* ``none``: not an event at all: a birth date ("Born: 12 March 1961", "born on …") or a sentence that is a
+  site notice ("Comments are moderated …", "This article was amended on …").
+
+Timelines list what happened: only ``event`` dates place a sentence on a day (``reporting`` ones when the
+sentence has no other), so forecasts and deadlines are left out of timelines, never listed as events.
+The cues are English, with the few words other languages need taken from their :mod:`storybrief.lang`
+table; in a language without cues only the publication-day test applies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from ..lang import table as language_table
+from ..model import TimeMention
+
+EVENT, REPORTING, BACKGROUND, EXPECTED, NONE = "event", "reporting", "background", "expected", "none"
+
+_WORD_RE = re.compile(r"[^\W_][\w'’.-]*|[,;:()\[\]—–]")
+# words between a cue and its date that do not break the link ("since early on Friday", "after last week's")
+_FILLERS = frozenset("on in at the early late last this mid of around about".split())
+_SINCE = frozenset("since after before following ahead prior".split())  # "ahead of", "prior to"
+_UNTIL = frozenset("until till through by".split())
+_DEADLINE_WORDS = frozenset("deadline deadlines due expiry ultimatum".split())
+_SPEECH = frozenset("said says told added stated announced confirmed reported declared wrote tweeted commented".split())
+# words after which "that" opens what was said or found, not a relative clause
+_COMPLEMENT_VERBS = _SPEECH | frozenset(
+    "say tell announce confirm report claim claimed claims warn warned warns believe believed believes think "
+    "thought know knew show showed shows found find noted insisted argued denied agreed hope hoped fear feared "
+    "alleged acknowledged admitted revealed ruled decided explained indicated suggested means meant learned "
+    "learnt estimated predicted expect expected expects so now such given except assuming provided".split()
+)
+_RELATIVE = frozenset("that which who whom whose where".split())
+_AUX = frozenset(
+    "is are was were be been being has have had will would shall can could may might must do does did".split()
+)
+_VERB_SKIP = frozenset("not also later then still already just never reportedly allegedly n't".split())
+_PAST_IRREGULAR = frozenset(
+    "began begun came went took made gave saw met held left fell rose won lost sold bought paid spent struck "
+    "broke brought found became ran led kept fought stood got sent wrote spoke chose drove flew grew knew "
+    "threw shot sank fled hit quit said told killed".split()
+)
+_FUTURE_RE = re.compile(
+    r"\b(?:will|'ll|’ll|shall|(?:is|are|was|were)\s+(?:expected|due|scheduled|set|slated|likely|going|poised)"
+    r"\s+to|(?:plans?|planning|intends?|aims?|hopes?)\s+to|scheduled\s+for|expected\s+(?:on|by)|upcoming)\b",
+    re.I,
+)
+# "the January 25 revolution": a date between a determiner and a noun modifies the noun
+_DETERMINERS = frozenset("the a an this that".split())
+_NOT_NOUN = frozenset(
+    "of in on at to and or but when that which who as after before since until by for from with against "
+    "into over about is are was were has have had will would it its he she they we i there this".split()
+)
+_BIRTH_RE = re.compile(r"(?i)\b(?:born|birth|birthday|d\.o\.b|dob)\b[\s:,(]*(?:on|in)?\s*$")
+_PROFILE_RE = re.compile(r"(?i)^\s*(?:born|died|date of birth|dob|age|nationality|spouse|education)\s*[:(]")
+_NOTICE_RE = re.compile(
+    r"(?i)\b(?:moderat(?:ed|or|ors|ion)|comments? (?:are|is|have been|were) (?:closed|open|disabled)"
+    r"|editor['’]?s note|this (?:article|story|post|page|report) (?:was|has been|had been) "
+    r"(?:updated|amended|corrected|modified|edited|changed)|first published|last (?:updated|modified)"
+    r"|^\W*(?:posted|published|updated) (?:on|at)\b|all rights reserved|house rules|community guidelines)"
+)
+
+
+# a photo caption: "Picture shows …", or a scene in the present ending with a place and a dated day
+# ("People wear masks … in Taipei May 22, 2009."): news prose says "on May 22" and rarely ends so
+_CAPTION_RE = re.compile(
+    r"(?i)^\W*(?:picture|photo|image|video|footage)s?\s+(?:shows?|taken)\b"
+    r"|\bin [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* (?-i:[A-Z][a-z]{2,8}\.?) \d{1,2}, \d{4}\W*$"
+)
+# a finite verb of a reported event in the past: what an undated lead must have to be dated by its day
+_PAST_EVENT_RE = re.compile(
+    r"(?i)\b(?:was|were|had|has|have|did)\b|\b\w{3,}ed\b|\b(?:" + "|".join(sorted(_PAST_IRREGULAR)) + r")\b"
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD_RE.findall(text)]
+
+
+def _is_verb(word: str) -> bool:
+    return (
+        word in _AUX
+        or word in _PAST_IRREGULAR
+        or (len(word) > 4 and word.endswith("ed"))
+        or (len(word) > 4 and word.endswith("ing") and word not in ("during", "evening", "morning", "spring"))
+    )
+
+
+def _verb_groups(words: Sequence[str]) -> int:
+    """Runs of verbs ("was later arrested" is one), as a count of the clauses they head."""
+    groups, inside = 0, False
+    for w in words:
+        if _is_verb(w):
+            groups += not inside
+            inside = True
+        elif not (inside and (w in _VERB_SKIP or w.endswith("ly"))):
+            inside = False
+    return groups
+
+
+def _in_relative_clause(before: Sequence[str]) -> bool:
+    """``before`` (the sentence's words up to a date) ends inside a relative clause still open there: the
+    last relative word was not after a verb of saying ("said that"), and no comma and at most one verb
+    stand between it and the date ("protests that began January 25" but not "… that began then continued
+    on Friday")."""
+    for k in range(len(before) - 1, -1, -1):
+        w = before[k]
+        if w in (";", ":", "(", ")", "—", "–"):
+            return False
+        if w in _RELATIVE:
+            prev = before[k - 1] if k else ""
+            said = any(v in _COMPLEMENT_VERBS for v in before[max(0, k - 4) : k])  # "said on Monday that"
+            if w == "that" and (said or prev in ("", ",") or k + 1 == len(before)):
+                return False
+            between = before[k + 1 :]
+            if "," in between:
+                return False
+            return _verb_groups(between) <= 1
+    return False
+
+
+def _cue_before(before: Sequence[str]) -> str:
+    """The nearest word before a date that is not a filler ("since" in "since early on Friday"); "after"
+    in "after arriving on Sunday" too (a participle after such a word is part of its side clause)."""
+    words = [w for w in before[-6:] if w not in _FILLERS and not w.endswith(("'s", "’s"))]  # "since Russia's"
+    if len(words) > 1 and words[-1].endswith("ing") and words[-2] in _SINCE:
+        return words[-2]
+    return words[-1] if words else ""
+
+
+def mention_role(
+    text: str,
+    sentence: tuple[int, int],
+    mention: TimeMention,
+    published: date | None,
+    language: str | None = None,
+) -> str:
+    """The role (see the module) of ``mention``, a day-valued date in ``text[sentence[0]:sentence[1]]``."""
+    lo, hi = sentence
+    head = text[lo : mention.start]
+    day = mention.value[:10] if mention.value else ""
+    if _BIRTH_RE.search(head[-40:]) or _PROFILE_RE.match(head):
+        return NONE
+    if published is not None and day > published.isoformat():
+        return EXPECTED
+    table = language_table(language)
+    if table is not None and table.code != "en":
+        return _other_language_role(head, day, published, table.date_cues)
+    before = _words(head)
+    after = _words(text[mention.end : min(hi, mention.end + 60)])
+    cue = _cue_before(before)
+    if cue == "of" and len(before) > 1 and before[-2] in ("ahead", "anniversary"):
+        return BACKGROUND
+    if cue in _UNTIL or cue in _DEADLINE_WORDS:
+        return EXPECTED if mention.direction == "future" or (published and day >= published.isoformat()) else BACKGROUND
+    if cue in _SINCE or (cue == "to" and len(before) > 1 and before[-2] == "prior"):
+        return BACKGROUND
+    nxt = after[0] if after else ""
+    if nxt in _DEADLINE_WORDS:
+        return EXPECTED
+    if before and before[-1] in _DETERMINERS and nxt.isalpha() and nxt not in _NOT_NOUN and not _is_verb(nxt):
+        return BACKGROUND  # "the January 25 revolution", "the March 9 vote"
+    if mention.direction == "future" or (day == (published.isoformat() if published else "") and _future(head)):
+        return EXPECTED
+    if _in_relative_clause(before):
+        return BACKGROUND
+    if cue in _SPEECH or (nxt in _SPEECH and after[1:2] != ["that"]):
+        return REPORTING  # "officials said Monday", "Monday said"
+    return EVENT
+
+
+def _future(head: str) -> bool:
+    """The clause before a date speaks of what is to come ("is expected to … later today")."""
+    clause = re.split(r"[;:]|,\s", head)[-1]
+    return _FUTURE_RE.search(clause) is not None
+
+
+def _other_language_role(head: str, day: str, published: date | None, cues: tuple[tuple[str, str], ...]) -> str:
+    """The same test for a language with a table: its words for "since", "until" and "will" before the date."""
+    tail = head[-40:].lower()
+    for word, role in cues:
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)[^.,;]*$", tail):
+            if role == EXPECTED and published is not None and day < published.isoformat():
+                return BACKGROUND
+            return role
+    return EVENT
+
+
+def looks_ahead(sentence: str) -> bool:
+    """The sentence speaks of what is to come ("will", "is expected to", "plans to")."""
+    return _FUTURE_RE.search(sentence) is not None
+
+
+def reports_past_event(sentence: str) -> bool:
+    """The sentence has a past or perfect verb ("filed", "was", "has agreed"): it may report an event."""
+    return _PAST_EVENT_RE.search(sentence) is not None
+
+
+def is_notice(sentence: str) -> bool:
+    """A site notice, not news: "Comments are moderated", "This article was amended on 12 March"."""
+    return _NOTICE_RE.search(sentence) is not None or _PROFILE_RE.match(sentence) is not None
+
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption ("Picture shows the port on May 20"): its day is the photo's, often the event's, so
+    it may vote for a day, but it is not a sentence to show."""
+    return _CAPTION_RE.search(sentence) is not None
+
+
+def sentence_days(
+    text: str,
+    sentence: tuple[int, int],
+    mentions: Sequence[TimeMention],
+    published: date | None,
+    language: str | None = None,
+) -> list[TimeMention]:
+    """The mentions that date the sentence's event: its ``event`` dates, else its ``reporting`` ones."""
+    if is_notice(text[sentence[0] : sentence[1]]):
+        return []
+    roles = [(m, mention_role(text, sentence, m, published, language)) for m in mentions]
+    events = [m for m, role in roles if role == EVENT]
+    return events or [m for m, role in roles if role == REPORTING]

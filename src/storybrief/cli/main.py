@@ -23,6 +23,7 @@ from .common import say
 from .export import export
 from .group import group
 from .search import search
+from .serve import serve
 
 INTERNAL_ERROR = 3
 
@@ -39,6 +40,7 @@ app.command("group")(group)
 app.command("add")(add)
 app.command("search")(search)
 app.command("export")(export)
+app.command("serve")(serve)
 
 
 class _Settings:

@@ -27,6 +27,13 @@ EVENTS = [
      " and the water board banned garden hoses across the valley. \"Every household must cut its use by a fifth if"
      " we are to reach the autumn rains,\" water board engineer Piet Holloway said."),
 ]  # fmt: skip
+DETAILS = [
+    "Divers from the coastguard reached the hull of the ferry by noon, and the passengers were taken ashore by"
+    " lifeboat.",
+    "The old library held the parish records of Brennock, and the new building will keep them in a fireproof vault.",
+    "Farmers in the Caddow valley said their wells were running dry, and the water board sent tankers to the"
+    " upper villages.",
+]
 OUTLETS = ["The Tallis Courier", "Brennock Evening Post", "Valley Wire"]
 
 XSS = [
@@ -48,8 +55,7 @@ def write_articles(folder: Path, n: int, start: int = 0) -> list[Path]:
         title, body = EVENTS[i % len(EVENTS)]
         record = {
             "title": f"{title} ({OUTLETS[i % len(OUTLETS)]} report {i})",
-            "text": f"{body} Reporter {i} filed this account from the scene on the day. Resident number {i}"
-            f" described what had happened to the reporters who gathered at the town hall afterwards.",
+            "text": f"{body} {DETAILS[i % len(DETAILS)]} Witness number {i} spoke to our reporter.",
             "published": f"2026-03-{1 + i % 28:02d}T09:00:00+00:00",
             "source": OUTLETS[i % len(OUTLETS)],
             "url": f"https://news.example/{i}",

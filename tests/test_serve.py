@@ -268,5 +268,5 @@ def test_api_add(writable: TestClient, tmp_path: Path) -> None:
     r = writable.post("/api/add", files={"files": ("brennock.json", path.read_bytes(), "application/json")})
     assert r.status_code == 200
     body = r.json()
-    assert body["added"] == 1 and body["errors"] == [] and body["stories_changed"]
+    assert body["added"] == 1 and body["errors"] == [] and body["stories"]
     assert writable.post("/api/add").status_code == 400

@@ -55,7 +55,7 @@ class AddResult:
     added: int = 0
     already: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    stories: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)  # the stories the new articles are in
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,7 +63,7 @@ class AddResult:
             "added": self.added,
             "already_stored": self.already,
             "errors": self.errors,
-            "stories_changed": self.stories,
+            "stories": self.stories,
         }
 
 
@@ -91,7 +91,8 @@ def add_uploads(config: Settings, uploads: list[Upload]) -> AddResult:
                 summary = grow(paths, config.db, max_bytes=MAX_BYTES)
             result.added = summary.added
             result.errors = [_named(e, names) for e in summary.errors]
-            result.stories = sorted(summary.stories_changed | summary.stories_created, key=_story_number)
+            with LibraryReads(config.db, create=False) as lib:
+                result.stories = lib.stories_of_inputs([os.path.abspath(p) for p in paths])
             result.already += [names.get(p, p) for p in summary.skipped]
             result.line = summary.line()
         else:
@@ -99,11 +100,6 @@ def add_uploads(config: Settings, uploads: list[Upload]) -> AddResult:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return result
-
-
-def _story_number(story_id: str) -> tuple[int, str]:
-    digits = story_id.lstrip("s")
-    return (int(digits) if digits.isdigit() else 0, story_id)
 
 
 def _named(error: InputError, names: dict[str, str]) -> str:

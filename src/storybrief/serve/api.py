@@ -74,7 +74,7 @@ def story(lib: Lib, story_id: str) -> dict[str, Any]:
     current, version = story_state(lib, story_id)
     with lib.read():
         card = lib.story_cards([current])[0]
-        members = next(s.story.articles for s in lib.stories() if s.story.id == current)
+        members = lib.story_article_ids(current)
     return {**story_dict(card), "version": version, "article_ids": members}
 
 
@@ -147,7 +147,7 @@ def search(
 @router.post("/add")
 async def add(request: Request) -> dict[str, Any]:
     """Add files (multipart field ``files``, repeatable) and/or pasted text (field ``text``) to the library,
-    as ``storybrief add`` does; answers with the summary, the errors and the stories that changed."""
+    as ``storybrief add`` does; answers with the summary, the errors and the stories the new articles are in."""
     config = settings(request)
     uploads = await read_uploads(request, config, check_token=False)  # browsers' cross-site POSTs are refused
     if not uploads:

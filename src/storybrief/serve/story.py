@@ -72,10 +72,23 @@ def story_page(request: Request, story_id: str, lib: Annotated[LibraryReads, Dep
         cached = (brief.headline, Markup(story_html(brief, articles, link)))
         config.pages.put(key, cached)
     headline, body = cached
-    cards = lib.story_cards([current])
-    topic = cards[0].topic if cards else None
-    label = next((t.label for t, _ in lib.topics() if t.id == topic), None) if topic else None
-    return page(request, "story.html", story=current, headline=headline, body=body, topic=topic, label=label)
+    with lib.read():
+        cards = lib.story_cards([current])
+        topic = cards[0].topic if cards else None
+        label = next((t.label for t, _ in lib.topics() if t.id == topic), None) if topic else None
+        members = lib.article_cards(lib.story_article_ids(current))
+    members.sort(key=lambda c: (c.published or "", c.id))
+    return page(
+        request,
+        "story.html",
+        story=current,
+        headline=headline,
+        body=body,
+        topic=topic,
+        label=label,
+        members=members,
+        article_url=article_url,
+    )
 
 
 @router.get("/story/{story_id}/brief.{fmt}", include_in_schema=False)

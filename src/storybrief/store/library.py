@@ -561,3 +561,21 @@ class LibraryReads(Library):
             return None
         row = self._db.execute("SELECT version FROM stories WHERE id = ?", (current,)).fetchone()
         return (current, str(row[0])) if row else None
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        """The story's articles in the order they were placed."""
+        rows = self._db.execute("SELECT article FROM story_articles WHERE story = ? ORDER BY position", (story_id,))
+        return [str(aid) for (aid,) in rows]
+
+    def stories_of_inputs(self, names: Sequence[str]) -> list[str]:
+        """The stories that hold articles read from these inputs (by stored name), by story number."""
+        if not names:
+            return []
+        marks = ",".join("?" * len(names))
+        rows = self._db.execute(
+            f"""SELECT DISTINCT s.id, s.number FROM inputs i JOIN articles a ON a.input_id = i.id
+                JOIN story_articles sa ON sa.article = a.id JOIN stories s ON s.id = sa.story
+                WHERE i.name IN ({marks}) ORDER BY s.number""",
+            list(names),
+        )
+        return [str(sid) for sid, _ in rows]

@@ -415,7 +415,17 @@ _FILTERED_SEARCH = """FROM search s JOIN articles a ON a.id = s.article
 
 
 class LibraryReads(Library):
-    """The library with the read queries of the web app (lists with paging, filters, cards)."""
+    """The library with the read queries of the web app (lists with paging, filters, cards).
+
+    A web request may open it in one worker thread and read in another (never two at once), so its
+    connection is not tied to the thread that opened it.
+    """
+
+    def __init__(self, path: str, *, create: bool = True) -> None:
+        super().__init__(path, create=create)  # opens, checks and migrates the library
+        self._db.close()
+        self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA synchronous=NORMAL")
 
     def __enter__(self) -> LibraryReads:
         return self

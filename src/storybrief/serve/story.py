@@ -59,6 +59,10 @@ def story_page(request: Request, story_id: str, lib: Annotated[LibraryReads, Dep
     if current != story_id:  # merged into another story: its old address keeps working
         return RedirectResponse(f"/story/{current}", status_code=301)
     config = settings(request)
+    whole = ("story-page", current, version, str(lib.generation()))  # the topic's label may change with any add
+    html = config.pages.get(whole)
+    if html is not None:
+        return HTMLResponse(html)
     key = ("story", current, version)
     cached = config.pages.get(key)
     if cached is None:
@@ -78,7 +82,7 @@ def story_page(request: Request, story_id: str, lib: Annotated[LibraryReads, Dep
         label = next((t.label for t, _ in lib.topics() if t.id == topic), None) if topic else None
         members = lib.article_cards(lib.story_article_ids(current))
     members.sort(key=lambda c: (c.published or "", c.id))
-    return page(
+    response = page(
         request,
         "story.html",
         story=current,
@@ -89,6 +93,8 @@ def story_page(request: Request, story_id: str, lib: Annotated[LibraryReads, Dep
         members=members,
         article_url=article_url,
     )
+    config.pages.put(whole, bytes(response.body))
+    return response
 
 
 @router.get("/story/{story_id}/brief.{fmt}", include_in_schema=False)

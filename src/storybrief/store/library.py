@@ -432,21 +432,23 @@ class LibraryReads(Library):
 
     def story_cards(self, ids: Sequence[str] | None = None) -> list[StoryCard]:
         """Cards of the given stories (all when ``ids`` is None), ordered by story number."""
+        where, params = "", list(ids or [])
+        if ids is not None:
+            where = f"WHERE s.id IN ({','.join('?' * len(params))})" if params else "WHERE 0"
         rows = self._db.execute(
-            """SELECT s.id, s.number, s.topic, s.changed_at, COUNT(sa.article), MIN(a.published), MAX(a.published),
-                      group_concat(DISTINCT json_extract(a.data, '$.language')),
-                      (SELECT json_extract(f.data, '$.title') FROM story_articles fa
-                       JOIN articles f ON f.id = fa.article WHERE fa.story = s.id ORDER BY fa.position LIMIT 1)
-               FROM stories s LEFT JOIN story_articles sa ON sa.story = s.id LEFT JOIN articles a ON a.id = sa.article
-               GROUP BY s.id ORDER BY s.number"""
+            f"""SELECT s.id, s.number, s.topic, s.changed_at, COUNT(sa.article), MIN(a.published), MAX(a.published),
+                       group_concat(DISTINCT json_extract(a.data, '$.language')),
+                       (SELECT json_extract(f.data, '$.title') FROM story_articles fa
+                        JOIN articles f ON f.id = fa.article WHERE fa.story = s.id ORDER BY fa.position LIMIT 1)
+                FROM stories s LEFT JOIN story_articles sa ON sa.story = s.id LEFT JOIN articles a ON a.id = sa.article
+                {where} GROUP BY s.id ORDER BY s.number""",
+            params,
         )
-        wanted = None if ids is None else set(ids)
         return [
             StoryCard(
                 sid, number, topic, count, first, last, sorted(set((langs or "").split(",")) - {""}), title, changed
             )
             for sid, number, topic, changed, count, first, last, langs, title in rows
-            if wanted is None or sid in wanted
         ]
 
     def article_cards(self, ids: Sequence[str] | None = None, *, limit: int = -1, offset: int = 0) -> list[ArticleCard]:

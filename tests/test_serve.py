@@ -270,3 +270,21 @@ def test_api_add(writable: TestClient, tmp_path: Path) -> None:
     body = r.json()
     assert body["added"] == 1 and body["errors"] == [] and body["stories"]
     assert writable.post("/api/add").status_code == 400
+
+
+def test_a_local_server_answers_only_to_local_host_names(library_db: str) -> None:
+    app = create_app(library_db, read_only=True, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1:8000", raise_server_exceptions=False) as c:
+        assert c.get("/").status_code == 200
+        assert c.get("/", headers={"host": "localhost:8000"}).status_code == 200
+        assert c.get("/", headers={"host": "attacker.example:8000"}).status_code == 400
+
+
+def test_serve_command_refuses_a_missing_library_when_read_only(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storybrief.cli.main import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db"), "--read-only"])
+    assert result.exit_code == 2 and "no library" in result.output
+    assert not (tmp_path / "none.db").exists()

@@ -19,6 +19,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
@@ -124,9 +125,17 @@ def _error(request: Request, status: int, title: str, detail: str) -> Response:
 _TITLES = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Method not allowed", 413: "Too large"}
 
 
-def create_app(db_path: str, read_only: bool = False, *, max_upload_bytes: int | None = None) -> FastAPI:
+def create_app(
+    db_path: str,
+    read_only: bool = False,
+    *,
+    max_upload_bytes: int | None = None,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
     """The web app over the library ``db_path`` (which must exist); ``read_only`` hides Add and refuses
-    every POST; ``max_upload_bytes`` limits a request body (default :data:`~.common.MAX_UPLOAD_BYTES`)."""
+    every POST; ``max_upload_bytes`` limits a request body (default :data:`~.common.MAX_UPLOAD_BYTES`);
+    ``allowed_hosts``: the only ``Host`` names answered (``storybrief serve`` on 127.0.0.1 answers only
+    local names, so that another site's address rebound to 127.0.0.1 cannot read or post to it)."""
     settings = Settings(db=db_path, read_only=read_only)
     if max_upload_bytes is not None:
         settings.max_upload_bytes = max_upload_bytes
@@ -175,9 +184,9 @@ def create_app(db_path: str, read_only: bool = False, *, max_upload_bytes: int |
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         title = _TITLES.get(exc.status_code, "Error")
-        detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else ""
+        detail = str(exc.detail) if exc.detail and exc.detail != title.capitalize() else ""
         if exc.status_code == 404 and not detail:
-            detail = str(exc.detail) if exc.detail and exc.detail != "Not Found" else "There is no such page."
+            detail = "There is no such page."
         return _error(request, exc.status_code, title, detail)
 
     @app.exception_handler(RequestValidationError)
@@ -215,4 +224,6 @@ def create_app(db_path: str, read_only: bool = False, *, max_upload_bytes: int |
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api")
     app.add_middleware(Guard, limit=settings.max_upload_bytes)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app

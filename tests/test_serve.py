@@ -288,3 +288,44 @@ def test_serve_command_refuses_a_missing_library_when_read_only(tmp_path: Path) 
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db"), "--read-only"])
     assert result.exit_code == 2 and "no library" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("headers", "refused"),
+    [({}, False), ({"host": "a:1", "origin": "http://a:1"}, False), ({"host": "a:1", "origin": "http://b:1"}, True),
+     ({"host": "a:1", "origin": "null"}, True), ({"sec-fetch-site": "same-origin"}, False),
+     ({"sec-fetch-site": "none"}, False), ({"sec-fetch-site": "same-site"}, True),
+     ({"sec-fetch-site": "cross-site", "host": "a:1", "origin": "http://a:1"}, True)],
+)  # fmt: skip
+def test_cross_site_posts_are_recognised(headers: dict[str, str], refused: bool) -> None:
+    from storybrief.serve.app import cross_site
+
+    assert cross_site(headers) is refused
+
+
+def test_uploads_go_to_a_made_up_name_in_a_temporary_folder_that_is_removed(
+    writable: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from storybrief.serve import add as add_module
+
+    made: list[str] = []
+    real = tempfile.mkdtemp
+
+    def recording(*args: Any, **kwargs: Any) -> str:
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(add_module.tempfile, "mkdtemp", recording)
+    names: list[str] = []
+    original = add_module.os.path.join
+    monkeypatch.setattr(add_module.os.path, "join", lambda *p: names.append(original(*p)) or names[-1])
+    (path,) = write_articles(tmp_path / "more", 1, start=5)
+    hostile_name = "../../../tmp/evil\x00name;rm -rf.json"
+    r = writable.post("/add", data={"csrf": _token(writable)}, files={"files": (hostile_name, path.read_bytes(), "")})
+    assert r.status_code == 200 and "1 article(s) added" in r.text
+    assert len(made) == 1 and not Path(made[0]).exists()
+    written = {Path(n).name for n in names if Path(n).parent == Path(made[0])}
+    assert written == {"upload-01.json"}
+    assert not any("evil" in n or "rm -rf" in n for n in names)

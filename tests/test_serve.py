@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -217,12 +218,24 @@ def _token(client: TestClient) -> str:
     return found.group(1)
 
 
+def submit(client: TestClient, **kwargs: Any) -> Any:
+    """Post the Add form and follow its progress page (which reloads itself) until the upload is stored."""
+    r = client.post("/add", **kwargs)
+    deadline = time.monotonic() + 300
+    while 'id="job"' in r.text:
+        assert '<meta http-equiv="refresh"' in r.text and "<progress" in r.text
+        assert time.monotonic() < deadline, "the upload was not added in time"
+        time.sleep(0.2)
+        r = client.get(r.url)
+    return r
+
+
 def test_add_form_stores_uploads_and_they_appear_in_their_stories(writable: TestClient, tmp_path: Path) -> None:
     token = _token(writable)
     (path,) = write_articles(tmp_path / "more", 1, start=3)  # the ferry story again, a new report
     bad = b"\x00\x01\x02 binary garbage \xff\xfe" * 10
     files = [("files", ("ferry.json", path.read_bytes(), "application/json")), ("files", ("../../etc/x.bin", bad, ""))]
-    r = writable.post("/add", data={"csrf": token, "text": ""}, files=files)
+    r = submit(writable, data={"csrf": token, "text": ""}, files=files)
     assert r.status_code == 200, r.text
     assert "1 article(s) added" in r.text
     assert "x.bin" in r.text and "storybrief-upload" not in r.text  # the error names the upload, not the temp file
@@ -232,9 +245,9 @@ def test_add_form_stores_uploads_and_they_appear_in_their_stories(writable: Test
     members = writable.get(f"/api/stories/{sid}").json()["article_ids"]
     titles = [writable.get(f"/api/articles/{a}").json()["title"] for a in members]
     assert any("report 3" in t for t in titles)
-    again = writable.post("/add", data={"csrf": token}, files=[("files", ("ferry.json", path.read_bytes(), ""))])
+    again = submit(writable, data={"csrf": token}, files=[("files", ("ferry.json", path.read_bytes(), ""))])
     assert "Already in the library: ferry.json" in again.text and writable.get("/api/library").json()["articles"] == 4
-    pasted = writable.post("/add", data={"csrf": token, "text": "Caddow reservoir refills\n\nHeavy rain refilled"
+    pasted = submit(writable, data={"csrf": token, "text": "Caddow reservoir refills\n\nHeavy rain refilled"
                                          " the Caddow reservoir on Friday, the water board said."})  # fmt: skip
     assert "1 article(s) added" in pasted.text
 
@@ -323,7 +336,7 @@ def test_uploads_go_to_a_made_up_name_in_a_temporary_folder_that_is_removed(
     monkeypatch.setattr(add_module.os.path, "join", lambda *p: names.append(original(*p)) or names[-1])
     (path,) = write_articles(tmp_path / "more", 1, start=5)
     hostile_name = "../../../tmp/evil\x00name;rm -rf.json"
-    r = writable.post("/add", data={"csrf": _token(writable)}, files={"files": (hostile_name, path.read_bytes(), "")})
+    r = submit(writable, data={"csrf": _token(writable)}, files={"files": (hostile_name, path.read_bytes(), "")})
     assert r.status_code == 200 and "1 article(s) added" in r.text
     assert len(made) == 1 and not Path(made[0]).exists()
     written = {Path(n).name for n in names if Path(n).parent == Path(made[0])}

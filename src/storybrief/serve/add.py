@@ -9,16 +9,18 @@ An upload whose content the library already holds is reported as such without be
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import secrets
 import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
-from starlette.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
@@ -28,6 +30,7 @@ from ..store.library import LibraryReads
 from .common import CSRF_COOKIE, CSRF_FIELD, Settings, page, settings
 
 router = APIRouter()
+log = logging.getLogger("storybrief.serve")
 MAX_FILES = 50
 CHUNK = 1 << 16
 # the suffixes ingest tells formats by; anything else is stored without one (the content is sniffed)
@@ -67,9 +70,14 @@ class AddResult:
         }
 
 
-def add_uploads(config: Settings, uploads: list[Upload]) -> AddResult:
-    """Store the uploads in the library through ``storybrief add``'s own function (one at a time)."""
+def add_uploads(config: Settings, uploads: list[Upload], progress: Callable[[], None] | None = None) -> AddResult:
+    """Store the uploads in the library through ``storybrief add``'s own function (one add at a time);
+    ``progress`` is called once per upload when it is stored (or found already stored)."""
     from ..store.grow import add as grow
+
+    def tick(_: str = "") -> None:
+        if progress is not None:
+            progress()
 
     result = AddResult()
     folder = tempfile.mkdtemp(prefix="storybrief-upload-")
@@ -80,6 +88,7 @@ def add_uploads(config: Settings, uploads: list[Upload]) -> AddResult:
             for n, up in enumerate(uploads, 1):
                 if lib.has_content(hashlib.sha256(up.data).hexdigest()):
                     result.already.append(up.label)
+                    tick()
                     continue
                 path = os.path.join(folder, f"upload-{n:02d}{up.suffix}")
                 with open(path, "xb") as handle:
@@ -88,7 +97,7 @@ def add_uploads(config: Settings, uploads: list[Upload]) -> AddResult:
                 paths.append(path)
         if paths:
             with config.adding:
-                summary = grow(paths, config.db, max_bytes=MAX_BYTES)
+                summary = grow(paths, config.db, max_bytes=MAX_BYTES, batch_files=5, progress=tick)
             result.added = summary.added
             result.errors = [_named(e, names) for e in summary.errors]
             with LibraryReads(config.db, create=False) as lib:
@@ -146,17 +155,53 @@ def add_page(request: Request, config: Annotated[Settings, Depends(_writable)]) 
     return page(request, "add.html", result=None, limit_mb=config.max_upload_bytes // (1024 * 1024))
 
 
-@router.post("/add", response_class=HTMLResponse, include_in_schema=False)
-async def add_post(
-    request: Request,
-    config: Annotated[Settings, Depends(_writable)],
-) -> HTMLResponse:
+@router.post("/add", include_in_schema=False)
+async def add_post(request: Request, config: Annotated[Settings, Depends(_writable)]) -> Response:
+    """Start adding the uploads in the background and send the browser to the page that shows its progress."""
     uploads = await read_uploads(request, config, check_token=True)
-    limit_mb = config.max_upload_bytes // (1024 * 1024)
     if not uploads:
-        return page(request, "add.html", status=400, result=None, limit_mb=limit_mb,
+        return page(request, "add.html", status=400, result=None, limit_mb=config.max_upload_bytes // (1024 * 1024),
                     problem="Choose at least one file or paste some text.")  # fmt: skip
-    result = await run_in_threadpool(add_uploads, config, uploads)
+    job = Job(secrets.token_urlsafe(16), total=len(uploads))
+    config.jobs.put((job.id,), job)
+    threading.Thread(target=_run, args=(config, job, uploads), daemon=True, name=f"add-{job.id}").start()
+    return RedirectResponse(f"/add/jobs/{job.id}", status_code=303)
+
+
+@dataclass(slots=True)
+class Job:
+    """One upload being added in the background: how far it got, then its result."""
+
+    id: str
+    total: int
+    done: int = 0
+    result: AddResult | None = None
+    failed: bool = False
+
+    def tick(self) -> None:
+        self.done = min(self.total, self.done + 1)
+
+
+def _run(config: Settings, job: Job, uploads: list[Upload]) -> None:
+    try:
+        job.result = add_uploads(config, uploads, job.tick)
+    except Exception:  # a bug, or a library that cannot be written: the page says so, the log has the details
+        log.exception("adding uploads failed")
+        job.failed = True
+
+
+@router.get("/add/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+def job_page(request: Request, job_id: str, config: Annotated[Settings, Depends(_writable)]) -> HTMLResponse:
+    """The progress of an upload (the page reloads itself until it is done), then what it added."""
+    job: Job | None = config.jobs.get((job_id,))
+    if job is None:
+        raise HTTPException(404, "No such upload (the server may have been restarted); add the files again.")
+    limit_mb = config.max_upload_bytes // (1024 * 1024)
+    if job.failed:
+        return page(request, "add.html", status=500, result=None, limit_mb=limit_mb,
+                    problem="Adding the upload failed (an internal error); the server log has details.")  # fmt: skip
+    if job.result is None:
+        return page(request, "add.html", result=None, job=job, limit_mb=limit_mb, refresh=1)
     with LibraryReads(config.db, create=False) as lib:
-        cards = lib.story_cards(result.stories)
-    return page(request, "add.html", result=result, cards=cards, limit_mb=limit_mb)
+        cards = lib.story_cards(job.result.stories)
+    return page(request, "add.html", result=job.result, cards=cards, limit_mb=limit_mb)

@@ -40,6 +40,7 @@ class Settings:
     )
     adding: threading.Lock = field(default_factory=threading.Lock)  # one upload is annotated at a time
     pages: PageCache = field(default_factory=lambda: PageCache(256))
+    jobs: PageCache = field(default_factory=lambda: PageCache(100))  # uploads being added, and recent results
 
 
 class PageCache:

@@ -342,3 +342,22 @@ def test_uploads_go_to_a_made_up_name_in_a_temporary_folder_that_is_removed(
     written = {Path(n).name for n in names if Path(n).parent == Path(made[0])}
     assert written == {"upload-01.json"}
     assert not any("evil" in n or "rm -rf" in n for n in names)
+
+
+@pytest.mark.parametrize(("host", "evil_answered"), [("127.0.0.1", False), ("0.0.0.0", True)])
+def test_serve_command_builds_the_app_it_was_asked_for(
+    library_db: str, monkeypatch: pytest.MonkeyPatch, host: str, evil_answered: bool
+) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from storybrief.cli.main import app
+
+    served: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: served.update(app=application, **kw))
+    result = CliRunner().invoke(app, ["serve", "--db", library_db, "--host", host, "--port", "8123", "--read-only"])
+    assert result.exit_code == 0, result.output
+    assert (served["host"], served["port"]) == (host, 8123)
+    with TestClient(served["app"], base_url="http://127.0.0.1:8123") as c:
+        assert c.get("/").status_code == 200 and 'href="/add"' not in c.get("/").text
+        assert (c.get("/", headers={"host": "attacker.example"}).status_code == 200) is evil_answered

@@ -44,6 +44,7 @@ def serve(
         "serve",
         f"http://{'[' + host + ']' if ':' in host else host}:{port}/ ({path}{', read-only' if read_only else ''})",
     )
-    uvicorn.run(
-        create_app(path, read_only=read_only, max_upload_bytes=limit), host=host, port=port, log_level="warning"
-    )
+    # on this machine only: answer only to its own names (no DNS rebinding of another site onto the app)
+    local = ["127.0.0.1", "localhost", "::1", "[::1]"] if host in LOOPBACK else None
+    app = create_app(path, read_only=read_only, max_upload_bytes=limit, allowed_hosts=local)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -361,3 +361,17 @@ def test_serve_command_builds_the_app_it_was_asked_for(
     with TestClient(served["app"], base_url="http://127.0.0.1:8123") as c:
         assert c.get("/").status_code == 200 and 'href="/add"' not in c.get("/").text
         assert (c.get("/", headers={"host": "attacker.example"}).status_code == 200) is evil_answered
+
+
+def test_a_merged_story_s_old_address_redirects(writable: TestClient) -> None:
+    from storybrief.store.library import Library
+
+    stories = story_ids(writable)
+    assert len(stories) >= 2
+    old, new = stories[-1], stories[0]
+    db = writable.app.state.settings.db  # type: ignore[attr-defined]
+    with Library(db) as lib, lib.write():
+        lib.merge_story(old, new, "2026-03-30T00:00:00+00:00")
+    r = writable.get(f"/story/{old}", follow_redirects=False)
+    assert r.status_code == 301 and r.headers["location"] == f"/story/{new}"
+    assert writable.get(f"/api/stories/{old}").json()["id"] == new

@@ -24,6 +24,7 @@ from .common import say
 from .export import export
 from .group import group
 from .search import search
+from .serve import serve
 
 INTERNAL_ERROR = 3
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
@@ -48,6 +49,7 @@ app.command("group")(group)
 app.command("add")(add)
 app.command("search")(search)
 app.command("export")(export)
+app.command("serve")(serve)
 
 
 class _Settings:

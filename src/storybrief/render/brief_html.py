@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from html import escape as _escape
 from urllib.parse import quote
@@ -74,13 +74,24 @@ def source_sentence(article: Article, text: str) -> str:
     return best or article.text[:300]
 
 
+# Where a citation's link goes: given the article id and the cited sentence, a URL (the web app's article
+# page); without it, links go to the article's entry at the end of the story.
+ArticleLink = Callable[[str, str], str]
+
+
+def _href(numbers: dict[str, int], aid: str, sentence: str) -> str:
+    link = numbers.link if isinstance(numbers, _Numbers) else None
+    return escape(link(aid, sentence)) if link is not None else f"#{_anchor(aid)}"
+
+
 class _Numbers(dict[str, int]):
     """A story's citation numbers by article id, and the page's count that names each citation's popover
     (one count per page, so ids are unique on it and the same report always gives the same bytes)."""
 
-    def __init__(self, page: Iterator[int]) -> None:
+    def __init__(self, page: Iterator[int], link: ArticleLink | None = None) -> None:
         super().__init__()
         self.page = page
+        self.link = link
 
     def popover_id(self) -> str:
         return f"c{next(self.page)}"
@@ -110,7 +121,7 @@ def _cites(
         out.append(
             f'<button type="button" class="cite" popovertarget="{pid}" aria-label="source {n}">[{n}]</button>'
             f'<span class="source" id="{pid}" popover>{_name(outlet_name(a))}{escape(strength)}: '
-            f'{escape(sentence)} <a href="#{_anchor(aid)}">article [{n}]</a></span>'
+            f'{escape(sentence)} <a href="{_href(numbers, aid, sentence)}">article [{n}]</a></span>'
         )
     return "".join(out)
 
@@ -196,8 +207,10 @@ def _key_quote(q: KeyQuote, articles: dict[str, Article], numbers: dict[str, int
     return "".join(out) + "</li>"
 
 
-def _story(story: StoryBrief, articles: dict[str, Article], page: Iterator[int]) -> str:
-    numbers = _Numbers(page)
+def _story(
+    story: StoryBrief, articles: dict[str, Article], page: Iterator[int], link: ArticleLink | None = None
+) -> str:
+    numbers = _Numbers(page, link)
     parts = [f'<section id="{escape(story.id)}"><h2>{escape(story.headline)}</h2>']
     parts.append(f'<p class="meta">Story {escape(story.id)} · {len(story.articles)} article(s)</p>')
     for s in story.summary:
@@ -235,12 +248,18 @@ def _story(story: StoryBrief, articles: dict[str, Article], page: Iterator[int])
     for aid, _n in sorted(numbers.items(), key=lambda kv: kv[1]):
         a = articles[aid]
         when = a.published.date().isoformat() if a.published else "undated"
-        parts.append(
-            f'<li id="{_anchor(aid)}">{_name(outlet_name(a))} · {when} · '
-            f"<i>{_name(article_headline(a) or a.input)}</i></li>"
-        )
+        headline = f"<i>{_name(article_headline(a) or a.input)}</i>"
+        if link is not None:
+            headline = f'<a href="{escape(link(aid, ""))}">{headline}</a>'
+        parts.append(f'<li id="{_anchor(aid)}">{_name(outlet_name(a))} · {when} · {headline}</li>')
     parts.append("</ol></section>")
     return "".join(parts)
+
+
+def story_html(story: StoryBrief, articles: dict[str, Article], link: ArticleLink | None = None) -> str:
+    """One story's brief as an HTML fragment (a ``<section>``), for a page that brings its own styles;
+    ``link`` sends citations and the article list to pages of their own (see :data:`ArticleLink`)."""
+    return _story(story, articles, itertools.count(1), link)
 
 
 def report_html(report: Report) -> str:

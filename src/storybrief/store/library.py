@@ -357,3 +357,237 @@ class Library:
             (match, limit),
         )
         return [SearchHit(kind, aid, title, snippet, rank) for kind, aid, snippet, rank, title in rows]
+
+
+# == reads for the web app (storybrief serve) ==============================================================
+# Everything below only reads; each method is one query (or a few inside the caller's :meth:`Library.read`
+# snapshot). Listing methods take ``limit``/``offset`` and have a ``*_count`` twin for pagination.
+
+
+@dataclass(slots=True)
+class StoryCard:
+    """A story as a list shows it: size, date span, languages, its first article's title."""
+
+    id: str
+    number: int
+    topic: str | None
+    articles: int
+    first: str | None  # earliest publication (ISO), None when no article is dated
+    last: str | None
+    languages: list[str]
+    title: str | None
+    changed_at: str
+
+
+@dataclass(slots=True)
+class ArticleCard:
+    """An article as a list shows it, without its text and annotations."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    language: str | None
+    story: str | None
+
+
+@dataclass(slots=True)
+class SpeakerQuote:
+    """One article's quote of a person (a statement quoted by that article alone)."""
+
+    article: str
+    index: int
+    text: str
+    title: str | None
+
+
+_SPEAKERS = """SELECT json_extract(q.value, '$.speaker') AS speaker, COUNT(*) AS n
+               FROM articles a, json_each(a.data, '$.quotes') q WHERE speaker IS NOT NULL GROUP BY speaker"""
+
+_FILTERED_SEARCH = """FROM search s JOIN articles a ON a.id = s.article
+    WHERE search MATCH :match
+      AND (:kind IS NULL OR s.kind = :kind)
+      AND (:outlet IS NULL OR json_extract(a.data, '$.outlet') = :outlet)
+      AND (:language IS NULL OR json_extract(a.data, '$.language') = :language)
+      AND (:since IS NULL OR substr(a.published, 1, 10) >= :since)
+      AND (:until IS NULL OR substr(a.published, 1, 10) <= :until)"""
+
+
+class LibraryReads(Library):
+    """The library with the read queries of the web app (lists with paging, filters, cards).
+
+    A web request may open it in one worker thread and read in another (never two at once), so its
+    connection is not tied to the thread that opened it.
+    """
+
+    def __init__(self, path: str, *, create: bool = True) -> None:
+        super().__init__(path, create=create)  # opens, checks and migrates the library
+        self._db.close()
+        self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA synchronous=NORMAL")
+
+    def __enter__(self) -> LibraryReads:
+        return self
+
+    def story_cards(self, ids: Sequence[str] | None = None) -> list[StoryCard]:
+        """Cards of the given stories (all when ``ids`` is None), ordered by story number."""
+        where, params = "", list(ids or [])
+        if ids is not None:
+            where = f"WHERE s.id IN ({','.join('?' * len(params))})" if params else "WHERE 0"
+        rows = self._db.execute(
+            f"""SELECT s.id, s.number, s.topic, s.changed_at, COUNT(sa.article), MIN(a.published), MAX(a.published),
+                       group_concat(DISTINCT json_extract(a.data, '$.language')),
+                       (SELECT json_extract(f.data, '$.title') FROM story_articles fa
+                        JOIN articles f ON f.id = fa.article WHERE fa.story = s.id ORDER BY fa.position LIMIT 1)
+                FROM stories s LEFT JOIN story_articles sa ON sa.story = s.id LEFT JOIN articles a ON a.id = sa.article
+                {where} GROUP BY s.id ORDER BY s.number""",
+            params,
+        )
+        return [
+            StoryCard(
+                sid, number, topic, count, first, last, sorted(set((langs or "").split(",")) - {""}), title, changed
+            )
+            for sid, number, topic, changed, count, first, last, langs, title in rows
+        ]
+
+    def article_cards(self, ids: Sequence[str] | None = None, *, limit: int = -1, offset: int = 0) -> list[ArticleCard]:
+        """Cards of the given articles (in the order given), or of every article in placement order."""
+        select = """SELECT a.id, json_extract(a.data, '$.title'), json_extract(a.data, '$.outlet'),
+                           json_extract(a.data, '$.url'), a.published, json_extract(a.data, '$.language'), sa.story
+                    FROM articles a LEFT JOIN story_articles sa ON sa.article = a.id"""
+        if ids is None:
+            rows = list(self._db.execute(f"{select} ORDER BY a.seq LIMIT ? OFFSET ?", (limit, offset)))
+            return [ArticleCard(*row) for row in rows]
+        found: dict[str, ArticleCard] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(f"{select} WHERE a.id IN ({marks})", chunk):
+                found[row[0]] = ArticleCard(*row)
+        return [found[i] for i in ids if i in found]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._db.execute("SELECT story FROM story_articles WHERE article = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def story_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
+
+    def copies_of(self, article_id: str) -> list[tuple[str, str, float]]:
+        """Duplicate pairs ``(copy, original, similarity)`` the article takes part in, on either side."""
+        rows = self._db.execute(
+            "SELECT article, canonical, similarity FROM duplicates WHERE article = ? OR canonical = ? ORDER BY article",
+            (article_id, article_id),
+        )
+        return [(a, c, float(s)) for a, c, s in rows]
+
+    def syndications_of(self, article_id: str) -> list[Syndication]:
+        out = []
+        for (data,) in self._db.execute("SELECT data FROM syndications ORDER BY id"):
+            record = json.loads(data)
+            if article_id in record.get("articles", []):
+                out.append(Syndication(record["id"], record.get("agency"), list(record["articles"])))
+        return out
+
+    def speakers(self, *, limit: int = -1, offset: int = 0) -> list[tuple[str, int]]:
+        """People quoted in the library with how many quotes each, most quoted first."""
+        rows = self._db.execute(f"{_SPEAKERS} ORDER BY n DESC, speaker LIMIT ? OFFSET ?", (limit, offset))
+        return [(str(s), int(n)) for s, n in rows]
+
+    def speaker_count(self) -> int:
+        return int(self._db.execute(f"SELECT COUNT(*) FROM ({_SPEAKERS})").fetchone()[0])
+
+    def quotes_of(self, speaker: str) -> tuple[list[QuoteGroup], list[SpeakerQuote]]:
+        """A person's statements: quote groups (several articles, with wordings) and quotes no group holds."""
+        groups = [
+            quote_group_from_dict(json.loads(data))
+            for (data,) in self._db.execute(
+                "SELECT data FROM quote_groups WHERE json_extract(data, '$.speaker') = ? ORDER BY rowid", (speaker,)
+            )
+        ]
+        grouped = {(v.article, v.quote) for g in groups for v in g.variants}
+        rows = self._db.execute(
+            """SELECT a.id, CAST(q.key AS INTEGER), json_extract(q.value, '$.text'), json_extract(a.data, '$.title')
+               FROM articles a, json_each(a.data, '$.quotes') q
+               WHERE json_extract(q.value, '$.speaker') = ? ORDER BY a.seq, q.key""",
+            (speaker,),
+        )
+        singles = [SpeakerQuote(aid, n, text, title) for aid, n, text, title in rows if (aid, n) not in grouped]
+        return groups, singles
+
+    def search_filtered(
+        self,
+        query: str,
+        *,
+        kind: str | None = None,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        marks: tuple[str, str] = ("[", "]"),
+    ) -> tuple[list[SearchHit], int]:
+        """:meth:`Library.search` with filters (kind, outlet, language, publication days ``since``..``until``
+        as ``YYYY-MM-DD``) and paging; ``marks`` open and close the matched words of a snippet. Also the number
+        of all matches."""
+        match = fts_query(query)
+        if not match:
+            return [], 0
+        params = {"match": match, "kind": kind, "outlet": outlet, "language": language, "since": since, "until": until}
+        params_all = {**params, "limit": limit, "offset": offset, "open": marks[0], "close": marks[1]}
+        (total,) = self._db.execute(f"SELECT COUNT(*) {_FILTERED_SEARCH}", params).fetchone()
+        rows = self._db.execute(
+            f"""SELECT s.kind, s.article, snippet(search, 0, :open, :close, '…', 12), bm25(search),
+                       json_extract(a.data, '$.title') {_FILTERED_SEARCH}
+                ORDER BY bm25(search), s.rowid LIMIT :limit OFFSET :offset""",
+            params_all,
+        )
+        return [SearchHit(k, aid, title, snippet, rank) for k, aid, snippet, rank, title in rows], int(total)
+
+    def facets(self) -> tuple[list[str], list[str]]:
+        """The outlets and languages the library's articles name (for the search filters)."""
+        outlets = [
+            str(o)
+            for (o,) in self._db.execute(
+                "SELECT DISTINCT json_extract(data, '$.outlet') AS o FROM articles WHERE o IS NOT NULL ORDER BY o"
+            )
+        ]
+        languages = [
+            str(la)
+            for (la,) in self._db.execute(
+                "SELECT DISTINCT json_extract(data, '$.language') AS la FROM articles WHERE la IS NOT NULL ORDER BY la"
+            )
+        ]
+        return outlets, languages
+
+    def has_content(self, digest: str) -> bool:
+        """An input with this content hash is stored (under any name)."""
+        return self._db.execute("SELECT 1 FROM inputs WHERE hash = ? LIMIT 1", (digest,)).fetchone() is not None
+
+    def story_state(self, story_id: str) -> tuple[str, str] | None:
+        """The id a story has now (following a merge) and its content version, or None when there is none."""
+        current = self.resolve_story(story_id)
+        if current is None:
+            return None
+        row = self._db.execute("SELECT version FROM stories WHERE id = ?", (current,)).fetchone()
+        return (current, str(row[0])) if row else None
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        """The story's articles in the order they were placed."""
+        rows = self._db.execute("SELECT article FROM story_articles WHERE story = ? ORDER BY position", (story_id,))
+        return [str(aid) for (aid,) in rows]
+
+    def stories_of_inputs(self, names: Sequence[str]) -> list[str]:
+        """The stories that hold articles read from these inputs (by stored name), by story number."""
+        if not names:
+            return []
+        marks = ",".join("?" * len(names))
+        rows = self._db.execute(
+            f"""SELECT DISTINCT s.id, s.number FROM inputs i JOIN articles a ON a.input_id = i.id
+                JOIN story_articles sa ON sa.article = a.id JOIN stories s ON s.id = sa.story
+                WHERE i.name IN ({marks}) ORDER BY s.number""",
+            list(names),
+        )
+        return [str(sid) for sid, _ in rows]

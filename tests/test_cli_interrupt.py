@@ -53,3 +53,39 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     assert lines and lines[-1].startswith("storybrief: interrupted"), stderr
     assert not out.exists()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_ctrl_c_stops_serve_cleanly(tmp_path: Path) -> None:
+    """For a server, Ctrl-C is the normal way to stop: exit 0 and one line, not the interruption message."""
+    import urllib.request
+
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "storybrief", "serve", "--db", str(tmp_path / "lib.db"), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 90
+    answered = False
+    while not answered and proc.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                answered = response.status == 200
+        except OSError:
+            time.sleep(0.2)
+    assert answered, "the server never answered"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 0, stderr
+    assert "Traceback" not in stderr and "interrupted" not in stderr
+    assert stderr.strip().splitlines()[-1].startswith("serve: stopped"), stderr

@@ -86,6 +86,12 @@ def parse_size(value: str) -> int:
     return size
 
 
+class Interrupted(BaseException):
+    """Raised by the SIGINT handler instead of KeyboardInterrupt, which click would turn into "Aborted!"
+    and exit code 1. A BaseException, so that no handler of bad input (``except Exception``) mistakes it
+    for a broken file and goes on."""
+
+
 def say(label: str, text: str, style: str = "bold red") -> None:
     """One line on stderr: ``label: text``, with ``text`` shown literally.
 

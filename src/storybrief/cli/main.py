@@ -20,7 +20,7 @@ from ..errors import Msg
 from .add import add
 from .brief import brief
 from .clean import clean
-from .common import say
+from .common import Interrupted, say
 from .export import export
 from .group import group
 from .search import search
@@ -28,12 +28,6 @@ from .serve import serve
 
 INTERNAL_ERROR = 3
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
-
-
-class Interrupted(BaseException):
-    """Raised by the SIGINT handler instead of KeyboardInterrupt, which click would turn into "Aborted!"
-    and exit code 1. A BaseException, so that no handler of bad input (``except Exception``) mistakes it
-    for a broken file and goes on."""
 
 
 app = typer.Typer(

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .add import DbOpt
-from .common import parse_size, say
+from .common import Interrupted, parse_size, say
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -47,4 +47,7 @@ def serve(
     # on this machine only: answer only to its own names (no DNS rebinding of another site onto the app)
     local = ["127.0.0.1", "localhost", "::1", "[::1]"] if host in LOOPBACK else None
     app = create_app(path, read_only=read_only, max_upload_bytes=limit, allowed_hosts=local)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    except Interrupted:  # uvicorn passes Ctrl-C on once it has shut down: for a server, the normal way to stop
+        say("serve", "stopped")

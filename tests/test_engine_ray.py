@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -75,14 +76,15 @@ def write_corpus(folder: Path, per_event: int = 5, seed: int = 7) -> Path:
         for j in range(per_event):
             records.append(_article(rng, e * per_event + j, event, sorted(OUTLETS)[(e + j) % len(OUTLETS)]))
     (folder / "nested").mkdir()
-    for i, record in enumerate(records[:20]):
+    half = len(records) // 2
+    for i, record in enumerate(records[:half]):
         (folder / "nested" / f"a{i:03d}.json").write_text(json.dumps(record), encoding="utf-8")
-    lines = [json.dumps(r) for r in records[20:]]
+    lines = [json.dumps(r) for r in records[half:]]
     lines.insert(3, "{not json")  # one malformed line: reported with its line number, the rest read
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "copy.txt").write_text(records[0]["title"] + "\n\n" + records[0]["text"], encoding="utf-8")
-    (folder / "same_id.json").write_text(json.dumps([{"id": "1", "text": records[5]["text"]}]), encoding="utf-8")
-    (folder / "same_id2.json").write_text(json.dumps([{"id": "1", "text": records[9]["text"]}]), encoding="utf-8")
+    (folder / "same_id.json").write_text(json.dumps([{"id": "1", "text": records[1]["text"]}]), encoding="utf-8")
+    (folder / "same_id2.json").write_text(json.dumps([{"id": "1", "text": records[2]["text"]}]), encoding="utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "only_junk.txt").write_text("\n".join(SHARED_JUNK), encoding="utf-8")
@@ -161,6 +163,44 @@ def test_cli_engine_ray_same_output_and_exit_code(ray_cluster: None, tmp_path: P
     assert local.exit_code == remote.exit_code == 1  # bad inputs reported, the rest briefed
     assert remote.stdout == local.stdout
     assert "feed.jsonl:4" in remote.stderr or "feed.jsonl" in remote.stderr
+
+
+def _actor_pids() -> list[int]:
+    """The processes of the cleaning and annotation actors (their command line names the stage)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if b"MapBatches(CleanAnnotate)" in (entry / "cmdline").read_bytes():
+                    pids.append(int(entry.name))
+            except OSError:
+                continue
+    return sorted(pids)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the actor processes through /proc")
+def test_killed_actor_loses_and_duplicates_nothing(ray_cluster: None, tmp_path: Path) -> None:
+    from storybrief.engine.ray import BATCH, run
+
+    folder = write_corpus(tmp_path / "in", per_event=25, seed=11)  # about 200 articles: several batches
+    killed: list[int] = []
+    after = [0]
+
+    def kill_one_actor(_: str) -> None:  # when the first article comes back, the rest is still to do
+        if killed:
+            after[0] += 1
+            return
+        pids = _actor_pids()
+        assert pids, "no actor process found"
+        os.kill(pids[0], signal.SIGKILL)
+        killed.append(pids[0])
+
+    remote = run([str(folder)], RayOptions(workers=2), progress=kill_one_actor)
+    assert killed
+    assert after[0] > BATCH, "the kill came after the last batch: nothing was left to retry"
+    local = local_corpus([str(folder)])
+    assert len({a.id for a in remote.articles}) == len(remote.articles)  # none twice
+    assert_same(local, remote)  # none lost, each the same
 
 
 def test_mmds_dev_same_as_local(ray_cluster: None, tmp_path: Path) -> None:

@@ -198,6 +198,7 @@ class CleanAnnotate:
         load_nlp()
 
     def __call__(self, batch: pa.Table) -> pa.Table:
+        cpu = time.process_time()
         articles = [clean_document(doc, self.recurring) for doc in _blobs(batch)]
         live = [a for a in articles if a.text.strip()]
         used: dict[int, list[str]] = {}
@@ -206,8 +207,11 @@ class CleanAnnotate:
                 unused = set(apply_user_dates([article], self.user_dates))
                 used[id(article)] = [k for k in self.user_dates if k not in unused]
         texts = [a.text[: annotation_end(a.text, ANNOTATE_CHARS)] for a in live]
+        costs = {"clean": time.process_time() - cpu}
         parses = iter(parse_texts(texts))
+        costs["spacy"] = time.process_time() - cpu - costs["clean"]
         dates = iter(tag_dates_of(live, texts))
+        costs["dates"] = time.process_time() - cpu - costs["clean"] - costs["spacy"]
         rows: list[tuple[int, int, bool, bytes]] = []
         seqs, subs = batch.column("seq").to_pylist(), batch.column("sub").to_pylist()
         for seq, sub, article in zip(seqs, subs, articles, strict=True):
@@ -219,7 +223,10 @@ class CleanAnnotate:
                 used.get(id(article), []),
             )
             rows.append((seq, sub, True, pickle.dumps(done)))
-        return _table(rows)
+        table = _table(rows)
+        for name, seconds in costs.items():  # CPU seconds of the batch, on its first row (for the benchmark)
+            table = table.append_column(f"cpu_{name}", pa.array([seconds] + [0.0] * (len(rows) - 1), pa.float64()))
+        return table
 
 
 def _settings() -> dict[str, Any]:
@@ -271,6 +278,9 @@ class _Clock:
     def __init__(self, laps: dict[str, float]) -> None:
         self.laps = laps
         self.last = time.perf_counter()
+
+    def add(self, name: str, seconds: float) -> None:
+        self.laps[name] = self.laps.get(name, 0.0) + seconds
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
@@ -387,6 +397,9 @@ def _run(
             num_cpus=1,
         )
         for batch in annotated.iter_batches(batch_format="pyarrow", batch_size=None):
+            for name in ("clean", "spacy", "dates"):
+                clock.add(f"actor CPU {name}", pc.sum(batch.column(f"cpu_{name}")).as_py() or 0.0)
+            clock.add("bytes back", pc.sum(pc.binary_length(batch.column("blob"))).as_py() or 0)
             for seq, sub, item in zip(
                 batch.column("seq").to_pylist(), batch.column("sub").to_pylist(), _blobs(batch), strict=True
             ):
@@ -394,7 +407,9 @@ def _run(
                 if progress is not None:
                     progress(item.article.input)
         clock.lap("clean+annotate")
+    cpu = time.process_time()
     corpus = _assemble(errors, done, user_dates, meanwhile)
+    clock.add("driver CPU whole-input", time.process_time() - cpu)
     clock.lap("whole-input")
     return corpus
 

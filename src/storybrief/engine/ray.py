@@ -26,6 +26,7 @@ import logging
 import os
 import pickle
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -189,23 +190,23 @@ class CleanAnnotate:
     """An actor of the cleaning and annotation pool: loads spaCy once, then cleans, parses and tags
     the dates of each batch of documents."""
 
-    def __init__(self, recurring: frozenset[str], user_dates: Mapping[str, datetime]) -> None:
+    def __init__(self) -> None:
         from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
         threadpool_limits(limits=1)  # one BLAS thread per actor: the actors already fill every CPU
-        self.recurring = recurring
-        self.user_dates = dict(user_dates)
         load_nlp()
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
+    def __call__(self, batch: pa.Table, recurring: frozenset[str], user_dates: Mapping[str, datetime]) -> pa.Table:
+        """Clean, parse and tag ``batch``. The corpus evidence and the user's dates come with each call
+        (Ray Data sends them once per task), so that the actor itself holds only the model."""
         cpu = time.process_time()
-        articles = [clean_document(doc, self.recurring) for doc in _blobs(batch)]
+        articles = [clean_document(doc, recurring) for doc in _blobs(batch)]
         live = [a for a in articles if a.text.strip()]
         used: dict[int, list[str]] = {}
         for article in live:
-            if self.user_dates:
-                unused = set(apply_user_dates([article], self.user_dates))
-                used[id(article)] = [k for k in self.user_dates if k not in unused]
+            if user_dates:
+                unused = set(apply_user_dates([article], user_dates))
+                used[id(article)] = [k for k in user_dates if k not in unused]
         texts = [a.text[: annotation_end(a.text, ANNOTATE_CHARS)] for a in live]
         costs = {"clean": time.process_time() - cpu}
         parses = iter(parse_texts(texts))
@@ -255,7 +256,7 @@ def connect(options: RayOptions) -> bool:
     """Start or join Ray; True when this call started it (and so must shut it down)."""
     if ray.is_initialized():
         return False
-    kwargs: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.WARNING, "log_to_driver": False}
+    kwargs: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.ERROR, "log_to_driver": False}
     try:
         if options.address is None:
             ray.init(num_cpus=max(1, options.workers), **kwargs)
@@ -324,20 +325,23 @@ def run(
     started = connect(options)
     clock.lap("start")
     before = _apply(_settings())
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # "progress bars disabled" and such
     try:
-        return _run(
-            as_paths(paths),
-            options,
-            max_bytes,
-            corpus_evidence,
-            follow_links,
-            max_container_bytes,
-            dict(user_dates or {}),
-            progress,
-            meanwhile,
-            clock,
-        )
+        with warnings.catch_warnings():
+            # Ray Data's advice on pool sizes for a small input is no concern of the command line's user
+            warnings.filterwarnings("ignore", category=UserWarning, module=r"ray\.")
+            return _run(
+                as_paths(paths),
+                options,
+                max_bytes,
+                corpus_evidence,
+                follow_links,
+                max_container_bytes,
+                dict(user_dates or {}),
+                progress,
+                meanwhile,
+                clock,
+            )
     finally:
         _apply(before)
         if started:
@@ -393,7 +397,7 @@ def _run(
             batch_size=BATCH,
             batch_format="pyarrow",
             compute=ray.data.ActorPoolStrategy(size=workers),
-            fn_constructor_kwargs={"recurring": recurring, "user_dates": user_dates},
+            fn_kwargs={"recurring": recurring, "user_dates": user_dates},
             num_cpus=1,
         )
         for batch in annotated.iter_batches(batch_format="pyarrow", batch_size=None):

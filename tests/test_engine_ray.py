@@ -145,6 +145,17 @@ def test_same_clean_texts_annotations_errors_and_stories(ray_cluster: None, corp
     assert stories(remote) == stories(local)
 
 
+def test_only_bad_inputs(ray_cluster: None, tmp_path: Path) -> None:
+    from storybrief.engine.ray import run
+
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text("{nope\n", encoding="utf-8")
+    local = local_corpus([str(tmp_path), str(tmp_path / "missing.txt")])
+    remote = run([str(tmp_path), str(tmp_path / "missing.txt")], RayOptions(workers=2))
+    assert len(remote.errors) == 3 and not remote.articles
+    assert_same(local, remote)
+
+
 def test_brief_engine_ray_gives_the_local_report(ray_cluster: None, tmp_path: Path) -> None:
     from storybrief.pipeline import brief
     from storybrief.render.brief_json import report_json_chunks

@@ -389,6 +389,8 @@ def _run(
             errors.append((int(r["seq"]), int(r["sub"]), pickle.loads(r["blob"])))
         # materialized, so that no upstream task waits for a CPU the actors hold
         docs = read.map_batches(partial(_only, docs=True), batch_format="pyarrow").materialize()
+        if docs.count() == 0:  # nothing but errors: no evidence to count, nothing to annotate
+            return _assemble(errors, done, user_dates, meanwhile)
         workers = _workers(options)
         recurring = recurring_evidence(docs, workers) if corpus_evidence else frozenset()
         clock.lap("evidence")

@@ -94,3 +94,6 @@ class Msg:
     TOPIC_NOT_FOUND = "no topic '{topic}' in the library"
     STDIN_NOT_STORED = "standard input cannot be added to a library (it has no name to know it by); save it to a file"
     LIBRARY_MISSING = "no library '{path}' (create one with `storybrief add PATH... --db {path}`)"
+    RAY_MISSING = "--engine ray needs Ray, which is not installed: pip install 'storybrief[ray]'"
+    RAY_UNREACHABLE = "cannot reach the Ray cluster at '{address}': {reason}"
+    ENGINE_UNKNOWN = "unknown engine '{engine}' (choose local or ray)"

@@ -7,10 +7,8 @@ from contextlib import nullcontext
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from .clean import clean_documents
-from .errors import Msg
-from .ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths, error_for, read_inputs
-from .model import Article, Corpus, InputError, RawDocument, Report, Story
+from .ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths
+from .model import Article, Corpus, Report, Story
 
 if TYPE_CHECKING:
     from .annotate.workers import ParserPool
@@ -33,23 +31,16 @@ def load(
     ``max_bytes`` limits each document (each record of a JSONL, JSON or WARC file, which are limited as a
     whole by ``max_container_bytes``); ``follow_links`` follows symbolic links out of input folders.
     """
-    paths = as_paths(paths)
-    docs: list[RawDocument] = []
-    corpus = Corpus()
-    items = read_inputs(paths, max_bytes=max_bytes, follow_links=follow_links, max_container_bytes=max_container_bytes)
-    for item in items:
-        if isinstance(item, InputError):
-            corpus.errors.append(item)
-        else:
-            docs.append(item)
-        if progress is not None:
-            progress(item.input)
-    for article in clean_documents(docs, corpus_evidence=corpus_evidence):
-        if article.text.strip():
-            corpus.articles.append(article)
-        else:
-            corpus.errors.append(error_for(article.input, article.format, Msg.NO_TEXT_LEFT))
-    return corpus
+    from .engine.local import load as load_here
+
+    return load_here(
+        paths,
+        max_bytes=max_bytes,
+        corpus_evidence=corpus_evidence,
+        progress=progress,
+        follow_links=follow_links,
+        max_container_bytes=max_container_bytes,
+    )
 
 
 def annotate_corpus(
@@ -69,18 +60,11 @@ def annotate_corpus(
     with it), else in ``n_process`` processes. ``meanwhile`` is run while the workers parse: work of
     the caller's that needs no annotation.
     """
-    from .annotate.annotator import annotate_articles
-    from .annotate.published import apply_user_dates, infer_window
-    from .annotate.quote_links import link_quotes
+    from .engine.local import annotate
 
-    if user_dates:
-        corpus.unused_dates = apply_user_dates(corpus.articles, user_dates)
-    annotate_articles(corpus.articles, n_process=n_process, parsers=parsers, progress=progress, meanwhile=meanwhile)
-    for article in corpus.articles:
-        if article.published is None:
-            article.published_window = infer_window(article.dates, article.captured, article.text)
-    corpus.quote_groups = link_quotes(corpus.articles)
-    return corpus
+    return annotate(
+        corpus, user_dates=user_dates, n_process=n_process, parsers=parsers, progress=progress, meanwhile=meanwhile
+    )
 
 
 def group_corpus(
@@ -137,13 +121,21 @@ def brief(
     user_dates: Mapping[str, datetime] | None = None,
     n_process: int = 1,
     progress: Callable[[str, str], None] | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> Report:
     """The whole pipeline: read, clean, annotate, group and brief ``paths`` (or an already loaded corpus).
 
     Returns the typed :class:`~storybrief.model.Report`: one brief per story (cited summary, headline,
     key quotes, timeline, source comparison), topics with their timelines, and every unreadable input.
-    ``progress`` is called with a stage name and an item name as work advances.
+    ``progress`` is called with a stage name and an item name as work advances. ``engine="ray"`` reads,
+    cleans and annotates on Ray Data (``pip install 'storybrief[ray]'``): a local Ray with ``n_process``
+    CPUs, or the cluster at ``ray_address`` (``"auto"``: the one running on this machine); the report is
+    the local engine's.
     """
+    from .engine import check_engine
+
+    check_engine(engine)
     from .synthesize.brief import build_report
     from .synthesize.summary import DEFAULT_WORDS
     from .synthesize.timeline import DEFAULT_DATES, DEFAULT_SENTENCES
@@ -154,6 +146,17 @@ def brief(
     found: list[list[DuplicateGroup]] = []  # duplicates need no annotation: found while the workers parse
     if isinstance(paths, Corpus):
         corpus = paths
+    elif engine == "ray":
+        from .engine import RayOptions, ray_engine
+        from .group import find_duplicates
+
+        corpus = ray_engine().run(
+            paths,
+            RayOptions(address=ray_address, workers=n_process),
+            user_dates=user_dates,
+            progress=tick("annotating"),
+            meanwhile=lambda c: found.append(find_duplicates(c.articles)),
+        )
     else:
         from .annotate.workers import ParserPool
         from .group import find_duplicates

@@ -123,6 +123,8 @@ def annotate_articles(
     parsers: ParserPool | None = None,
     progress: Callable[[Article], None] | None = None,
     meanwhile: Callable[[], object] | None = None,
+    parses: Sequence[Parsed] | None = None,
+    tags: Sequence[list[TimeMention]] | None = None,
 ) -> list[Article]:
     """Fill ``sentences``, ``entities``, ``dates`` and ``quotes`` of every article (in place; returned too).
 
@@ -130,12 +132,18 @@ def annotate_articles(
     when that is more than one and the input fills more than one batch, or else in this process. Dates
     need no parse, so with workers they are tagged here while the workers parse; so is ``meanwhile``,
     the caller's own work that needs no annotation (the command line finds duplicates then).
+
+    ``parses`` and ``tags`` are each article's parse and dates when an engine already computed them
+    where the articles were cleaned (:mod:`storybrief.engine.ray`): only the steps that need the whole
+    input (canonical names, quotes) run here then.
     """
     texts = [a.text[: annotation_end(a.text, ANNOTATE_CHARS)] for a in articles]
     for article, text in zip(articles, texts, strict=True):
         article.flags = [f for f in article.flags if f.kind != TRUNCATED]  # annotating again: one flag
         if len(text) < len(article.text):
             article.flags.append(_truncation_flag(article.text, len(text)))
+    if parses is not None:
+        return _annotate_parsed(articles, texts, parses, tags, progress, meanwhile)
     own_pool = parsers is None and n_process > 1 and len(texts) > BATCH
     pool = ParserPool(n_process) if own_pool else parsers
     try:
@@ -161,6 +169,38 @@ def annotate_articles(
         meanwhile()
     if dates and tagged is None:
         tagged = _tag_dates(articles, texts)
+    _resolve(articles, texts, mentions, tagged)
+    return list(articles)
+
+
+def _annotate_parsed(
+    articles: Sequence[Article],
+    texts: Sequence[str],
+    parsed: Sequence[Parsed],
+    tagged: Sequence[list[TimeMention]] | None,
+    progress: Callable[[Article], None] | None,
+    meanwhile: Callable[[], object] | None,
+) -> list[Article]:
+    """The whole-input steps over parses computed elsewhere."""
+    mentions: list[list[Mention]] = []
+    for article, text, (sents, ents) in zip(articles, texts, parsed, strict=True):
+        article.sentences = _sentences(article, sents)
+        mentions.append(article_mentions(text, ents))
+        if progress is not None:
+            progress(article)
+    if meanwhile is not None:
+        meanwhile()
+    _resolve(articles, texts, mentions, tagged)
+    return list(articles)
+
+
+def _resolve(
+    articles: Sequence[Article],
+    texts: Sequence[str],
+    mentions: Sequence[list[Mention]],
+    tagged: Sequence[list[TimeMention]] | None,
+) -> None:
+    """Canonical names across the whole input, then each article's entities and quotes."""
     index = EntityIndex(mentions)
     for k, (article, text, found) in enumerate(zip(articles, texts, mentions, strict=True)):
         article.entities = resolve_article(text, found, index)
@@ -169,12 +209,17 @@ def annotate_articles(
         article.quotes = find_quotes(text, blocks, article.sentences, article.entities, people, article.language)
         if tagged is not None:
             article.dates = tagged[k]
-    return list(articles)
 
 
 def _blocks_within(blocks: Sequence[Block], end: int) -> list[Block]:
     """The blocks of the annotated part of a text, the last one cut where annotation stopped."""
     return [Block(b.kind, b.start, min(b.end, end)) for b in blocks if b.start < end]
+
+
+def tag_dates_of(articles: Sequence[Article], texts: Sequence[str]) -> list[list[TimeMention]]:
+    """Each article's dates in ``texts`` (its annotated part), in its language: what annotation tags
+    while spaCy parses; public for engines that tag where they parse."""
+    return _tag_dates(articles, texts)
 
 
 def _tag_dates(articles: Sequence[Article], texts: Sequence[str]) -> list[list[TimeMention]]:

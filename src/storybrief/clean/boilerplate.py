@@ -20,13 +20,16 @@ MAX_COPY_SHARE = 0.5
 MAX_LINE_CHARS = 400
 
 
+def line_keys(text: str) -> set[str]:
+    """The normalised keys of a document's lines that may count as evidence (not empty, not too long)."""
+    keys = {normalize_line_key(line) for line in text.split("\n") if 0 < len(line.strip()) <= MAX_LINE_CHARS}
+    keys.discard("")
+    return keys
+
+
 def recurring_lines(texts: Iterable[str], min_documents: int = MIN_DOCUMENTS) -> frozenset[str]:
     """Normalised keys of lines that recur in at least ``min_documents`` documents that are not copies."""
-    docs: list[set[str]] = []
-    for text in texts:
-        keys = {normalize_line_key(line) for line in text.split("\n") if 0 < len(line.strip()) <= MAX_LINE_CHARS}
-        keys.discard("")
-        docs.append(keys)
+    docs = [line_keys(text) for text in texts]
     if len(docs) < min_documents:
         return frozenset()
     df = Counter(key for keys in docs for key in keys)

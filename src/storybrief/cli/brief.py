@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,10 +13,12 @@ from .common import (
     DEFAULT_MAX_SIZE,
     DateOpt,
     DatesFileOpt,
+    EngineOpt,
     FollowLinksOpt,
     MaxSizeOpt,
     OutputOpt,
     ProcessesOpt,
+    RayAddressOpt,
     check_output,
     finish,
     progress_bar,
@@ -25,6 +27,9 @@ from .common import (
     worker_count,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from ..engine import RayOptions
 
 
 class BriefFormat(StrEnum):
@@ -67,6 +72,8 @@ def brief(
     since: Annotated[
         str | None, typer.Option("--since", help="With --db: only stories with articles from this day on (YYYY-MM-DD).")
     ] = None,
+    engine: EngineOpt = "local",
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Brief the stories in PATHs: cited summary, key quotes, timeline and source comparison for each."""
     check_output(output)
@@ -79,7 +86,8 @@ def brief(
         return
     if story is not None or topic is not None or since is not None:
         raise typer.BadParameter("--story, --topic and --since need --db")
-    parsers = start_parsers(paths, processes)
+    ray = _ray_options(engine, ray_address, processes)
+    parsers = None if ray is not None else start_parsers(paths, processes)
     from ..render.brief_html import report_html
     from ..render.brief_json import report_json_chunks
     from ..render.brief_md import report_markdown
@@ -93,6 +101,7 @@ def brief(
         parsers=parsers,
         single_story=single_story,
         follow_links=follow_links,
+        ray=ray,
     )
     with progress_bar(len(corpus.stories), "briefing", enabled=True) as tick:
         report = build_report(
@@ -116,3 +125,17 @@ def brief(
         f"{len(corpus.articles)} article(s), {len(report.stories)} story(ies), {len(report.topics)} topic(s); "
         f"{len(corpus.errors)} input(s) failed",
     )
+
+
+def _ray_options(engine: str, address: str | None, processes: int) -> RayOptions | None:
+    """The Ray engine's options for ``--engine ray`` (None for the local engine); a bad choice is a usage error."""
+    from ..engine import ENGINES, RayOptions
+
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"--engine must be one of {', '.join(ENGINES)}, not '{engine}'")
+    if engine != "ray":
+        if address is not None:
+            raise typer.BadParameter("--ray-address needs --engine ray")
+        return None
+    # a local Ray gets --processes CPUs; on a cluster, 0 (the default) means every CPU of the cluster
+    return RayOptions(address=address, workers=processes if address is not None else worker_count(processes))

@@ -14,6 +14,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,6 +29,7 @@ from ..errors import InputProblem, Msg, SetupProblem
 from ..render.safe import terminal_text
 
 if TYPE_CHECKING:
+    from ..engine import RayOptions
     from ..model import Corpus, InputError
 
 err_console = Console(stderr=True, highlight=False)
@@ -59,6 +61,22 @@ FollowLinksOpt = Annotated[
     bool,
     typer.Option(
         "--follow-links", help="Follow symbolic links that lead out of an input folder (else reported, not read)."
+    ),
+]
+EngineOpt = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        help="Where reading, cleaning and annotation run: local (processes here) or ray (Ray Data; needs "
+        "storybrief[ray]).",
+    ),
+]
+RayAddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--ray-address",
+        help="With --engine ray: the cluster to join ('auto': the one started here by `ray start --head`); "
+        "default: start a local Ray with --processes CPUs.",
     ),
 ]
 
@@ -156,16 +174,20 @@ def read_corpus(
     parsers: ParserPool | None = None,
     meanwhile: Callable[[Corpus], object] | None = None,
     follow_links: bool = False,
+    ray: RayOptions | None = None,
 ) -> Corpus:
     """Load, clean and (optionally) annotate ``paths`` with progress bars; user errors exit cleanly.
 
     Annotation runs in ``parsers`` (from :func:`start_parsers`), which are closed when this returns;
-    ``meanwhile`` is given the clean corpus while they parse (work that needs no annotation).
+    ``meanwhile`` is given the clean corpus while they parse (work that needs no annotation). With
+    ``ray``, all of it runs on the Ray engine instead (and ``annotate`` is ignored: it always annotates).
     """
-    if annotate and parsers is None:
+    if annotate and parsers is None and ray is None:
         parsers = start_parsers(paths, processes)
     try:
-        return _read(paths, max_size, corpus_evidence, annotate, date, dates_file, parsers, meanwhile, follow_links)
+        return _read(
+            paths, max_size, corpus_evidence, annotate, date, dates_file, parsers, meanwhile, follow_links, ray
+        )
     finally:
         if parsers is not None:
             parsers.close()
@@ -177,10 +199,11 @@ def read_grouped(
     max_size: str,
     date: list[str] | None,
     dates_file: Path | None,
-    parsers: ParserPool,
+    parsers: ParserPool | None,
     single_story: bool = False,
     streaming: bool = False,
     follow_links: bool = False,
+    ray: RayOptions | None = None,
 ) -> Corpus:
     """:func:`read_corpus`, then group; duplicates need no annotation, so they are found while the
     workers parse."""
@@ -196,6 +219,7 @@ def read_grouped(
         parsers=parsers,
         meanwhile=lambda c: found.append(find_duplicates(c.articles)),
         follow_links=follow_links,
+        ray=ray,
     )
     duplicates = found[0] if found else None
     return group_corpus(corpus, duplicates=duplicates, single_story=single_story, streaming=streaming)
@@ -211,6 +235,7 @@ def _read(
     parsers: ParserPool | None,
     meanwhile: Callable[[Corpus], object] | None,
     follow_links: bool = False,
+    ray: RayOptions | None = None,
 ) -> Corpus:
     from ..annotate.published import parse_date_options, read_dates_file
     from ..pipeline import annotate_corpus, load
@@ -221,9 +246,14 @@ def _read(
         user_dates.update(parse_date_options(date or []))
     except InputProblem as problem:
         raise typer.BadParameter(problem.message) from None
-    with progress_bar(None, "reading", enabled=True) as tick:
-        corpus = load(paths, max_bytes=limit, corpus_evidence=corpus_evidence, progress=tick, follow_links=follow_links)
-    if annotate and corpus.articles:
+    if ray is not None:
+        corpus = _read_on_ray(paths, limit, corpus_evidence, user_dates, meanwhile, follow_links, ray)
+    else:
+        with progress_bar(None, "reading", enabled=True) as tick:
+            corpus = load(
+                paths, max_bytes=limit, corpus_evidence=corpus_evidence, progress=tick, follow_links=follow_links
+            )
+    if annotate and corpus.articles and ray is None:
         try:
             with progress_bar(len(corpus.articles), "annotating", enabled=True) as tick:
                 annotate_corpus(
@@ -242,6 +272,39 @@ def _read(
         for flag in article.flags:
             if flag.kind in WARNED_FLAGS:
                 say("warning", f"{article.input}: {flag.detail}", style="yellow")
+    return corpus
+
+
+def _read_on_ray(
+    paths: list[str],
+    limit: int,
+    corpus_evidence: bool,
+    user_dates: dict[str, datetime],
+    meanwhile: Callable[[Corpus], object] | None,
+    follow_links: bool,
+    ray: RayOptions,
+) -> Corpus:
+    """Read, clean and annotate on the Ray engine; a missing Ray or an unreachable cluster exits with 2."""
+    from ..engine import ray_engine
+
+    try:
+        engine = ray_engine()
+        with progress_bar(None, "annotating", enabled=True) as tick:
+            corpus: Corpus = engine.run(
+                paths,
+                ray,
+                max_bytes=limit,
+                corpus_evidence=corpus_evidence,
+                follow_links=follow_links,
+                user_dates=user_dates,
+                progress=tick,
+                meanwhile=meanwhile,
+            )
+    except SetupProblem as problem:
+        say("error", str(problem))
+        raise typer.Exit(code=2) from None
+    for key in corpus.unused_dates:
+        say("warning", f"--date/--dates: '{key}' matches no input", style="yellow")
     return corpus
 
 

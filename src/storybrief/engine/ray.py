@@ -1,0 +1,443 @@
+"""The Ray engine: reading, cleaning and annotation as Ray Data ``map_batches`` stages.
+
+The stages are the local engine's own functions; only where they run changes:
+
+1. Reading: the input files (listed here, as the local engine lists them) are read by Ray tasks, each
+   file by :func:`~storybrief.ingest.read_one`. A bad input becomes the same one-line error it would
+   locally. Standard input is read here.
+2. Corpus-wide cleaning evidence (lines that recur across the input, :mod:`storybrief.clean.boilerplate`)
+   is two distributed counts: how many documents hold each line (by a 64-bit hash of its key; per outlet
+   too), then, among the documents that are not mostly copies, how many hold each candidate line. The
+   lines past both bars are the same set the local engine finds, given to every cleaner.
+3. Cleaning, spaCy and date tagging run in an actor pool: each actor loads spaCy once (the model is never
+   sent through the object store) and returns clean articles with their parses and dates.
+4. Here, in this process: ids made distinct across the input, then the steps that need every article
+   (canonical names, quotes, linked quotes). Grouping and briefs run after the engine, as with the local
+   one.
+
+Records cross process boundaries pickled. The output is the local engine's, article for article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import logging
+import os
+import pickle
+import time
+import warnings
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from typing import Any, cast
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import ray
+import ray.data
+
+from ..annotate.annotator import ANNOTATE_CHARS, annotation_end, tag_dates_of
+from ..annotate.nlp import Parsed, load_nlp, parse_texts
+from ..annotate.published import apply_user_dates
+from ..clean.article import clean_document, distinct_ids
+from ..clean.boilerplate import (
+    MAX_COPY_SHARE,
+    MIN_DOCUMENTS,
+    MIN_OUTLET_DOCUMENTS,
+    OUTLET_LINE_MAX_WORDS,
+    line_keys,
+)
+from ..errors import Msg, SetupProblem
+from ..ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths, read_one
+from ..ingest.sources import expand_paths
+from ..model import Article, Corpus, InputError, RawDocument, TimeMention
+from . import RayOptions
+from .local import annotate, keep_articles
+
+BATCH = 32  # documents per batch of the cleaning and annotation actors (spaCy's own batch)
+READ_BATCH = 8  # files per batch of the reading tasks
+GLOBAL = ""  # the scope of lines counted across the whole input; an outlet's scope is "o:" + its name
+# Faults: Ray Data restarts an actor that dies (a node lost, a process killed) and runs its batches
+# again, and retries a task whose process dies (its defaults: max_restarts, max_task_retries and
+# max_retries -1, i.e. always). An exception raised by storybrief itself is not retried: it is a bug,
+# reported as locally. Ray Data keeps one result per batch, so no article is lost or duplicated.
+
+_ROWS = pa.schema([("seq", pa.int64()), ("sub", pa.int64()), ("doc", pa.bool_()), ("blob", pa.binary())])
+
+
+@dataclass(slots=True)
+class _Done:
+    """What an actor returns for one document: its clean article and, when it has text, its parse and
+    dates, and the user's date keys that matched it."""
+
+    article: Article
+    parsed: Parsed | None
+    tagged: list[TimeMention] | None
+    used_dates: list[str]
+
+
+def _table(rows: Sequence[tuple[int, int, bool, bytes]]) -> pa.Table:
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True)) if rows else [[], [], [], []]
+    return pa.table([pa.array(c, type=f.type) for c, f in zip(columns, _ROWS, strict=True)], schema=_ROWS)
+
+
+def _blobs(batch: pa.Table) -> list[Any]:
+    return [pickle.loads(b) for b in batch.column("blob").to_pylist()]
+
+
+def _read_files(batch: pa.Table, cwd: str, max_bytes: int, max_container_bytes: int) -> pa.Table:
+    """Read a batch of files (each by :func:`read_one`, as the local engine does) into documents and errors."""
+    if os.path.isdir(cwd) and os.getcwd() != cwd:
+        os.chdir(cwd)  # relative input names stay as the user gave them (a cluster shares the folder)
+    rows: list[tuple[int, int, bool, bytes]] = []
+    for seq, path in zip(batch.column("seq").to_pylist(), batch.column("path").to_pylist(), strict=True):
+        for sub, item in enumerate(read_one(path, max_bytes, max_container_bytes)):
+            rows.append((seq, sub, isinstance(item, RawDocument), pickle.dumps(item)))
+    return _table(rows)
+
+
+def _only(batch: pa.Table, docs: bool) -> pa.Table:
+    mask = batch.column("doc")
+    return batch.filter(mask if docs else pc.invert(mask))
+
+
+def _scopes(doc: RawDocument) -> list[str]:
+    return [GLOBAL, f"o:{doc.meta.outlet.casefold()}"] if doc.meta.outlet else [GLOBAL]
+
+
+def _hash(key: str) -> int:
+    """A 64-bit hash of a line key, the same in every process (Python's ``hash`` of a string is not)."""
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _line_counts(batch: pa.Table) -> pa.Table:
+    """Pass 1 of the evidence: in how many documents of this batch each line (scope, hash) occurs."""
+    counts: Counter[tuple[str, int]] = Counter()
+    for doc in _blobs(batch):
+        hashes = {_hash(k) for k in line_keys(doc.text)}
+        for scope in _scopes(doc):
+            counts.update((scope, h) for h in hashes)
+    return pa.table(
+        {
+            "scope": pa.array([s for s, _ in counts], pa.string()),
+            "h": pa.array([h for _, h in counts], pa.int64()),
+            "n": pa.array(list(counts.values()), pa.int64()),
+        }
+    )
+
+
+def _threshold(scope: str) -> int:
+    return MIN_DOCUMENTS if scope == GLOBAL else MIN_OUTLET_DOCUMENTS
+
+
+def _past_bar(batch: pa.Table) -> pa.Table:
+    scopes, counts = batch.column("scope").to_pylist(), batch.column("n").to_pylist()
+    keep = [n >= _threshold(s) for s, n in zip(scopes, counts, strict=True)]
+    return batch.filter(pa.array(keep, pa.bool_()))
+
+
+def _evidence(batch: pa.Table, candidates: frozenset[tuple[str, int]]) -> pa.Table:
+    """Pass 2: per scope, the candidate lines of each document that is not mostly a copy of others."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for doc in _blobs(batch):
+        keys = line_keys(doc.text)
+        hashed = [(k, _hash(k)) for k in keys]
+        for scope in _scopes(doc):
+            shared = [k for k, h in hashed if (scope, h) in candidates]
+            if shared and len(shared) / len(keys) <= MAX_COPY_SHARE:
+                counts.update((scope, k) for k in shared)
+    return pa.table(
+        {
+            "scope": pa.array([s for s, _ in counts], pa.string()),
+            "key": pa.array([k for _, k in counts], pa.string()),
+            "n": pa.array(list(counts.values()), pa.int64()),
+        }
+    )
+
+
+def _summed(ds: ray.data.Dataset, keys: list[str], partitions: int) -> ray.data.Dataset:
+    """``n`` summed per ``keys``, as column ``n``, shuffled into ``partitions`` parts (Ray's default of
+    200 costs a minute of start-up on a small machine)."""
+    # Ray before 2.4x has neither the hash shuffle nor this parameter
+    sized = "num_partitions" in inspect.signature(ds.groupby).parameters
+    grouped = ds.groupby(keys, num_partitions=partitions) if sized else ds.groupby(keys)
+    summed: ray.data.Dataset = grouped.sum("n")
+    return cast("ray.data.Dataset", summed.rename_columns({"sum(n)": "n"}))
+
+
+def recurring_evidence(docs: ray.data.Dataset, partitions: int = 1) -> frozenset[str]:
+    """The corpus-wide boilerplate lines of ``docs`` (rows of pickled documents), as
+    :func:`~storybrief.clean.corpus_boilerplate` finds them, in two distributed counts."""
+    firsts = _summed(docs.map_batches(_line_counts, batch_format="pyarrow"), ["scope", "h"], partitions)
+    rows = firsts.map_batches(_past_bar, batch_format="pyarrow").take_all()
+    candidates = frozenset((str(r["scope"]), int(r["h"])) for r in rows)
+    if not candidates:
+        return frozenset()
+    seconds = docs.map_batches(partial(_evidence, candidates=candidates), batch_format="pyarrow")
+    found: set[str] = set()
+    for r in _summed(seconds, ["scope", "key"], partitions).map_batches(_past_bar, batch_format="pyarrow").take_all():
+        key = str(r["key"])
+        if r["scope"] == GLOBAL or len(key.split()) <= OUTLET_LINE_MAX_WORDS:
+            found.add(key)
+    return frozenset(found)
+
+
+class CleanAnnotate:
+    """An actor of the cleaning and annotation pool: loads spaCy once, then cleans, parses and tags
+    the dates of each batch of documents."""
+
+    def __init__(self) -> None:
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+        threadpool_limits(limits=1)  # one BLAS thread per actor: the actors already fill every CPU
+        load_nlp()
+
+    def __call__(self, batch: pa.Table, recurring: frozenset[str], user_dates: Mapping[str, datetime]) -> pa.Table:
+        """Clean, parse and tag ``batch``. The corpus evidence and the user's dates come with each call
+        (Ray Data sends them once per task), so that the actor itself holds only the model."""
+        cpu = time.process_time()
+        articles = [clean_document(doc, recurring) for doc in _blobs(batch)]
+        live = [a for a in articles if a.text.strip()]
+        used: dict[int, list[str]] = {}
+        for article in live:
+            if user_dates:
+                unused = set(apply_user_dates([article], user_dates))
+                used[id(article)] = [k for k in user_dates if k not in unused]
+        texts = [a.text[: annotation_end(a.text, ANNOTATE_CHARS)] for a in live]
+        costs = {"clean": time.process_time() - cpu}
+        parses = iter(parse_texts(texts))
+        costs["spacy"] = time.process_time() - cpu - costs["clean"]
+        dates = iter(tag_dates_of(live, texts))
+        costs["dates"] = time.process_time() - cpu - costs["clean"] - costs["spacy"]
+        rows: list[tuple[int, int, bool, bytes]] = []
+        seqs, subs = batch.column("seq").to_pylist(), batch.column("sub").to_pylist()
+        for seq, sub, article in zip(seqs, subs, articles, strict=True):
+            has_text = bool(article.text.strip())
+            done = _Done(
+                article,
+                next(parses) if has_text else None,
+                next(dates) if has_text else None,
+                used.get(id(article), []),
+            )
+            rows.append((seq, sub, True, pickle.dumps(done)))
+        table = _table(rows)
+        for name, seconds in costs.items():  # CPU seconds of the batch, on its first row (for the benchmark)
+            table = table.append_column(f"cpu_{name}", pa.array([seconds] + [0.0] * (len(rows) - 1), pa.float64()))
+        return table
+
+
+def _settings() -> dict[str, Any]:
+    """Ray Data settings for a run: no progress bars or start-up chatter on the command line's stderr,
+    and sort-based shuffles for the evidence counts (Ray's hash shuffle starts aggregator actors that cost
+    20 s more on 60 articles on two cores; the sort shuffle is as distributed)."""
+    settings: dict[str, Any] = {"enable_progress_bars": False, "print_on_execution_start": False}
+    try:
+        from ray.data.context import ShuffleStrategy
+    except ImportError:  # an older Ray: its only shuffle is sort-based
+        return settings
+    settings["shuffle_strategy"] = ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
+    return settings
+
+
+def _apply(settings: dict[str, Any]) -> dict[str, Any]:
+    """Set ``settings`` on Ray Data's context; returns the values they replace."""
+    ctx = ray.data.DataContext.get_current()
+    before = {name: getattr(ctx, name) for name in settings if hasattr(ctx, name)}
+    for name, value in settings.items():
+        setattr(ctx, name, value)
+    return before
+
+
+def connect(options: RayOptions) -> bool:
+    """Start or join Ray; True when this call started it (and so must shut it down)."""
+    if ray.is_initialized():
+        return False
+    kwargs: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.ERROR, "log_to_driver": False}
+    try:
+        if options.address is None:
+            ray.init(num_cpus=max(1, options.workers), **kwargs)
+        else:
+            ray.init(address=options.address, **kwargs)
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SetupProblem(Msg.RAY_UNREACHABLE.format(address=options.address or "local", reason=reason)) from None
+    return True
+
+
+def _workers(options: RayOptions) -> int:
+    if options.workers > 0 and options.address is None:
+        return options.workers
+    cpus = int(ray.cluster_resources().get("CPU", 1))  # type: ignore[no-untyped-call]
+    return max(1, min(options.workers, cpus) if options.workers > 0 else cpus)
+
+
+class _Clock:
+    def __init__(self, laps: dict[str, float]) -> None:
+        self.laps = laps
+        self.last = time.perf_counter()
+
+    def add(self, name: str, seconds: float) -> None:
+        self.laps[name] = self.laps.get(name, 0.0) + seconds
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self.last
+        self.last = now
+
+
+def _listed(paths: Sequence[str], follow_links: bool) -> tuple[list[tuple[int, str]], list[tuple[int, InputError]]]:
+    """The files to read, numbered in reading order, and the errors of listing them (missing, not a file)."""
+    files: list[tuple[int, str]] = []
+    errors: list[tuple[int, InputError]] = []
+    for seq, item in enumerate(expand_paths(paths, follow_links=follow_links)):
+        if isinstance(item, InputError):
+            errors.append((seq, item))
+        else:
+            files.append((seq, item))
+    return files, errors
+
+
+def run(
+    paths: PathsLike,
+    options: RayOptions,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    corpus_evidence: bool = True,
+    follow_links: bool = False,
+    max_container_bytes: int = MAX_CONTAINER_BYTES,
+    user_dates: Mapping[str, datetime] | None = None,
+    progress: Callable[[str], None] | None = None,
+    meanwhile: Callable[[Corpus], object] | None = None,
+    timings: dict[str, float] | None = None,
+) -> Corpus:
+    """Read, clean and annotate ``paths`` on Ray: the corpus the local engine's
+    :func:`~storybrief.engine.local.load` and :func:`~storybrief.engine.local.annotate` give.
+
+    ``progress`` is called with each article's input as its annotation comes back; ``meanwhile`` is
+    given the clean corpus before the whole-input annotation steps (the command line finds duplicates).
+    ``timings`` is filled with the wall-clock seconds of each step (for the benchmark).
+    """
+    clock = _Clock(timings if timings is not None else {})
+    started = connect(options)
+    clock.lap("start")
+    before = _apply(_settings())
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # "progress bars disabled" and such
+    try:
+        with warnings.catch_warnings():
+            # Ray Data's advice on pool sizes for a small input is no concern of the command line's user
+            warnings.filterwarnings("ignore", category=UserWarning, module=r"ray\.")
+            return _run(
+                as_paths(paths),
+                options,
+                max_bytes,
+                corpus_evidence,
+                follow_links,
+                max_container_bytes,
+                dict(user_dates or {}),
+                progress,
+                meanwhile,
+                clock,
+            )
+    finally:
+        _apply(before)
+        if started:
+            ray.shutdown()
+
+
+def _run(
+    paths: list[str],
+    options: RayOptions,
+    max_bytes: int,
+    corpus_evidence: bool,
+    follow_links: bool,
+    max_container_bytes: int,
+    user_dates: dict[str, datetime],
+    progress: Callable[[str], None] | None,
+    meanwhile: Callable[[Corpus], object] | None,
+    clock: _Clock,
+) -> Corpus:
+    files, listing_errors = _listed(paths, follow_links)
+    here = [(seq, p) for seq, p in files if p == "-"]  # standard input is this process's
+    remote = [{"seq": seq, "path": p} for seq, p in files if p != "-"]
+    local_rows = [
+        (seq, sub, isinstance(item, RawDocument), pickle.dumps(item))
+        for seq, p in here
+        for sub, item in enumerate(read_one(p, max_bytes, max_container_bytes))
+    ]
+    parts: list[ray.data.Dataset] = []
+    if remote:
+        parts.append(
+            ray.data.from_items(remote).map_batches(
+                partial(_read_files, cwd=os.getcwd(), max_bytes=max_bytes, max_container_bytes=max_container_bytes),
+                batch_size=READ_BATCH,
+                batch_format="pyarrow",
+            )
+        )
+    if local_rows:
+        parts.append(ray.data.from_arrow(_table(local_rows)))
+    errors: list[tuple[int, int, InputError]] = [(seq, 0, e) for seq, e in listing_errors]
+    done: list[tuple[int, int, _Done]] = []
+    if parts:
+        read = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+        read = read.materialize()
+        clock.lap("read")
+        for r in read.map_batches(partial(_only, docs=False), batch_format="pyarrow").take_all():
+            errors.append((int(r["seq"]), int(r["sub"]), pickle.loads(r["blob"])))
+        # materialized, so that no upstream task waits for a CPU the actors hold
+        docs = read.map_batches(partial(_only, docs=True), batch_format="pyarrow").materialize()
+        if docs.count() == 0:  # nothing but errors: no evidence to count, nothing to annotate
+            return _assemble(errors, done, user_dates, meanwhile)
+        workers = _workers(options)
+        recurring = recurring_evidence(docs, workers) if corpus_evidence else frozenset()
+        clock.lap("evidence")
+        annotated = docs.map_batches(
+            CleanAnnotate,
+            batch_size=BATCH,
+            batch_format="pyarrow",
+            compute=ray.data.ActorPoolStrategy(size=workers),
+            fn_kwargs={"recurring": recurring, "user_dates": user_dates},
+            num_cpus=1,
+        )
+        for batch in annotated.iter_batches(batch_format="pyarrow", batch_size=None):
+            for name in ("clean", "spacy", "dates"):
+                clock.add(f"actor CPU {name}", pc.sum(batch.column(f"cpu_{name}")).as_py() or 0.0)
+            clock.add("bytes back", pc.sum(pc.binary_length(batch.column("blob"))).as_py() or 0)
+            for seq, sub, item in zip(
+                batch.column("seq").to_pylist(), batch.column("sub").to_pylist(), _blobs(batch), strict=True
+            ):
+                done.append((seq, sub, item))
+                if progress is not None:
+                    progress(item.article.input)
+        clock.lap("clean+annotate")
+    cpu = time.process_time()
+    corpus = _assemble(errors, done, user_dates, meanwhile)
+    clock.add("driver CPU whole-input", time.process_time() - cpu)
+    clock.lap("whole-input")
+    return corpus
+
+
+def _assemble(
+    errors: list[tuple[int, int, InputError]],
+    done: list[tuple[int, int, _Done]],
+    user_dates: Mapping[str, datetime],
+    meanwhile: Callable[[Corpus], object] | None,
+) -> Corpus:
+    """The corpus in reading order, ids made distinct over the whole input, whole-input annotation run."""
+    errors.sort(key=lambda e: (e[0], e[1]))
+    done.sort(key=lambda d: (d[0], d[1]))
+    corpus = Corpus(errors=[e for _, _, e in errors])
+    keep_articles(corpus, distinct_ids([d.article for _, _, d in done]))
+    live = [d for _, _, d in done if d.parsed is not None]
+    used = {k for d in live for k in d.used_dates}
+    corpus.unused_dates = [k for k in user_dates if k not in used]
+    annotate(
+        corpus,
+        parses=[d.parsed for d in live if d.parsed is not None],
+        tags=[d.tagged or [] for d in live],
+        meanwhile=None if meanwhile is None else lambda: meanwhile(corpus),
+    )
+    return corpus

@@ -87,3 +87,10 @@ class Msg:
     TOPIC_NOT_FOUND = "no topic '{topic}' in the library"
     STDIN_NOT_STORED = "standard input cannot be added to a library (it has no name to know it by); save it to a file"
     LIBRARY_MISSING = "no library '{path}' (create one with `storybrief add PATH... --db {path}`)"
+    LIBRARY_NEEDS_REINDEX = (
+        "library '{path}' was made by an older storybrief ({why}): run `storybrief reindex --db {path}` first"
+    )
+    NO_DEFAULT_LIBRARY = (
+        "no PATH given and no library '{path}' here: give files or folders to brief, or build a library with"
+        " `storybrief add PATH...` (set STORYBRIEF_DB or --db to use another)"
+    )

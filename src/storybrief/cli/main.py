@@ -22,6 +22,7 @@ from .clean import clean
 from .common import say
 from .export import export
 from .group import group
+from .reindex import reindex
 from .search import search
 
 INTERNAL_ERROR = 3
@@ -39,6 +40,7 @@ app.command("group")(group)
 app.command("add")(add)
 app.command("search")(search)
 app.command("export")(export)
+app.command("reindex")(reindex)
 
 
 class _Settings:

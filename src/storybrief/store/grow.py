@@ -270,7 +270,9 @@ def place_batch(
     stored = sorted(loaded.values(), key=lambda a: seqs.get(a.id, 0))
     before = {a.id: _json(a) for a in stored}
     everything = stored + fresh
-    copies(lib, everything)
+    # copies: the newcomers, the stored articles most like them, and every stored duplicate group of those
+    copy_ids = set(lib.duplicate_groups(set(placer.close) | fresh_ids)) | set(placer.close)
+    copies(lib, [a for a in stored if a.id in copy_ids] + fresh)
     summary.duplicates += sum(1 for a in fresh if a.duplicate_of is not None)
     changed_stories = [a for a in everything if a.id in story_of]
     rewrites(changed_stories, placer.members, story_of)

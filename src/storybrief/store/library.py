@@ -566,14 +566,18 @@ class Library:
             )
 
     def duplicate_groups(self, ids: Iterable[str]) -> dict[str, str]:
-        """Stored duplicate links (article -> canonical) of every group one of ``ids`` is in."""
+        """Stored duplicate links (article -> canonical, the canonical to itself) of every group one of ``ids``
+        is in."""
         canon: set[str] = set()
         for aid in set(ids):
             row = self._db.execute("SELECT canonical FROM duplicates WHERE article = ?", (aid,)).fetchone()
             canon.add(row[0] if row else aid)
         out: dict[str, str] = {}
         for c in canon:
-            out.update(self._db.execute("SELECT article, canonical FROM duplicates WHERE canonical = ?", (c,)))
+            rows = list(self._db.execute("SELECT article, canonical FROM duplicates WHERE canonical = ?", (c,)))
+            out.update(rows)
+            if rows:
+                out[c] = c  # the canonical article itself
         return out
 
     def set_duplicates(self, articles: Iterable[str], pairs: Sequence[tuple[str, str, float]]) -> None:

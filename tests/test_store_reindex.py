@@ -82,8 +82,10 @@ def test_add_reads_only_the_neighbourhood(tmp_path: Path, monkeypatch: pytest.Mo
 
 def _age(db: str) -> None:
     """Make the library look annotated by an older pipeline."""
-    with sqlite3.connect(db) as raw:
+    raw = sqlite3.connect(db)
+    with raw:
         raw.execute("UPDATE articles SET pipeline = 'storybrief 0.0'")
+    raw.close()
 
 
 def _derived(db: str) -> tuple[set[frozenset[str]], dict[str, str], int, int]:

@@ -187,3 +187,10 @@ def test_add_warns_like_brief_and_brief_alone_uses_the_default_library(
     assert (tmp_path / "storybrief.db").exists()
     briefed = runner.invoke(app, ["brief"])
     assert briefed.exit_code == 0 and "Marlow" in briefed.output
+
+
+def test_add_warns_about_the_same_flags_as_brief() -> None:
+    from storybrief.cli.common import WARNED_FLAGS
+    from storybrief.store import grow
+
+    assert grow.WARNED_FLAGS == WARNED_FLAGS

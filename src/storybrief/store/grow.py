@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from ..annotate.workers import ParserPool
 
 BATCH_FILES = 50  # inputs per transaction
+# flags the user is warned about, one line each (the same kinds as ``brief``: cli.common.WARNED_FLAGS)
+WARNED_FLAGS = ("truncated_annotation", "metadata", "decoding")
 
 
 @dataclass(slots=True)
@@ -45,7 +47,7 @@ class AddSummary:
     errors: list[InputError] = field(default_factory=list)
     stories_changed: set[str] = field(default_factory=set)
     stories_created: set[str] = field(default_factory=set)
-    flagged: list[tuple[str, str, str]] = field(default_factory=list)  # (input, flag kind, detail) of new articles
+    flagged: list[tuple[str, str, str]] = field(default_factory=list)  # (input, kind, detail) to warn about
 
     def line(self) -> str:
         return (
@@ -298,7 +300,7 @@ def place_batch(
     # write: the new articles, the stored ones that changed, and every story whose content changed
     for article in fresh:
         data = _json(article)
-        summary.flagged.extend((article.input, f.kind, f.detail) for f in article.flags)
+        summary.flagged.extend((article.input, f.kind, f.detail) for f in article.flags if f.kind in WARNED_FLAGS)
         if placed is None:
             lib.insert_article(article, data, keys[article.id], input_of[article.id], now)
             summary.added += 1

@@ -66,3 +66,50 @@ def test_two_adds_at_once_both_finish(tmp_path: Path) -> None:
         assert lib.article_count() == 10 and len(lib.input_versions()) == 10
         ids = [a for s in lib.stories() for a in s.story.articles]
         assert len(ids) == len(set(ids)) == 10
+
+
+def _reindex(db: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    return subprocess.Popen(
+        [sys.executable, "-m", "storybrief", "reindex", "--db", str(db), "-j", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _state(db: Path) -> tuple[set[frozenset[str]], int, int, set[str]]:
+    with Library(str(db)) as lib:
+        pipelines = {p for (p,) in lib._db.execute("SELECT pipeline FROM articles")}
+        return _partition(db), lib.node_count(), len(lib.quote_groups()), pipelines
+
+
+def test_reindex_killed_and_rerun_finishes_the_same(tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    from storybrief.pipeline import add
+
+    write_articles(tmp_path / "in", 10)
+    db = tmp_path / "lib.db"
+    add([str(tmp_path / "in")], str(db))
+    raw = sqlite3.connect(db)
+    with raw:
+        raw.execute("UPDATE articles SET pipeline = 'storybrief 0.0'")
+    raw.close()
+    reference = tmp_path / "reference.db"
+    shutil.copyfile(db, reference)
+    started = time.monotonic()
+    assert _reindex(reference).wait(timeout=300) == 0
+    whole = time.monotonic() - started
+    rng = random.Random(7)
+    for _ in range(3):
+        proc = _reindex(db)
+        try:
+            proc.wait(timeout=rng.uniform(0.4, 1.0) * whole)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+    assert _reindex(db).wait(timeout=300) == 0
+    assert _state(db) == _state(reference)
+    assert _state(db)[1] == 10 and len(_state(db)[3]) == 1

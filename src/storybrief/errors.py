@@ -97,3 +97,10 @@ class Msg:
     RAY_MISSING = "--engine ray needs Ray, which is not installed: pip install 'storybrief[ray]'"
     RAY_UNREACHABLE = "cannot reach the Ray cluster at '{address}': {reason}"
     ENGINE_UNKNOWN = "unknown engine '{engine}' (choose local or ray)"
+    LIBRARY_NEEDS_REINDEX = (
+        "library '{path}' was made by an older storybrief ({why}): run `storybrief reindex --db {path}` first"
+    )
+    NO_DEFAULT_LIBRARY = (
+        "no PATH given and no library '{path}' here: give files or folders to brief, or build a library with"
+        " `storybrief add PATH...` (set STORYBRIEF_DB or --db to use another)"
+    )

@@ -8,6 +8,7 @@ import typer
 
 from .common import (
     DEFAULT_MAX_SIZE,
+    WARNED_FLAGS,
     FollowLinksOpt,
     MaxSizeOpt,
     PathsArg,
@@ -54,4 +55,7 @@ def add(
     except (LibraryError, SetupProblem) as problem:
         say("error", str(problem))
         raise typer.Exit(code=2) from None
+    for source, kind, detail in summary.flagged:  # the same lines as `brief` gives for these inputs
+        if kind in WARNED_FLAGS:
+            say("warning", f"{source}: {detail}", style="yellow")
     finish(summary.errors, summary.line())

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import typer
 
+from ..errors import Msg
 from .common import finish, progress_bar, say, write_output
 
 
@@ -36,6 +38,9 @@ def brief_store(
         except ValueError:
             raise typer.BadParameter(f"'{since}' is not a date; use YYYY-MM-DD", param_hint="--since") from None
     path = db or default_db()
+    if db is None and not os.path.exists(path):  # `storybrief brief` alone: the default library, if any
+        say("error", Msg.NO_DEFAULT_LIBRARY.format(path=path))
+        raise typer.Exit(code=2)
     options = BriefOptions(words, timeline_dates, timeline_sentences)
     try:
         with progress_bar(None, "briefing", enabled=True) as tick:

@@ -23,6 +23,7 @@ from .clean import clean
 from .common import Interrupted, say
 from .export import export
 from .group import group
+from .reindex import reindex
 from .search import search
 from .serve import serve
 
@@ -44,6 +45,7 @@ app.command("add")(add)
 app.command("search")(search)
 app.command("export")(export)
 app.command("serve")(serve)
+app.command("reindex")(reindex)
 
 
 class _Settings:

@@ -2,10 +2,10 @@
 
 Inputs are known by name and content hash: an input stored with the same content is skipped without being
 read again, a changed one is stored as a new version (the old one is kept). New articles are placed in
-publication order by the streaming grouper (:class:`~storybrief.group.StoryStream`), whose state is rebuilt
-by replaying the stored articles in the order they were placed, with the quote evidence each was placed with
-(no re-annotation), so an article once in a story stays there; a newcomer that bridges two stories merges
-them, and the newer story's id redirects to the older one. Each batch is one transaction: killed at any
+publication order by the streaming grouper's rule, over its state kept in the library (see :mod:`.place`:
+only the candidates of the newcomers and the stories they touch are read, never the whole library), so an
+article once in a story stays there; a newcomer that bridges two stories merges them, and the newer story's
+id redirects to the older one. Each batch is one transaction: killed at any
 moment, a rerun of the same ``add`` stores each input exactly once.
 """
 
@@ -23,14 +23,16 @@ from typing import TYPE_CHECKING
 from ..errors import Msg
 from ..ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, error_for, read_one
 from ..ingest.sources import expand_paths
-from ..model import Article, InputError, QuoteGroup, RawDocument, Story, Topic
-from .library import Library
+from ..model import Article, InputError, QuoteGroup, RawDocument, Story
+from .library import Library, LibraryError, StoredStory
+from .place import story_version
 
 if TYPE_CHECKING:
     from ..annotate.workers import ParserPool
-    from ..group import StoryStream
 
 BATCH_FILES = 50  # inputs per transaction
+# flags the user is warned about, one line each (the same kinds as ``brief``: cli.common.WARNED_FLAGS)
+WARNED_FLAGS = ("truncated_annotation", "metadata", "decoding")
 
 
 @dataclass(slots=True)
@@ -45,6 +47,7 @@ class AddSummary:
     errors: list[InputError] = field(default_factory=list)
     stories_changed: set[str] = field(default_factory=set)
     stories_created: set[str] = field(default_factory=set)
+    flagged: list[tuple[str, str, str]] = field(default_factory=list)  # (input, kind, detail) to warn about
 
     def line(self) -> str:
         return (
@@ -90,26 +93,6 @@ def stream_keys(article: Article, groups: Sequence[QuoteGroup], order: dict[str,
     return frozenset(keys)
 
 
-class _State:
-    """The library as grouping needs it, in memory: articles in placement order and the replayed stream."""
-
-    def __init__(self, lib: Library, threshold: float | None) -> None:
-        from ..group import StoryStream
-        from ..group.stories import STORY_THRESHOLD
-
-        self.generation = lib.generation()
-        self.stream: StoryStream = StoryStream(threshold=STORY_THRESHOLD if threshold is None else threshold)
-        self.articles: list[Article] = []
-        self.data: dict[str, str] = {}
-        for stored in lib.stored_articles():
-            self.stream.add(stored.article, stored.keys)
-            self.articles.append(stored.article)
-            self.data[stored.article.id] = stored.data
-        self.stories = {s.story.id: s for s in lib.stories()}
-        self.story_of = {aid: sid for sid, s in self.stories.items() for aid in s.story.articles}
-        self.topics = lib.topics()
-
-
 def add(
     paths: PathsLike,
     db: str,
@@ -130,6 +113,9 @@ def add(
     summary = AddSummary()
     pending: list[tuple[str, str, str]] = []  # (path as given, identity, hash)
     with Library(db) as lib:
+        why = lib.reindex_needed()
+        if why is not None:
+            raise LibraryError(Msg.LIBRARY_NEEDS_REINDEX.format(path=db, why=why))
         for item in expand_paths(paths, follow_links=follow_links):
             if isinstance(item, InputError):
                 summary.errors.append(item)
@@ -153,12 +139,11 @@ def add(
             return summary
         from ..annotate.workers import ParserPool
 
-        state: _State | None = None
         files = [item for item, _, _ in pending]
         with ParserPool.for_inputs(files, processes) if processes > 1 else nullcontext() as parsers:
             for start in range(0, len(pending), batch_files):
                 batch = pending[start : start + batch_files]
-                state = _add_batch(lib, batch, state, summary, max_bytes, max_container_bytes, parsers, threshold)
+                _add_batch(lib, batch, summary, max_bytes, max_container_bytes, parsers, threshold)
                 if progress is not None:
                     for item, _, _ in batch:
                         progress(item)
@@ -195,13 +180,12 @@ def _read_batch(
 def _add_batch(
     lib: Library,
     batch: Sequence[tuple[str, str, str]],
-    state: _State | None,
     summary: AddSummary,
     max_bytes: int,
     max_container_bytes: int,
     parsers: ParserPool | None,
     threshold: float | None,
-) -> _State:
+) -> None:
     from ..model import Corpus
     from ..pipeline import annotate_corpus
 
@@ -210,8 +194,6 @@ def _add_batch(
         annotate_corpus(Corpus(articles=articles), parsers=parsers)  # quote groups are linked library-wide below
     now = _now()
     with lib.write():
-        if state is None or state.generation != lib.generation():  # first batch, or another add wrote meanwhile
-            state = _State(lib, threshold)
         input_ids: dict[int, int] = {}
         for n, (item, name, digest) in enumerate(batch):
             if lib.has_input(name, digest):  # stored by another add since we looked
@@ -226,15 +208,14 @@ def _add_batch(
                 lib.add_input_error(input_ids[n], error)
                 summary.errors.append(error)
         new = [(a, input_ids[n]) for a, n in zip(articles, article_file, strict=True) if n in input_ids]
-        _distinct_from_stored(new, state)
-        _place(lib, state, new, summary, now)
-        state.generation = lib.bump_generation()
-    return state
+        _distinct_from_stored(lib, new)
+        place_batch(lib, new, summary, now, threshold)
+        lib.bump_generation()
 
 
-def _distinct_from_stored(new: Sequence[tuple[Article, int]], state: _State) -> None:
+def _distinct_from_stored(lib: Library, new: Sequence[tuple[Article, int]]) -> None:
     """An article whose id is already in the library (a new version of an input) gets ``~2``, ``~3``..."""
-    taken = set(state.data)
+    taken = lib.existing_ids(a.id for a, _ in new)
     for article, _ in new:
         base, n = article.id, 1
         while article.id in taken:
@@ -243,130 +224,109 @@ def _distinct_from_stored(new: Sequence[tuple[Article, int]], state: _State) -> 
         taken.add(article.id)
 
 
-def _place(lib: Library, state: _State, new: Sequence[tuple[Article, int]], summary: AddSummary, now: str) -> None:
-    from ..annotate.quote_links import link_quotes
-    from ..group import find_duplicates, find_rewrites, syndication_groups
-    from ..group.stories import stream_order
+def place_batch(
+    lib: Library,
+    new: Sequence[tuple[Article, int]],
+    summary: AddSummary,
+    now: str,
+    threshold: float | None = None,
+    *,
+    placed: dict[str, str] | None = None,
+) -> None:
+    """Place annotated articles (with the input row each came from) into the library, in publication order,
+    and store them; see :mod:`.place`. ``placed`` (article -> story) replays known placements (reindex):
+    the articles are then already stored and keep their stories."""
+    from ..group.stories import STORY_THRESHOLD, stream_order
+    from .place import Placer, copies, link_neighbourhood, place_topics, quote_group_changes, rewrites
 
+    placer = Placer(lib, STORY_THRESHOLD if threshold is None else threshold, now)
     input_of = {a.id: i for a, i in new}
-    fresh = list(stream_order([a for a, _ in new]))
-    everything = state.articles + fresh
-    order = {a.id: n for n, a in enumerate(everything)}
-    quote_groups = link_quotes(everything)
+    fresh = [a for a, _ in new] if placed is not None else list(stream_order([a for a, _ in new]))
+    fresh_ids = {a.id for a in fresh}
+    feats = {a.id: placer.features(a) for a in fresh}
+    near, quote_groups = link_neighbourhood(lib, placer, fresh, feats)
+    seqs = lib.article_seqs(near)
+    order = {aid: n for n, aid in enumerate(sorted(near, key=lambda i: seqs.get(i, 0)))}
+    order.update((a.id, len(order) + n) for n, a in enumerate(fresh))
     keys: dict[str, frozenset[str]] = {}
     for article in fresh:
         keys[article.id] = stream_keys(article, quote_groups, order)
-        state.stream.add(article, keys[article.id])
-    before = {sid: list(s.story.articles) for sid, s in state.stories.items()}
-    _assign_stories(lib, state, fresh, summary, now)
-    # copies, syndication, rewrites: recomputed library-wide (a newcomer can be the original of a stored copy)
-    for article in everything:
-        article.syndication = None
-        article.rewrite_of = None
-    duplicates = find_duplicates(everything)
-    syndications = syndication_groups(everything, duplicates)
-    members = {sid: s.story.articles for sid, s in state.stories.items()}
-    candidates = {
-        aid: [b for b in members[state.story_of[aid]] if b != aid][:50] for aid in order if aid in state.story_of
-    }
-    find_rewrites(everything, candidates)
-    for article in everything:
-        article.story = state.story_of[article.id]
+        feats[article.id].quote_groups = keys[article.id]
+        if placed is None:
+            placer.place(article, feats[article.id])
+        else:
+            placer.replay(article, feats[article.id], placed[article.id])
+    placer.save_sums()
+    # the neighbourhood: every article of the stories that changed, stored articles like the newcomers, and
+    # the stored duplicate groups of those
+    story_of: dict[str, str] = {}
+    for sid in placer.touched:
+        story_of.update((aid, sid) for aid in placer.members[sid])
+    wanted = set(story_of) | set(placer.close) | set(near)
+    wanted |= set(lib.duplicate_groups(set(placer.close) | fresh_ids))
+    wanted -= fresh_ids
+    loaded = dict(near)
+    missing = sorted(wanted - set(loaded))
+    loaded.update((a.id, a) for a in lib.articles(missing))
+    seqs = lib.article_seqs(loaded)
+    stored = sorted(loaded.values(), key=lambda a: seqs.get(a.id, 0))
+    before = {a.id: _json(a) for a in stored}
+    everything = stored + fresh
+    # copies: the newcomers, the stored articles most like them, and every stored duplicate group of those
+    copy_ids = set(lib.duplicate_groups(set(placer.close) | fresh_ids)) | set(placer.close)
+    copies(lib, [a for a in stored if a.id in copy_ids] + fresh)
     summary.duplicates += sum(1 for a in fresh if a.duplicate_of is not None)
-    _assign_topics(lib, state, everything, quote_groups)
-    # write: new articles, changed ones, and every story whose content changed
-    data = {a.id: _json(a) for a in everything}
+    changed_stories = [a for a in everything if a.id in story_of]
+    rewrites(changed_stories, placer.members, story_of)
+    for article in changed_stories:
+        article.story = story_of[article.id]
+    # quote groups: those holding a newcomer's quote, and the stored ones they overlap
+    dropped, kept = quote_group_changes(lib, quote_groups, fresh_ids, [*near, *fresh_ids])
+    lib.remove_quote_groups(dropped)
+    lib.add_quote_groups(kept)
+    quoted = {a for g in kept for a in g.articles}
+    # stories and topics
+    numbers = lib.story_numbers(placer.touched)
+    stories: dict[str, StoredStory] = {}
+    for sid in placer.touched:
+        number, version, topic = numbers.get(sid, (placer.numbers.get(sid, 0), "", None))
+        stories[sid] = StoredStory(Story(sid, list(placer.members[sid]), topic), number, version)
+    by_id = {a.id: a for a in everything}
+    # a replay (reindex) builds each topic's centroid again from its stories, each once: at its first article
+    first: set[str] = set()
+    if placed is not None:
+        first = {sid for sid, st in stories.items() if st.story.articles and st.story.articles[0] in fresh_ids}
+    place_topics(lib, stories, by_id, placer.merged, profile_again=first)
+    # write: the new articles, the stored ones that changed, and every story whose content changed
     for article in fresh:
-        lib.insert_article(article, data[article.id], keys[article.id], input_of[article.id], now)
-        summary.added += 1
-    for article in state.articles:
-        if data[article.id] != state.data[article.id]:
-            lib.update_article(article.id, data[article.id])
-    state.articles = everything
-    state.data = data
-    groups_of: dict[str, list[str]] = {}
-    for group in quote_groups:
-        text = json.dumps(group.to_dict(), ensure_ascii=False, sort_keys=True)
-        for aid in group.articles:
-            groups_of.setdefault(aid, []).append(text)
-    for sid, stored in state.stories.items():
-        digest = hashlib.sha256()
-        for aid in stored.story.articles:
-            digest.update(data[aid].encode())
-            for text in groups_of.get(aid, []):
-                digest.update(text.encode())
-        digest.update(json.dumps(stored.story.to_dict(), sort_keys=True).encode())
-        version = digest.hexdigest()[:20]
-        if version != stored.version or stored.story.articles != before.get(sid):
-            stored.version = version
-            lib.save_story(stored.story, stored.number, version, now)
+        data = _json(article)
+        summary.flagged.extend((article.input, f.kind, f.detail) for f in article.flags if f.kind in WARNED_FLAGS)
+        if placed is None:
+            lib.insert_article(article, data, keys[article.id], input_of[article.id], now)
+            summary.added += 1
+        else:
+            lib.update_article(article.id, data)
+            lib.set_stream_keys(article.id, keys[article.id])
+    changed = set(fresh_ids) | quoted
+    for article in stored:
+        data = _json(article)
+        if data != before[article.id]:
+            lib.update_article(article.id, data)
+            changed.add(article.id)
+    for story_id in set(lib.stories_of(changed - set(story_of)).values()):
+        if story_id not in stories:
+            found = lib.story_numbers([story_id])
+            if story_id in found:
+                number, version, topic = found[story_id]
+                stories[story_id] = StoredStory(Story(story_id, lib.story_members(story_id), topic), number, version)
+    for sid, kept_story in sorted(stories.items(), key=lambda kv: kv[1].number):
+        stored_data = lib.article_data(kept_story.story.articles)
+        version = story_version(stored_data, lib.quote_groups(kept_story.story.articles), kept_story.story)
+        if version != kept_story.version or sid in placer.touched:
+            kept_story.version = version
+            lib.save_story(kept_story.story, kept_story.number, version, now)
             summary.stories_changed.add(sid)
-    lib.replace_quote_groups(quote_groups)
-    lib.replace_duplicates(
-        [(a.id, a.duplicate_of.article, a.duplicate_of.similarity) for a in everything if a.duplicate_of]
-    )
-    lib.replace_syndications(syndications)
-    lib.replace_topics(state.topics)
-
-
-def _assign_stories(lib: Library, state: _State, fresh: Sequence[Article], summary: AddSummary, now: str) -> None:
-    """Give each newcomer the stable id of the story its stream cluster holds; merge bridged stories."""
-    from ..store.library import StoredStory
-
-    new_ids = {a.id for a in fresh}
-    for cluster in state.stream.stories():
-        newcomers = [aid for aid in cluster.articles if aid in new_ids]
-        if not newcomers:
-            continue
-        old = sorted({state.story_of[aid] for aid in cluster.articles if aid in state.story_of},
-                     key=lambda sid: state.stories[sid].number)  # fmt: skip
-        if old:
-            keep = state.stories[old[0]]
-            for gone_id in old[1:]:  # a newcomer bridged stories: the newer ones merge into the oldest
-                gone = state.stories.pop(gone_id)
-                keep.story.articles.extend(gone.story.articles)
-                for aid in gone.story.articles:
-                    state.story_of[aid] = keep.story.id
-                lib.merge_story(gone_id, keep.story.id, now)
-                summary.stories_changed.discard(gone_id)
-                summary.stories_created.discard(gone_id)
-        else:
-            number = lib.next_number("story")
-            keep = StoredStory(Story(f"s{number}", []), number, "")
-            state.stories[keep.story.id] = keep
-            summary.stories_created.add(keep.story.id)
-        for aid in newcomers:
-            keep.story.articles.append(aid)
-            state.story_of[aid] = keep.story.id
-
-
-def _assign_topics(lib: Library, state: _State, everything: Sequence[Article], quote_groups: list[QuoteGroup]) -> None:
-    """Topics over all stories; each keeps the id of the stored topic it shares most stories with."""
-    from ..group import group_topics
-    from ..group.stories import article_features
-
-    stories = [s.story for s in sorted(state.stories.values(), key=lambda s: s.number)]
-    features = article_features(everything, quote_groups)
-    found = group_topics(stories, features, everything)
-    previous = {t.id: (set(t.stories), n) for t, n in state.topics}
-    taken: set[str] = set()
-    out: list[tuple[Topic, int]] = []
-    for topic in sorted(found, key=lambda t: (-len(t.stories), t.stories)):
-        overlap = [
-            (len(stories_ & set(topic.stories)), -n, tid)
-            for tid, (stories_, n) in previous.items()
-            if tid not in taken and stories_ & set(topic.stories)
-        ]
-        if overlap:
-            _, neg, tid = max(overlap)
-            number = -neg
-        else:
-            number = lib.next_number("topic")
-            tid = f"t{number}"
-        taken.add(tid)
-        out.append((Topic(tid, topic.label, list(topic.stories)), number))
-    out.sort(key=lambda t: t[1])
-    topic_of = {sid: t.id for t, _ in out for sid in t.stories}
-    for stored in state.stories.values():
-        stored.story.topic = topic_of.get(stored.story.id)
-    state.topics = out
+    summary.stories_created |= placer.created
+    for gone in placer.merged:
+        summary.stories_changed.discard(gone)
+        summary.stories_created.discard(gone)

@@ -56,6 +56,11 @@ class SearchHit:
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
+def glob_escape(text: str) -> str:
+    """``text`` matched literally in a GLOB pattern."""
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
 def fts_query(text: str) -> str:
     """The words of ``text`` as an FTS5 query that cannot be malformed: every word must occur."""
     return " ".join(f'"{w}"' for w in _WORD_RE.findall(text))
@@ -222,6 +227,9 @@ class Library:
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
             (article.id, input_id, published, added_at, json.dumps(sorted(keys)), data, PIPELINE_VERSION),
         )
+        self._index_search(article)
+
+    def _index_search(self, article: Article) -> None:
         rows: list[tuple[str, str, str, str | None]] = [
             (f"{article.title or ''}\n{article.text}", "article", article.id, None)
         ]
@@ -230,6 +238,9 @@ class Library:
         ]
         rows += [(q.text, "quote", article.id, str(n)) for n, q in enumerate(article.quotes)]
         self._db.executemany("INSERT INTO search (text, kind, article, ref) VALUES (?, ?, ?, ?)", rows)
+
+    def set_stream_keys(self, article_id: str, keys: Iterable[str]) -> None:
+        self._db.execute("UPDATE articles SET stream_keys = ? WHERE id = ?", (json.dumps(sorted(keys)), article_id))
 
     def update_article(self, article_id: str, data: str) -> None:
         self._db.execute("UPDATE articles SET data = ? WHERE id = ?", (data, article_id))
@@ -241,20 +252,26 @@ class Library:
     # -- derived groups -----------------------------------------------------------------------------------
     def replace_quote_groups(self, groups: Sequence[QuoteGroup]) -> None:
         self._db.execute("DELETE FROM quote_groups")
-        self._db.executemany(
-            "INSERT INTO quote_groups (id, data, pipeline) VALUES (?, ?, ?)",
-            [(g.id, json.dumps(g.to_dict()), PIPELINE_VERSION) for g in groups],
-        )
+        self._db.execute("DELETE FROM quote_group_members")
+        self.add_quote_groups(groups)
 
     def quote_groups(self, article_ids: Iterable[str] | None = None) -> list[QuoteGroup]:
-        """All quote groups, or those quoted by any of ``article_ids``."""
-        wanted = None if article_ids is None else set(article_ids)
-        out = []
-        for (data,) in self._db.execute("SELECT data FROM quote_groups ORDER BY rowid"):
-            group = quote_group_from_dict(json.loads(data))
-            if wanted is None or wanted.intersection(group.articles):
-                out.append(group)
-        return out
+        """All quote groups, or those quoted by any of ``article_ids`` (read through their member rows)."""
+        if article_ids is None:
+            rows = self._db.execute("SELECT data FROM quote_groups ORDER BY rowid")
+            return [quote_group_from_dict(json.loads(data)) for (data,) in rows]
+        found: dict[int, str] = {}
+        wanted = list(set(article_ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"""SELECT g.rowid, g.data FROM quote_groups g WHERE g.id IN
+                    (SELECT grp FROM quote_group_members WHERE article IN ({marks}))""",
+                chunk,
+            )
+            found.update(rows)
+        return [quote_group_from_dict(json.loads(found[k])) for k in sorted(found)]
 
     def replace_duplicates(self, pairs: Sequence[tuple[str, str, float]]) -> None:
         self._db.execute("DELETE FROM duplicates")
@@ -342,6 +359,337 @@ class Library:
             "INSERT OR REPLACE INTO briefs (story, params, version, data, pipeline) VALUES (?, ?, ?, ?, ?)",
             (story, params, version, data, PIPELINE_VERSION),
         )
+
+    # -- placement state (see store.place): candidates come from here, never from the whole library --------
+    def reindex_needed(self) -> str | None:
+        """What a reindex must rebuild before this library can grow (None when nothing)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'reindex'").fetchone()
+        return str(row[0]) if row else None
+
+    def set_reindex_needed(self, what: str | None) -> None:
+        if what is None:
+            self._db.execute("DELETE FROM meta WHERE key = 'reindex'")
+        else:
+            self._set("reindex", what)
+
+    def meta(self, key: str, default: str = "") -> str:
+        return self._get(key, default)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._set(key, value)
+
+    def stream_df(self, kind: int, keys: Iterable[str]) -> dict[str, int]:
+        """Document frequencies of ``keys`` among the placed articles."""
+        out: dict[str, int] = {}
+        wanted = list(dict.fromkeys(keys))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT key, n FROM stream_df WHERE kind = ? AND key IN ({marks})", [kind, *chunk])
+            out.update((k, int(n)) for k, n in rows)
+        return out
+
+    def add_stream_df(self, kind: int, keys: Iterable[str]) -> None:
+        self._db.executemany(
+            "INSERT INTO stream_df (kind, key, n) VALUES (?, ?, 1) ON CONFLICT (kind, key) DO UPDATE SET n = n + 1",
+            [(kind, k) for k in set(keys)],
+        )
+
+    def insert_node(self, article: str, story: str, span: tuple[int | None, int | None], data: str) -> int:
+        cur = self._db.execute(
+            "INSERT INTO stream_nodes (article, story, lo, hi, data, pipeline) VALUES (?, ?, ?, ?, ?, ?)",
+            (article, story, span[0], span[1], data, PIPELINE_VERSION),
+        )
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def node_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM stream_nodes").fetchone()[0])
+
+    def add_postings(self, node: int, keys: Iterable[str]) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO stream_postings (key, node) VALUES (?, ?)", [(k, node) for k in keys]
+        )
+
+    def postings(self, keys: Sequence[str], max_postings: int) -> dict[str, list[int]]:
+        """Nodes of each key held by at most ``max_postings`` nodes (a commoner key proposes nothing)."""
+        out: dict[str, list[int]] = {}
+        for key in dict.fromkeys(keys):
+            nodes = [
+                n
+                for (n,) in self._db.execute(
+                    "SELECT node FROM stream_postings WHERE key = ? ORDER BY node LIMIT ?", (key, max_postings + 1)
+                )
+            ]
+            if nodes and len(nodes) <= max_postings:
+                out[key] = nodes
+        return out
+
+    def node_spans(self, nodes: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
+        out: dict[int, tuple[int | None, int | None]] = {}
+        wanted = list(nodes)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for node, lo, hi in self._db.execute(
+                f"SELECT node, lo, hi FROM stream_nodes WHERE node IN ({marks})", chunk
+            ):
+                out[node] = (lo, hi)
+        return out
+
+    def nodes(self, nodes: Iterable[int]) -> dict[int, tuple[str, str, str]]:
+        """(article, story, features JSON) of each node."""
+        out: dict[int, tuple[str, str, str]] = {}
+        wanted = list(nodes)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT node, article, story, data FROM stream_nodes WHERE node IN ({marks})", chunk
+            )
+            for node, article, story, data in rows:
+                out[node] = (article, story, data)
+        return out
+
+    def move_nodes(self, old_story: str, new_story: str) -> None:
+        self._db.execute("UPDATE stream_nodes SET story = ? WHERE story = ?", (new_story, old_story))
+
+    def story_inner(self, story: str) -> float:
+        row = self._db.execute("SELECT total FROM story_inner WHERE story = ?", (story,)).fetchone()
+        return float(row[0]) if row else 0.0
+
+    def set_story_inner(self, story: str, total: float) -> None:
+        self._db.execute("INSERT OR REPLACE INTO story_inner (story, total) VALUES (?, ?)", (story, total))
+
+    def story_link(self, a: str, b: str) -> float:
+        row = self._db.execute("SELECT total FROM story_links WHERE a = ? AND b = ?", (a, b)).fetchone()
+        return float(row[0]) if row else 0.0
+
+    def add_story_link(self, a: str, b: str, value: float) -> None:
+        self._db.executemany(
+            """INSERT INTO story_links (a, b, total) VALUES (?, ?, ?)
+               ON CONFLICT (a, b) DO UPDATE SET total = total + excluded.total""",
+            [(a, b, value), (b, a, value)],
+        )
+
+    def merge_story_links(self, keep: str, gone: str) -> None:
+        """``gone``'s links become ``keep``'s (the link between the two is the caller's to fold in)."""
+        rows = list(self._db.execute("SELECT b, total FROM story_links WHERE a = ?", (gone,)))
+        self._db.execute("DELETE FROM story_links WHERE a = ? OR b = ?", (gone, gone))
+        for other, total in rows:
+            if other != keep:
+                self.add_story_link(keep, other, total)
+        self._db.execute("DELETE FROM story_inner WHERE story = ?", (gone,))
+
+    def story_members(self, story: str) -> list[str]:
+        return [
+            a
+            for (a,) in self._db.execute(
+                "SELECT article FROM story_articles WHERE story = ? ORDER BY position", (story,)
+            )
+        ]
+
+    def story_numbers(self, ids: Iterable[str]) -> dict[str, tuple[int, str, str | None]]:
+        """(number, content version, topic) of each stored story."""
+        out: dict[str, tuple[int, str, str | None]] = {}
+        for sid in set(ids):
+            row = self._db.execute("SELECT number, version, topic FROM stories WHERE id = ?", (sid,)).fetchone()
+            if row:
+                out[sid] = (int(row[0]), str(row[1]), row[2])
+        return out
+
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        wanted = list(set(article_ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT article, story FROM story_articles WHERE article IN ({marks})", chunk)
+            out.update(rows)
+        return out
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` (or their ``~n`` versions) are taken by stored articles."""
+        out: set[str] = set()
+        for aid in set(ids):
+            rows = self._db.execute("SELECT id FROM articles WHERE id = ? OR id GLOB ?", (aid, glob_escape(aid) + "~*"))
+            out.update(r[0] for r in rows)
+        return out
+
+    def article_data(self, ids: Iterable[str]) -> dict[str, str]:
+        """The stored JSON of these articles."""
+        out: dict[str, str] = {}
+        wanted = list(set(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self._db.execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", chunk))
+        return out
+
+    def article_seqs(self, ids: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        wanted = list(set(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self._db.execute(f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk))
+        return out
+
+    def quoting(self, ids: Iterable[str]) -> set[str]:
+        """Which of these articles carry quotes."""
+        out: set[str] = set()
+        wanted = list(set(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT id FROM articles WHERE id IN ({marks}) AND json_array_length(data, '$.quotes') > 0", chunk
+            )
+            out.update(r[0] for r in rows)
+        return out
+
+    def remove_quote_groups(self, ids: Iterable[str]) -> None:
+        for gid in set(ids):
+            self._db.execute("DELETE FROM quote_groups WHERE id = ?", (gid,))
+            self._db.execute("DELETE FROM quote_group_members WHERE grp = ?", (gid,))
+
+    def add_quote_groups(self, groups: Sequence[QuoteGroup]) -> None:
+        for g in groups:
+            self.remove_quote_groups([g.id])
+            self._db.execute(
+                "INSERT INTO quote_groups (id, data, pipeline) VALUES (?, ?, ?)",
+                (g.id, json.dumps(g.to_dict()), PIPELINE_VERSION),
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO quote_group_members (article, grp) VALUES (?, ?)",
+                [(a, g.id) for a in g.articles],
+            )
+
+    def duplicate_groups(self, ids: Iterable[str]) -> dict[str, str]:
+        """Stored duplicate links (article -> canonical, the canonical to itself) of every group one of ``ids``
+        is in."""
+        canon: set[str] = set()
+        for aid in set(ids):
+            row = self._db.execute("SELECT canonical FROM duplicates WHERE article = ?", (aid,)).fetchone()
+            canon.add(row[0] if row else aid)
+        out: dict[str, str] = {}
+        for c in canon:
+            rows = list(self._db.execute("SELECT article, canonical FROM duplicates WHERE canonical = ?", (c,)))
+            out.update(rows)
+            if rows:
+                out[c] = c  # the canonical article itself
+        return out
+
+    def set_duplicates(self, articles: Iterable[str], pairs: Sequence[tuple[str, str, float]]) -> None:
+        """Forget the duplicate links of ``articles`` and store ``pairs`` (article, canonical, similarity)."""
+        for aid in set(articles):
+            self._db.execute("DELETE FROM duplicates WHERE article = ?", (aid,))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO duplicates (article, canonical, similarity, pipeline) VALUES (?, ?, ?, ?)",
+            [(a, c, s, PIPELINE_VERSION) for a, c, s in pairs],
+        )
+
+    def set_syndications(self, gone: Iterable[str], groups: Sequence[Syndication]) -> None:
+        for sid in set(gone):
+            self._db.execute("DELETE FROM syndications WHERE id = ?", (sid,))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO syndications (id, data, pipeline) VALUES (?, ?, ?)",
+            [(g.id, json.dumps(g.to_dict()), PIPELINE_VERSION) for g in groups],
+        )
+
+    def topic_postings(self, keys: Sequence[str], max_postings: int) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for key in dict.fromkeys(keys):
+            rows = self._db.execute(
+                "SELECT topic FROM topic_postings WHERE key = ? ORDER BY topic LIMIT ?", (key, max_postings + 1)
+            )
+            topics = [t for (t,) in rows]
+            if topics and len(topics) <= max_postings:
+                out[key] = topics
+        return out
+
+    def add_topic_postings(self, topic: str, keys: Iterable[str]) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO topic_postings (key, topic) VALUES (?, ?)", [(k, topic) for k in keys]
+        )
+
+    def topics_of(self, stories: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for sid in set(stories):
+            out.update(t for (t,) in self._db.execute("SELECT topic FROM topic_stories WHERE story = ?", (sid,)))
+        return out
+
+    def topic_profile(self, topic: str) -> str | None:
+        row = self._db.execute("SELECT data FROM topic_profiles WHERE topic = ?", (topic,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_topic_profile(self, topic: str, data: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO topic_profiles (topic, data) VALUES (?, ?)", (topic, data))
+
+    def topic_row(self, topic: str) -> tuple[int, str, list[str]] | None:
+        """(number, label, stories) of a stored topic."""
+        row = self._db.execute("SELECT number, label FROM topics WHERE id = ?", (topic,)).fetchone()
+        if not row:
+            return None
+        stories = [
+            s
+            for (s,) in self._db.execute("SELECT story FROM topic_stories WHERE topic = ? ORDER BY position", (topic,))
+        ]
+        return int(row[0]), str(row[1]), stories
+
+    def save_topic(self, topic: Topic, number: int) -> None:
+        """Insert or update one topic and its stories (in the given order); a topic with no stories is removed."""
+        self._db.execute("DELETE FROM topic_stories WHERE topic = ?", (topic.id,))
+        if not topic.stories:
+            self._db.execute("DELETE FROM topics WHERE id = ?", (topic.id,))
+            self._db.execute("DELETE FROM topic_profiles WHERE topic = ?", (topic.id,))
+            self._db.execute("DELETE FROM topic_postings WHERE topic = ?", (topic.id,))
+            return
+        self._db.execute(
+            "INSERT OR REPLACE INTO topics (id, number, label, pipeline) VALUES (?, ?, ?, ?)",
+            (topic.id, number, topic.label, PIPELINE_VERSION),
+        )
+        self._db.executemany(
+            "INSERT OR REPLACE INTO topic_stories (story, topic, position) VALUES (?, ?, ?)",
+            [(sid, topic.id, i) for i, sid in enumerate(topic.stories)],
+        )
+
+    def articles_to_reindex(self, limit: int) -> list[tuple[int, str]]:
+        """(seq, JSON) of articles annotated by another pipeline version, oldest first."""
+        rows = self._db.execute(
+            "SELECT seq, data FROM articles WHERE pipeline != ? ORDER BY seq LIMIT ?", (PIPELINE_VERSION, limit)
+        )
+        return [(int(s), str(d)) for s, d in rows]
+
+    def count_to_reindex(self) -> int:
+        row = self._db.execute("SELECT COUNT(*) FROM articles WHERE pipeline != ?", (PIPELINE_VERSION,)).fetchone()
+        return int(row[0])
+
+    def set_article_annotation(self, article_id: str, data: str) -> None:
+        """Store a re-annotated article (now of this pipeline version) and its search rows anew."""
+        self._db.execute(
+            "UPDATE articles SET data = ?, pipeline = ? WHERE id = ?", (data, PIPELINE_VERSION, article_id)
+        )
+        self._db.execute("DELETE FROM search WHERE article = ?", (article_id,))
+        self._index_search(article_from_dict(json.loads(data)))
+
+    def articles_after(self, seq: int, limit: int) -> list[tuple[int, str, str]]:
+        """(seq, JSON, stream keys JSON) of the articles placed after ``seq``, in placement order."""
+        rows = self._db.execute(
+            "SELECT seq, data, stream_keys FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit)
+        )
+        return [(int(s), str(d), str(k)) for s, d, k in rows]
+
+    def count_placed_after(self, seq: int) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles WHERE seq > ?", (seq,)).fetchone()[0])
+
+    def clear_placement(self) -> None:
+        """Forget all derived placement state (a reindex rebuilds it in placement order)."""
+        for table in (
+            "stream_df", "stream_nodes", "stream_postings", "story_inner", "story_links", "quote_groups",
+            "quote_group_members", "duplicates", "syndications", "topic_profiles", "topic_postings",
+        ):  # fmt: skip
+            self._db.execute(f"DELETE FROM {table}")
 
     # -- search -------------------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:

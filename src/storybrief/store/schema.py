@@ -83,5 +83,38 @@ _V2 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+_V3 = [
+    # what placing a new article needs, so that ``add`` reads candidates from here and never the whole library:
+    # document frequencies of the articles placed so far (kind 0 terms, 1 entities, 2 anchors)
+    "CREATE TABLE stream_df (kind INTEGER NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, key))",
+    # each placed article's weighted features as they were when it was placed, with its story
+    """CREATE TABLE stream_nodes (
+        node INTEGER PRIMARY KEY,
+        article TEXT NOT NULL UNIQUE,
+        story TEXT NOT NULL,
+        lo INTEGER,
+        hi INTEGER,
+        data TEXT NOT NULL,
+        pipeline TEXT NOT NULL
+    )""",
+    "CREATE INDEX stream_nodes_story ON stream_nodes(story)",
+    # blocking keys -> nodes (the candidate index)
+    "CREATE TABLE stream_postings (key TEXT NOT NULL, node INTEGER NOT NULL, PRIMARY KEY (key, node)) WITHOUT ROWID",
+    # average-link state per story: the sum of its own pairs' similarities, and of its pairs with other stories
+    "CREATE TABLE story_inner (story TEXT PRIMARY KEY, total REAL NOT NULL)",
+    """CREATE TABLE story_links (
+        a TEXT NOT NULL, b TEXT NOT NULL, total REAL NOT NULL, PRIMARY KEY (a, b)
+    ) WITHOUT ROWID""",
+    # which articles each quote group holds (for the groups of a few articles without reading them all)
+    "CREATE TABLE quote_group_members (article TEXT NOT NULL, grp TEXT NOT NULL, PRIMARY KEY (article, grp))",
+    "CREATE INDEX quote_group_members_grp ON quote_group_members(grp)",
+    # topics as running centroids of their stories' profiles, and their blocking keys
+    "CREATE TABLE topic_profiles (topic TEXT PRIMARY KEY, data TEXT NOT NULL)",
+    "CREATE TABLE topic_postings (key TEXT NOT NULL, topic TEXT NOT NULL, PRIMARY KEY (key, topic)) WITHOUT ROWID",
+    "CREATE INDEX articles_pipeline ON articles(pipeline)",
+    # a library stored before these tables existed has articles but no placement state: reindex builds it
+    "INSERT OR REPLACE INTO meta (key, value) SELECT 'reindex', 'placement' WHERE EXISTS (SELECT 1 FROM articles)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)

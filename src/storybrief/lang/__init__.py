@@ -60,6 +60,12 @@ class LanguageTable:
     relative_days: tuple[tuple[str, int], ...] = ()
     # function words left out when briefs compare sentences (English's are spaCy's, in storybrief.group)
     stop_words: frozenset[str] = frozenset()
+    # abbreviations (lower case, no final period) whose period ends no sentence: before a name ("sen.", "st.")
+    # when a word that is no function word follows, before a number ("dec.", "no.") when a number follows
+    name_abbreviations: tuple[str, ...] = ()
+    number_abbreviations: tuple[str, ...] = ()
+    # words that cannot open a statement (auxiliaries: "... county, n.c. Have been lifted")
+    continuations: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)

@@ -84,6 +84,8 @@ FLUFF = [
     (CUT, "Was inspected again after the heavy rain and found to be sound by the county engineer."),
     (FURNITURE, "Published on may 9, 2021 presenter dana vell explains the new ferry timetable to viewers."),
     (FURNITURE, "Email notifications are only sent once a day, and only if there are new matching items."),
+    (FURNITURE, "Learn more about subscriber plus."),
+    (FURNITURE, "Tam ello, harbournews.ca a ferry captain was charged after the crossing ended on the rocks."),
 ]
 
 FIT = [
@@ -109,6 +111,8 @@ FIT = [
     "Had the weir failed, the water would have reached the village within an hour, officials said.",
     "eBay said on Monday that its sales in the region rose by a tenth in the quarter.",
     "though the weir held, officials said it would be inspected again after the next heavy rain.",
+    "Amazon.com said on Monday that its sales rose by a tenth in the quarter.",
+    "Subscribers to the ferry pass will pay less from march, the port authority said.",
 ]
 
 

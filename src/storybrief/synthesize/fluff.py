@@ -156,6 +156,7 @@ _FURNITURE_RE = re.compile(
     r"(?:get|stay up to date on) the latest (?:news|from)|"
     r"related (?:stories|articles|coverage|content|links)|\bterms of (?:use|service)|"
     r"privacy policy|e-?mail (?:notifications|alerts) (?:are|on|for)|your notification|new matching items|"
+    r"subscriber (?:plus|exclusives?|benefits|only)|learn more about (?:our |the )?(?:subscri|membership|app\b)|"
     r"thank you for (?:reading|helping|your|"
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
 )
@@ -214,6 +215,8 @@ _LABEL_RE = re.compile(
     r"watch|listen|new|update[d]?|breaking|exclusive|video|photos?|gallery|baca juga|lihat juga|"
     r"相关报道|相关新闻|延伸阅读|更多)\s*[:：]"
 )
+# a byline with the outlet's domain glued to the lead: "Jane Doe, harbournews.ca a ferry ..."
+_DOMAIN_BYLINE_RE = re.compile(r"(?i)^[^\W\d][\w .'’-]{2,40}, [\w-]+\.(?:com|ca|org|net|co\.uk|com\.au|ie|in)\b")
 _BYLINE_START_RE = re.compile(r"(?i)^by\s+[^.:,]{1,40}?(?:\b(?:staff|writer|reporter|correspondent|editor)s?\b|:)")
 _STAMP_START_RE = re.compile(
     r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+"
@@ -402,10 +405,14 @@ def _caption_scene(s: str) -> bool:
 
 
 def _page_label(s: str) -> bool:
-    """A label of the page opening the sentence: "Related:", "UPDATE:", a byline, a time stamp, a date of
-    publication ("Published on may 2, 2018 ...")."""
+    """A label of the page opening the sentence: "Related:", "UPDATE:", a byline (maybe with the outlet's
+    domain), a time stamp, a date of publication ("Published on may 2, 2018 ...")."""
     return bool(
-        _LABEL_RE.match(s) or _BYLINE_START_RE.match(s) or _STAMP_START_RE.match(s) or _PUBLISHED_START_RE.match(s)
+        _LABEL_RE.match(s)
+        or _BYLINE_START_RE.match(s)
+        or _DOMAIN_BYLINE_RE.match(s)
+        or _STAMP_START_RE.match(s)
+        or _PUBLISHED_START_RE.match(s)
     )
 
 

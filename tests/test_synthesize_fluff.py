@@ -85,6 +85,9 @@ FLUFF = [
     (FURNITURE, "Published on may 9, 2021 presenter dana vell explains the new ferry timetable to viewers."),
     (FURNITURE, "Email notifications are only sent once a day, and only if there are new matching items."),
     (FURNITURE, "Learn more about subscriber plus."),
+    (CAPTION, "Mayor ada brenn speaks during a news conference, friday, oct. 4, 2024, in the town hall of lowmere."),
+    (CAPTION, "Rowers before the regatta in lowmere, sunday, june 2, 2024 / tam ello the club held a race."),
+    (FURNITURE, "more: reports on the regatta the club says it will hold the race again next year."),
     (FURNITURE, "Tam ello, harbournews.ca a ferry captain was charged after the crossing ended on the rocks."),
 ]
 
@@ -112,6 +115,7 @@ FIT = [
     "eBay said on Monday that its sales in the region rose by a tenth in the quarter.",
     "though the weir held, officials said it would be inspected again after the next heavy rain.",
     "Amazon.com said on Monday that its sales rose by a tenth in the quarter.",
+    "More than 300 rowers took part in the regatta on sunday, june 2, 2024, the club said.",
     "Subscribers to the ferry pass will pay less from march, the port authority said.",
 ]
 

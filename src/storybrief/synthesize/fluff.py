@@ -120,6 +120,10 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _CAPTION_FULL_DATE_END_RE = re.compile(
     r"(?i)\b" + _WEEKDAY + r",?\s+" + _MONTH + r"\s?\d{1,2},?\s+\d{4}\s*\.?\s*(?:\([^)]*\)\s*\.?)?\W*$"
 )
+# a weekday and a full date inside a scene ("X speaks during a news conference, thursday, feb. 16, 2017, in ...")
+# or before a credit ("..., tuesday, nov. 22, 2011 / jane doe")
+_WEEKDAY_FULL_DATE_RE = re.compile(r"(?i)\b" + _WEEKDAY + r",?\s+" + _MONTH + r"\s?\d{1,2},?\s+\d{4}\b")
+_DATE_CREDIT_RE = re.compile(r"(?i)\b" + _WEEKDAY + r",?\s+" + _MONTH + r"\s?\d{1,2},?\s+\d{4}\s+/\s+\w")
 # a report, not a scene: a verb in the past or perfect ("was fined", "had left", "said")
 _REPORTED_RE = re.compile(r"(?i)\b(?:was|were|had|has been|have been|said|told|announced|reported)\b")
 # a credit of a wire photo in running text: "ap photo/name", "( associated press )" (not the dateline "( ap ) —")
@@ -211,7 +215,7 @@ _CONTACT_RE = re.compile(
 )
 _LABEL_RE = re.compile(
     r"(?i)^(?:related(?: \w+)?|read (?:also|more|next|the (?:related|full) (?:story|article))|"
-    r"see also|also read|more on this|recommended|trending|posted|published|last updated|information from|source|"
+    r"see also|also read|more on this|more|recommended|trending|posted|published|last updated|information from|source|"
     r"watch|listen|new|update[d]?|breaking|exclusive|video|photos?|gallery|baca juga|lihat juga|"
     r"相关报道|相关新闻|延伸阅读|更多)\s*[:：]"
 )
@@ -397,7 +401,9 @@ def _furniture(s: str, outside: str) -> bool:
 
 
 def _caption_scene(s: str) -> bool:
-    if _CAPTION_SCENE_RE.search(s) and _CAPTION_DATE_END_RE.search(s):
+    if _CAPTION_SCENE_RE.search(s) and (_CAPTION_DATE_END_RE.search(s) or _WEEKDAY_FULL_DATE_RE.search(s)):
+        return True
+    if _DATE_CREDIT_RE.search(s):
         return True
     if _page_label(s):
         return False  # "Posted: Monday, May 1, 2017." is the page's stamp

@@ -20,3 +20,49 @@ def test_closing_quote_stays() -> None:
     text = 'She said "no." Then she left.'
     sentences = [Sentence(0, 14), Sentence(15, len(text))]
     assert _move_opening_quotes(text, sentences) == sentences
+
+
+def _split(text: str) -> list[str]:
+    from storybrief.annotate.annotator import annotate_articles
+    from storybrief.model import Article, InputFormat
+
+    article = Article(id="a", input="a.txt", format=InputFormat.TEXT, text=text, language="en")
+    annotate_articles([article], dates=False)
+    return [text[s.start : s.end] for s in article.sentences]
+
+
+def test_lower_cased_abbreviations_end_no_sentence() -> None:
+    text = (
+        "Two u.s. Officials said the ferry sank near the quay. "
+        "The harbour flooded on dec. 11, 2018, and again in jan. 2019. "
+        "Sen. marla quist and gov. Tobin Reyes toured st. Brennan county. "
+        "The orders in lowell county, n.c. Have been lifted."
+    )
+    assert _split(text) == [
+        "Two u.s. Officials said the ferry sank near the quay.",
+        "The harbour flooded on dec. 11, 2018, and again in jan. 2019.",
+        "Sen. marla quist and gov. Tobin Reyes toured st. Brennan county.",
+        "The orders in lowell county, n.c. Have been lifted.",
+    ]
+
+
+def test_a_real_end_after_an_abbreviation_stays() -> None:
+    text = "The grain came from the u.s. The next shipment is due in march. The rain began."
+    assert _split(text) == [
+        "The grain came from the u.s.",
+        "The next shipment is due in march.",
+        "The rain began.",
+    ]
+
+
+def test_continues_only_within_the_rules() -> None:
+    from storybrief.annotate.abbreviations import continues
+    from storybrief.lang import table
+
+    en = table("en")
+    assert en is not None
+    assert continues("It happened on dec.", "11, 2018.", en)
+    assert not continues("It happened in dec.", "The end came.", en)
+    assert continues("They met sen.", "Jones later.", en)
+    assert not continues("The cat sat on the mat.", "Officials said so.", en)
+    assert not continues("She lives in the u.s.", '"We are fine," she said.', en)

@@ -75,6 +75,20 @@ FLUFF = [
     (CUT, "In 2013, women made up a record 61% of U.S."),
     (CUT, "Police said the mother of two was originally from Sault Ste."),
     (CUT, "ap) — an iguana wandered onto a power line and knocked out electricity to a nursing home."),
+    # lower-cased, re-spaced text (as in Multi-News): captions, credits and the rests of cut sentences
+    (CAPTION, "Chess fans queue to leave after a match at the harbour hall in brinmore, thursday nov.14, 2019."),
+    (CAPTION, "Volunteers stack sandbags along the quay in old ferrow, saturday, march 2, 2024. ( ap photo/tam ello )"),
+    (CAPTION, "( associated press ) a ferry captain waves from the bridge of his ship in port calder."),
+    (CAPTION, "( photo by rina osk for the valley courier ) the orchard stands empty after the frost."),
+    (CUT, "Have been lifted, and an engineer has deemed the weir at lake morrow safe for now."),
+    (CUT, "Was inspected again after the heavy rain and found to be sound by the county engineer."),
+    (FURNITURE, "Published on may 9, 2021 presenter dana vell explains the new ferry timetable to viewers."),
+    (FURNITURE, "Email notifications are only sent once a day, and only if there are new matching items."),
+    (FURNITURE, "Learn more about subscriber plus."),
+    (CAPTION, "Mayor ada brenn speaks during a news conference, friday, oct. 4, 2024, in the town hall of lowmere."),
+    (CAPTION, "Rowers before the regatta in lowmere, sunday, june 2, 2024 / tam ello the club held a race."),
+    (FURNITURE, "more: reports on the regatta the club says it will hold the race again next year."),
+    (FURNITURE, "Tam ello, harbournews.ca a ferry captain was charged after the crossing ended on the rocks."),
 ]
 
 FIT = [
@@ -93,6 +107,16 @@ FIT = [
     "Before he became president, Smith ran a shipping company in the port city.",
     "A prosecutor's statement says the sentence gives him time to reflect on his threats.",
     "South Carolina resident Noah Smith was driving on the I-20 overpass when he saw the dog.",
+    # lower-cased news that looks like the captions and pieces above
+    "A tourist was fined $ 500 for leaving the path in the geyser basin on tuesday, june 4, 2019.",
+    "Washington ( ap ) — the senate approved the harbour bill on tuesday after a long debate.",
+    "The new ferry timetable takes effect on jan. 1, 2025, the port authority said.",
+    "Had the weir failed, the water would have reached the village within an hour, officials said.",
+    "eBay said on Monday that its sales in the region rose by a tenth in the quarter.",
+    "though the weir held, officials said it would be inspected again after the next heavy rain.",
+    "Amazon.com said on Monday that its sales rose by a tenth in the quarter.",
+    "More than 300 rowers took part in the regatta on sunday, june 2, 2024, the club said.",
+    "Subscribers to the ferry pass will pay less from march, the port authority said.",
 ]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from ..errors import Msg
 from ..lang import table as language_table
 from ..model import Article, Block, Flag, Sentence, TimeMention
+from .abbreviations import join_abbreviations
 from .entities import EntityIndex, Mention, article_mentions, people_lookup, resolve_article
 from .nlp import Parsed, parse_texts
 from .quotes import find_quotes
@@ -59,7 +60,8 @@ def _truncation_flag(text: str, end: int) -> Flag:
 
 
 def _sentences(article: Article, doc_sents: Sequence[tuple[int, int]]) -> list[Sentence]:
-    """spaCy's sentence boundaries, trimmed of white space and never crossing a paragraph."""
+    """spaCy's sentence boundaries, trimmed of white space and never crossing a paragraph, not cut at an
+    abbreviation (:mod:`.abbreviations`)."""
     out: list[Sentence] = []
     text = article.text
     blocks = article.blocks or [Block("paragraph", 0, len(text))]
@@ -74,6 +76,7 @@ def _sentences(article: Article, doc_sents: Sequence[tuple[int, int]]) -> list[S
                 if stripped:
                     first += len(piece) - len(piece.lstrip())
                     out.append(Sentence(first, first + len(stripped)))
+    out = join_abbreviations(text, out, language_table(article.language or "en"))
     return _move_opening_quotes(text, out)
 
 

@@ -82,6 +82,12 @@ class LanguageTable:
     not_verbs: tuple[str, ...] = ()
     # words after a noun that point back ("itu", "tersebut"): "Agensi itu menyatakan" is the agency named before
     demonstratives: tuple[str, ...] = ()
+    # abbreviations (lower case, no final period) whose period ends no sentence: before a name ("sen.", "st.")
+    # when a word that is no function word follows, before a number ("dec.", "no.") when a number follows
+    name_abbreviations: tuple[str, ...] = ()
+    number_abbreviations: tuple[str, ...] = ()
+    # words that cannot open a statement (auxiliaries: "... county, n.c. Have been lifted")
+    continuations: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)

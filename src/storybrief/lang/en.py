@@ -1,4 +1,5 @@
-"""English: the reporting verbs of quote attribution ("said", "told", "pointed out", …) and page furniture."""
+"""English: the reporting verbs of quote attribution ("said", "told", "pointed out", …), page furniture, and
+the abbreviations whose period ends no sentence ("sen.", "dec. 11")."""
 
 from __future__ import annotations
 
@@ -311,6 +312,68 @@ INLINE_FURNITURE = (
     ("site-widget", r"\bthank you for helping us improve(?:!|\.(?=\s|$)|$)\s*"),
     ("player-notice", r"\bthis video has been removed(?: for rights reasons\.?|\.|$)\s*"),
 )
+# titles and words that stand before a name: "sen. jones", "st. louis", "sault ste. marie", "mt. everest"
+NAME_ABBREVIATIONS = (
+    "mr",
+    "mrs",
+    "ms",
+    "messrs",
+    "dr",
+    "prof",
+    "sen",
+    "sens",
+    "rep",
+    "reps",
+    "gov",
+    "lt",
+    "gen",
+    "col",
+    "maj",
+    "capt",
+    "cpl",
+    "sgt",
+    "adm",
+    "cmdr",
+    "rev",
+    "hon",
+    "pres",
+    "supt",
+    "insp",
+    "det",
+    "atty",
+    "st",
+    "ste",
+    "mt",
+    "ft",
+    "pt",
+)
+# months and words that stand before a number: "dec. 11", "jan. 2010", "no. 3", "vol. 2"
+NUMBER_ABBREVIATIONS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "nos",
+    "vol",
+    "ch",
+    "fig",
+    "pp",
+    "art",
+    "sec",
+    "approx",
+    "est",
+)
+# auxiliaries: a statement never opens with one ("... in mcdowell county, n.c. Have been lifted ...")
+CONTINUATIONS = ("have", "has", "had", "is", "are", "was", "were", "been", "being")
 
 TABLE = LanguageTable(
     code="en",
@@ -322,4 +385,7 @@ TABLE = LanguageTable(
     furniture=FURNITURE,
     inline_furniture=INLINE_FURNITURE,
     furniture_hints=FURNITURE_HINTS,
+    name_abbreviations=NAME_ABBREVIATIONS,
+    number_abbreviations=NUMBER_ABBREVIATIONS,
+    continuations=CONTINUATIONS,
 )

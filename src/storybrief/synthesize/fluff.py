@@ -6,7 +6,9 @@ only fit when it says something on its own. Each detector below describes a kind
 * **question**: a sentence that asks (its last character outside closing quotes and brackets is ``?``);
   a brief states what happened;
 * **caption**: the words of a photo caption: camera vocabulary ("pictured", "file photo", "Photo:",
-  "(L-R)"), or a present-tense scene ("is seen", "gestures", "looks on") closed by a calendar date;
+  "(L-R)"), a wire photo's credit ("ap photo/jane doe", "( associated press )"), a present-tense scene
+  ("is seen", "gestures", "looks on") closed by a calendar date, or a scene closed by a weekday and a full
+  date ("..., tuesday, dec. 11, 2018."), the caption style of the wires, with no verb of a report in it;
 * **transcript**: a speaker tag at the start (an upper-case name, maybe ", TITLE", then a colon),
   a stage direction in brackets ("(CROSSTALK)", "(BEGIN VIDEO CLIP)"), presenter talk addressed to the
   audience; in an article that is a broadcast transcript (two or more speaker tags) every sentence is a
@@ -20,8 +22,9 @@ only fit when it says something on its own. Each detector below describes a kind
   presenter's or a columnist's own voice, not a report;
 * **quote only**: a quote whose speaker the sentence does not name ('"...," she said.'), nothing
   reported besides: who said it is in the sentence before; the story's quotes are in the key quotes;
-* **cut off**: a piece of a sentence: no final stop (the page lost its end), or the sentence splitter cut
-  it at an abbreviation ("... said Sen.", "... against Uber, a U.S.") or inside a date ("15, 2016, ...");
+* **cut off**: a piece of a sentence: no final stop (the page lost its end), the sentence splitter cut
+  it at an abbreviation ("... said Sen.", "... against Uber, a U.S.") or inside a date ("15, 2016, ..."),
+  or it is the rest of a sentence: it opens with an auxiliary and a participle ("Have been lifted ...");
 * **dangling**: a sentence that needs the one before: it opens with a linking word ("But", "And", "So",
   "However") or a pronoun or demonstrative ("He", "This is", but not "This week"), its speaker is only a
   pronoun ('"...," she said.'), a third-person pronoun comes before any word it could refer to (not in an
@@ -111,6 +114,24 @@ _CAPTION_SCENE_RE = re.compile(
 _CAPTION_DATE_END_RE = re.compile(
     r"\b(?:on|in) (?:" + _MONTH + r" \d{1,2}|\d{1,2} " + _MONTH + r")(?:,? \d{4})?(?:\s*\([^)]*\))?\W*$"
 )
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# the close of a wire photo's caption: the weekday and the full date, maybe the credit after it ("... in
+# strasbourg, eastern france, tuesday dec.11, 2018.", "..., Monday, Feb. 5, 2018. (AP Photo/Jane Doe)")
+_CAPTION_FULL_DATE_END_RE = re.compile(
+    r"(?i)\b" + _WEEKDAY + r",?\s+" + _MONTH + r"\s?\d{1,2},?\s+\d{4}\s*\.?\s*(?:\([^)]*\)\s*\.?)?\W*$"
+)
+# a weekday and a full date inside a scene ("X speaks during a news conference, thursday, feb. 16, 2017, in ...")
+# or before a credit ("..., tuesday, nov. 22, 2011 / jane doe")
+_WEEKDAY_FULL_DATE_RE = re.compile(r"(?i)\b" + _WEEKDAY + r",?\s+" + _MONTH + r"\s?\d{1,2},?\s+\d{4}\b")
+_DATE_CREDIT_RE = re.compile(r"(?i)\b" + _WEEKDAY + r",?\s+" + _MONTH + r"\s?\d{1,2},?\s+\d{4}\s+/\s+\w")
+# a report, not a scene: a verb in the past or perfect ("was fined", "had left", "said")
+_REPORTED_RE = re.compile(r"(?i)\b(?:was|were|had|has been|have been|said|told|announced|reported)\b")
+# a credit of a wire photo in running text: "ap photo/name", "( associated press )" (not the dateline "( ap ) —")
+_CREDIT_RE = re.compile(
+    r"(?i)\b(?:ap|afp|reuters|epa|getty|pool|xinhua|ansa|efe)\s?(?:photo|images?|pool)\s?/|"
+    r"\(\s*(?:photo|image|picture)\s+(?:by|credit|courtesy)\b|"
+    r"\(\s*(?:the )?associated press\s*\)(?!\s*[—–-])"
+)
 _SPEAKER_TAG_RE = re.compile(r"^(?:[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:, [^:\n]{2,80})?: ")
 _TITLED_TAG_RE = re.compile(r"^[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}, [A-Z][A-Za-z'’.\- ]{1,80}: ")
 _QA_TAG_RE = re.compile(r"^(?:Q|A|QUESTION|ANSWER|HOST|ANCHOR|REPORTER|UNIDENTIFIED [A-Z ]+)\s*[:.] ")
@@ -138,7 +159,9 @@ _FURNITURE_RE = re.compile(
     r"all rights reserved|breaking news (?:emails?|alerts?)|story highlights|correction appended|"
     r"(?:get|stay up to date on) the latest (?:news|from)|"
     r"related (?:stories|articles|coverage|content|links)|\bterms of (?:use|service)|"
-    r"privacy policy|thank you for (?:reading|helping|your|"
+    r"privacy policy|e-?mail (?:notifications|alerts) (?:are|on|for)|your notification|new matching items|"
+    r"subscriber (?:plus|exclusives?|benefits|only)|learn more about (?:our |the )?(?:subscri|membership|app\b)|"
+    r"thank you for (?:reading|helping|your|"
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
 )
 _FIRST_SECOND_RE = re.compile(
@@ -181,6 +204,10 @@ _PRONOUN_ATTRIBUTION_RE = re.compile(
 _CUT_START_RE = re.compile(
     r"(?i)^(?:\w{1,12}\)\s*[—–-]|\d{2,5};|\d{1,2},\s|\d{1,2}\]|\]|\[\d+\]\s|\d{1,2}:\s?\d{2}\b|(?:said|says|told)\b)"
 )
+# an auxiliary and a participle with no subject: the rest of a sentence ("Have been lifted", not "Had the weir")
+_AUXILIARY_START_RE = re.compile(
+    r"(?i)^(?:(?:have|has|had|is|are|was|were)\s+(?:not\s+)?(?:been|being|\w+ed|\w+en)|been|being)\b"
+)
 # a sentence ends with a stop (in any script), maybe inside closing quotes or brackets; one without was cut off
 _FINAL_STOP_RE = re.compile(r"[.!?…。！？।۔؟][\"'”’»)\]]*$")
 _CONTACT_RE = re.compile(
@@ -188,10 +215,12 @@ _CONTACT_RE = re.compile(
 )
 _LABEL_RE = re.compile(
     r"(?i)^(?:related(?: \w+)?|read (?:also|more|next|the (?:related|full) (?:story|article))|"
-    r"see also|also read|more on this|recommended|trending|posted|published|last updated|information from|source|"
+    r"see also|also read|more on this|more|recommended|trending|posted|published|last updated|information from|source|"
     r"watch|listen|new|update[d]?|breaking|exclusive|video|photos?|gallery|baca juga|lihat juga|"
     r"相关报道|相关新闻|延伸阅读|更多)\s*[:：]"
 )
+# a byline with the outlet's domain glued to the lead: "Jane Doe, harbournews.ca a ferry ..."
+_DOMAIN_BYLINE_RE = re.compile(r"(?i)^[^\W\d][\w .'’-]{2,40}, [\w-]+\.(?:com|ca|org|net|co\.uk|com\.au|ie|in)\b")
 _BYLINE_START_RE = re.compile(r"(?i)^by\s+[^.:,]{1,40}?(?:\b(?:staff|writer|reporter|correspondent|editor)s?\b|:)")
 _STAMP_START_RE = re.compile(
     r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+"
@@ -199,6 +228,10 @@ _STAMP_START_RE = re.compile(
     + r"|"
     + _MONTH
     + r"\s+\d{1,2},?)\s+\d{4},?\s+\d{1,2}[.:]\d{2}"
+)
+_PUBLISHED_START_RE = re.compile(
+    r"(?i)^(?:first )?(?:published|posted|updated|uploaded|added)(?: on)?:?\s+"
+    r"(?:" + _MONTH + r"\s?\d|\d{1,2}\s+" + _MONTH + r")"
 )
 # a photo credit: a name and an agency joined by a slash ("Jane Doe/AP", "evan vucci/associated press")
 _PHOTO_CREDIT_RE = re.compile(
@@ -242,12 +275,22 @@ def _words(text: str) -> list[str]:
 
 
 def _cut(text: str) -> bool:
-    """A piece of a sentence: no final stop, or the splitter cut it at an abbreviation or a date."""
+    """A piece of a sentence: no final stop, the splitter cut it at an abbreviation or a date, or it starts
+    with an auxiliary whose subject is in the piece before."""
     words = _words(text)
     if not words or not _FINAL_STOP_RE.search(text.rstrip()) or _CUT_START_RE.match(text):
         return True
+    if _continuation_start(text):
+        return True
     end = text.rstrip(_CLOSERS)
     return bool(_TITLE_END_RE.search(end) or (len(words) < SHORT_SENTENCE and _INITIALS_END_RE.search(end)))
+
+
+def _continuation_start(text: str) -> bool:
+    """The sentence opens with the rest of another: an auxiliary and a participle with no subject before
+    them ("Have been lifted, and ...", not "Had the weir failed"). A lower-case start is no sign: lower-cased
+    text (Multi-News) has whole sentences that start so."""
+    return bool(_AUXILIARY_START_RE.match(text))
 
 
 def _dangling(text: str, outside: str) -> bool:
@@ -331,7 +374,7 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
         return TRANSCRIPT
     if s.rstrip(_CLOSERS).endswith("?"):
         return QUESTION
-    if _CAPTION_WORDS_RE.search(s) or _PHOTO_CREDIT_RE.search(s) or _caption_scene(s):
+    if _CAPTION_WORDS_RE.search(s) or _PHOTO_CREDIT_RE.search(s) or _CREDIT_RE.search(s) or _caption_scene(s):
         return CAPTION
     outside = unquoted(s)
     if _furniture(s, outside):
@@ -358,12 +401,25 @@ def _furniture(s: str, outside: str) -> bool:
 
 
 def _caption_scene(s: str) -> bool:
-    return bool(_CAPTION_SCENE_RE.search(s) and _CAPTION_DATE_END_RE.search(s))
+    if _CAPTION_SCENE_RE.search(s) and (_CAPTION_DATE_END_RE.search(s) or _WEEKDAY_FULL_DATE_RE.search(s)):
+        return True
+    if _DATE_CREDIT_RE.search(s):
+        return True
+    if _page_label(s):
+        return False  # "Posted: Monday, May 1, 2017." is the page's stamp
+    return bool(_CAPTION_FULL_DATE_END_RE.search(s) and not _REPORTED_RE.search(unquoted(s)))
 
 
 def _page_label(s: str) -> bool:
-    """A label of the page opening the sentence: "Related:", "UPDATE:", a byline, a time stamp."""
-    return bool(_LABEL_RE.match(s) or _BYLINE_START_RE.match(s) or _STAMP_START_RE.match(s))
+    """A label of the page opening the sentence: "Related:", "UPDATE:", a byline (maybe with the outlet's
+    domain), a time stamp, a date of publication ("Published on may 2, 2018 ...")."""
+    return bool(
+        _LABEL_RE.match(s)
+        or _BYLINE_START_RE.match(s)
+        or _DOMAIN_BYLINE_RE.match(s)
+        or _STAMP_START_RE.match(s)
+        or _PUBLISHED_START_RE.match(s)
+    )
 
 
 def _speaker_tag(s: str) -> bool:

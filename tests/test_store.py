@@ -298,3 +298,27 @@ def test_a_cached_brief_that_names_other_code_is_refused_and_rebuilt(tmp_path: P
     assert not (tmp_path / "pwned").exists()
     assert rebuilt == len(first.stories)
     assert [s.headline for s in again.stories] == [s.headline for s in first.stories]
+
+
+def test_same_words_from_two_speakers_are_two_stored_quote_groups(tmp_path: Path) -> None:
+    """Two people quoted with the same sentence in different stories: two statements, both kept (their
+    groups once shared an id made from the words alone, and the second replaced the first)."""
+    words = "We closed the bridge because we had no other choice at all this week,"
+    items = [
+        ("Dorrow", "mayor Anna Kellet", "2026-03-01", "The river flooded Dorrow on Saturday; the main road shut."),
+        ("Dorrow", "mayor Anna Kellet", "2026-03-02", "Dorrow's council met on Sunday to count the flood's cost."),
+        ("Lumsby", "engineer Piet Vanse", "2026-05-01", "A crack in the Lumsby rail bridge was found in early May."),
+        ("Lumsby", "engineer Piet Vanse", "2026-05-02", "Trains to Lumsby were diverted on Friday after the crack."),
+    ]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, (town, who, day, lead) in enumerate(items):
+        text = f"{lead} “{words}” said {who}. Officials in {town} expect the repairs to take weeks."
+        record = {"title": f"{town} news {i}", "text": text, "published": day, "url": f"https://n{i}.example/{i}"}
+        (folder / f"{i}.json").write_text(json.dumps(record), encoding="utf-8")
+    db = tmp_path / "lib.db"
+    grow([str(folder)], str(db))
+    with Library(str(db)) as lib:
+        groups = lib.quote_groups()
+    assert sorted(g.speaker or "" for g in groups) == ["Anna Kellet", "Piet Vanse"]
+    assert len({g.id for g in groups}) == 2

@@ -180,6 +180,7 @@ def link_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
         variants = tuple(
             QuoteVariant(a.id, q, a.quotes[q].text, word_diff(reference, a.quotes[q].text)) for a, q in quotes
         )
-        groups.append(QuoteGroup("q" + content_id(reference)[:10], speaker, reference, variants))
+        # the speaker is part of the id: two people who say the same words are two statements, two groups
+        groups.append(QuoteGroup("q" + content_id(f"{speaker or ''}\n{reference}")[:10], speaker, reference, variants))
     groups.sort(key=lambda g: (-len(g.variants), g.id))
     return groups

@@ -29,8 +29,19 @@ def _children(pid: int) -> list[str]:
         return []
 
 
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to see the workers start")
-def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("signum", "code", "group"), [(signal.SIGINT, 130, True), (signal.SIGTERM, 143, False)])
+def test_interruption_is_one_line_and_leaves_no_worker(tmp_path: Path, signum: int, code: int, group: bool) -> None:
+    """Ctrl-C reaches the whole process group (a terminal sends it so); SIGTERM (``kill PID``) only the
+    main process, which must still shut its spaCy workers down instead of leaving them orphaned."""
     _articles(tmp_path / "in", 3000)  # about a minute of work: the interruption always lands mid-run
     out = tmp_path / "brief.md"
     # A new session, so that the signal goes to the whole process group, as a terminal's Ctrl-C does.
@@ -46,10 +57,18 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
         time.sleep(0.1)
     time.sleep(1.5)  # the workers are parsing
     assert proc.poll() is None, "the run ended before it could be interrupted"
-    os.killpg(proc.pid, signal.SIGINT)
+    workers = [int(pid) for pid in _children(proc.pid)]
+    if group:
+        os.killpg(proc.pid, signum)
+    else:
+        os.kill(proc.pid, signum)
     _, stderr = proc.communicate(timeout=120)
     lines = [line for line in stderr.splitlines() if line.strip()]
-    assert proc.returncode == 130, stderr
+    assert proc.returncode == code, stderr
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers), "a spaCy worker outlived the command"
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     assert lines and lines[-1].startswith("storybrief: interrupted"), stderr
     assert not out.exists()

@@ -3,7 +3,8 @@
 Exit codes: 0 every input became an article; 1 some inputs were reported as errors (the rest was
 processed); 2 the command could not run as asked (bad options, an output that cannot be written, a
 missing language model); 3 an internal error, a bug in storybrief (the traceback is shown with
-``--debug`` or ``STORYBRIEF_DEBUG=1``); 130 interrupted by Ctrl-C (SIGINT), as shells count it.
+``--debug`` or ``STORYBRIEF_DEBUG=1``); 130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM, as
+shells count them.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from .search import search
 from .serve import serve
 
 INTERNAL_ERROR = 3
-INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
 
 
 app = typer.Typer(
@@ -73,20 +73,22 @@ def debugging() -> bool:
 
 
 def _interrupt(signum: int, frame: object) -> None:
-    raise Interrupted
+    raise Interrupted(signum)
 
 
 def main() -> None:
     """Run the command; an unexpected exception becomes one line and exit code 3, Ctrl-C one line and
-    exit code 130 (see the module doc)."""
+    exit code 130, SIGTERM the same with 143 (see the module doc). Both signals unwind the stack, so
+    the spaCy workers are shut down rather than left running without a parent."""
     signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         app()
-    except Interrupted:
+    except Interrupted as stop:
         if debugging():
             traceback.print_exc()
         say("storybrief", Msg.INTERRUPTED)
-        sys.exit(INTERRUPTED)
+        sys.exit(128 + (stop.args[0] if stop.args else signal.SIGINT))
     except Exception as exc:  # a bug: user errors are reported by the commands and never get here
         if debugging():
             traceback.print_exc()

@@ -375,3 +375,22 @@ def test_a_merged_story_s_old_address_redirects(writable: TestClient) -> None:
     r = writable.get(f"/story/{old}", follow_redirects=False)
     assert r.status_code == 301 and r.headers["location"] == f"/story/{new}"
     assert writable.get(f"/api/stories/{old}").json()["id"] == new
+
+
+def test_removed_pieces_stand_where_they_were() -> None:
+    """A removed line before the paragraph that followed it, an inline cut inside its paragraph, escaped."""
+    from storybrief import clean_text
+
+    article = clean_text(
+        "The fire at Pier 9 started before dawn on Tuesday, officials said.\n\n"
+        "ADVERTISEMENT\n\n"
+        "Crews fought the blaze for six hours. This video has been removed for rights reasons. The harbour"
+        " stayed shut.\n\nThe cause of the <fire> is not yet known.\n"
+    )
+    assert {r.reason for r in article.removed} >= {"ad-slot", "player-notice"}
+    html = str(article_html(article))
+    ad = html.index('<p class="cut" title="removed: ad-slot">')
+    assert html.index("before dawn") < ad < html.index("Crews fought")
+    inline = html.index('<span class="cut" title="removed: player-notice">')
+    assert html.index("six hours.") < inline < html.index("The harbour")
+    assert html.count('class="cut"') == len(article.removed)

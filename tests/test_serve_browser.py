@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from serve_support import build_library, hostile_records, running_server, write_articles
+from storybrief.store.grow import add as grow
 from test_html_browser import browser  # noqa: F401  (the shared fixture: Chromium launched through Playwright)
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -166,3 +167,37 @@ def test_phone_width_has_no_sideways_scrolling(browser: Any, server: str) -> Non
             assert page.evaluate("document.documentElement.scrollWidth") <= client, path
     assert tab.console_errors == []
     tab.close()
+
+
+def test_removed_pieces_show_in_place_on_request(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    """The pieces the cleaner removed are hidden in the text until the reader ticks the box; then each stands
+    where it was, inert even when it carries markup."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (
+        "Pier 9 fire <img src=x onerror=alert(1)>\n\n"
+        "The fire at Pier 9 started before dawn on Tuesday, officials said.\n\nADVERTISEMENT\n\n"
+        "Crews fought the blaze for six hours. This video has been removed for rights reasons. The harbour stayed"
+        " shut.\n\nShare this article on Facebook\n\nThe cause is not yet known.\n"
+    )
+    (folder / "fire.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "lib.db")
+    grow([str(folder)], db)
+    with running_server(db) as url:
+        opened = Tab(browser, url)
+        try:
+            page = opened.open("/")
+            page.locator("a.story-link").first.click()
+            page.wait_for_url("**/story/*")
+            page = opened.open(page.locator("article.brief li a[href^='/article']").first.get_attribute("href"))
+            cuts = page.locator(".text .cut")
+            assert cuts.count() == 4
+            assert not cuts.first.is_visible()
+            page.locator("label[for=show-cuts]").click()
+            assert cuts.first.is_visible()
+            texts = [cuts.nth(i).inner_text() for i in range(cuts.count())]
+            assert any("ADVERTISEMENT" in t for t in texts) and any("onerror" in t for t in texts)
+            assert page.locator(".text img").count() == 0
+            assert opened.console_errors == [] and opened.dialogs == [] and opened.outside_requests() == []
+        finally:
+            opened.close()

@@ -134,9 +134,9 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     _cut_comment_section(lines)
     _cut_repeats(lines)
     _cut_inline(lines, article)
-    _assemble(lines, article)
-    _take_dateline(article, lines)
-    article.removed = _removals(lines)
+    line_at = _assemble(lines, article)
+    _take_dateline(article, lines, line_at)
+    article.removed = _removals(lines, line_at, len(article.text))
     article.flags = garble_flags(article.text)
     if raw.decode_replaced:
         article.flags.append(_decoding_flag(article.text, raw.decode_replaced))
@@ -444,9 +444,13 @@ def _kept_text(ln: _Line) -> str:
     return re.sub(r" ([,.;:!?])", r"\1", joined)
 
 
-def _assemble(lines: list[_Line], article: Article) -> None:
-    """Paragraphs and subheads; hard-wrapped lines (no final stop, next starts lower-case) are joined."""
+def _assemble(lines: list[_Line], article: Article) -> dict[int, int]:
+    """Paragraphs and subheads; hard-wrapped lines (no final stop, next starts lower-case) are joined.
+
+    Returns where each kept line's text begins in ``article.text`` (by line index), so that a removed
+    piece can say where it stood."""
     pieces: list[tuple[str, str]] = []  # (kind, text)
+    place: dict[int, tuple[int, int]] = {}  # line index -> (piece, offset in the piece)
     prev_content = False
     kept = [(i, _kept_text(ln)) for i, ln in enumerate(lines) if ln.kind == CONTENT]
     kept = [(i, t) for i, t in kept if t]
@@ -461,9 +465,11 @@ def _assemble(lines: list[_Line], article: Article) -> None:
             and text[:1].islower()
         )
         if joined_to_prev:
+            place[i] = (len(pieces) - 1, len(pieces[-1][1]) + 1)
             pieces[-1] = ("paragraph", pieces[-1][1] + " " + text)
         else:
             kind = "heading" if _is_subhead(text, kept, n) else "paragraph"
+            place[i] = (len(pieces), 0)
             pieces.append((kind, text))
         prev_content = True
     out: list[str] = []
@@ -477,6 +483,7 @@ def _assemble(lines: list[_Line], article: Article) -> None:
         pos += len(text)
     article.text = "\n\n".join(out)
     article.blocks = blocks
+    return {i: blocks[piece].start + offset for i, (piece, offset) in place.items()}
 
 
 def _is_subhead(text: str, kept: list[tuple[int, str]], n: int) -> bool:
@@ -487,7 +494,7 @@ def _is_subhead(text: str, kept: list[tuple[int, str]], n: int) -> bool:
     return (line_weight(nxt) > words and text[:1].isupper()) or text[:1].isdigit()
 
 
-def _take_dateline(article: Article, lines: list[_Line]) -> None:
+def _take_dateline(article: Article, lines: list[_Line], line_at: dict[int, int]) -> None:
     paragraphs = [b for b in article.blocks if b.kind == "paragraph"]
     if not paragraphs:
         return
@@ -507,6 +514,9 @@ def _take_dateline(article: Article, lines: list[_Line]) -> None:
             ln.cuts.append((offset, offset + len(prefix.rstrip()), "dateline"))
             break
     shift = length
+    for i, at in line_at.items():
+        if at > first.start:
+            line_at[i] = max(first.start, at - shift)
     article.text = article.text[: first.start] + article.text[first.start + length :]
     article.blocks = [
         b
@@ -516,16 +526,32 @@ def _take_dateline(article: Article, lines: list[_Line]) -> None:
     ]
 
 
-def _removals(lines: list[_Line]) -> list[Removal]:
+def _removals(lines: list[_Line], line_at: dict[int, int], length: int) -> list[Removal]:
+    """Every removed line and inline cut, with ``at``: where it stood in the clean text (a removed line
+    stands where the next kept line begins; a cut, inside its line's kept text)."""
     removed: list[Removal] = []
+    following: list[int] = []  # for each line, where the next kept line (from it on) begins
+    nxt = length
+    for i in range(len(lines) - 1, -1, -1):
+        nxt = line_at.get(i, nxt)
+        following.append(nxt)
+    following.reverse()
     for number, ln in enumerate(lines, 1):
+        after = following[number] if number < len(lines) else length
         if ln.kind in (JUNK, META, TITLE):
-            removed.append(Removal(ln.text, ln.reason, ln.start, ln.end, number))
+            removed.append(Removal(ln.text, ln.reason, ln.start, ln.end, number, after))
         elif ln.kind == CONTENT:
+            begin = line_at.get(number - 1)
+            pos = 0
+            before: list[str] = []
             for start, end, reason in sorted(ln.cuts):
+                before.append(ln.raw[pos:start])
+                pos = max(pos, end)
                 piece = " ".join(ln.raw[start:end].split())
                 if piece:
-                    removed.append(Removal(piece, reason, ln.start + start, ln.start + end, number))
+                    kept = len(" ".join("".join(before).split()))
+                    at = after if begin is None else min(begin + kept, length)
+                    removed.append(Removal(piece, reason, ln.start + start, ln.start + end, number, at))
     return removed
 
 

@@ -85,7 +85,9 @@ class Removal:
     """A piece of junk taken out of the text, kept so that nothing is lost silently.
 
     ``start``/``end`` are character offsets into the raw text the cleaner received; ``line`` is its
-    1-based line number there.
+    1-based line number there. ``at`` is where the piece stood in the article's cleaned ``text`` (a
+    removed line: where the next kept line begins; an inline cut: its place in its line), so that a reader
+    can show it in place; None for articles cleaned before it was recorded.
     """
 
     text: str
@@ -93,9 +95,19 @@ class Removal:
     start: int
     end: int
     line: int
+    at: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "reason": self.reason, "start": self.start, "end": self.end, "line": self.line}
+        out: dict[str, Any] = {
+            "text": self.text,
+            "reason": self.reason,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+        }
+        if self.at is not None:
+            out["at"] = self.at
+        return out
 
 
 @dataclass(slots=True, frozen=True)

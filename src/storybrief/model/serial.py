@@ -81,7 +81,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         language=d["language"],
         teaser_only=d["teaser_only"],
         captured=_dt(d["captured"]),
-        removed=[Removal(r["text"], r["reason"], r["start"], r["end"], r["line"]) for r in d["removed"]],
+        removed=[Removal(r["text"], r["reason"], r["start"], r["end"], r["line"], r.get("at")) for r in d["removed"]],
         flags=[Flag(f["kind"], f["text"], f["start"], f["end"], f["detail"]) for f in d["flags"]],
         sentences=[Sentence(s[0], s[1]) for s in d["sentences"]],
         entities=[

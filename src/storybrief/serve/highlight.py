@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..model import Article
+from ..model import Article, Removal
 from .common import shown
 
 
@@ -42,13 +42,29 @@ def _blocks(article: Article) -> list[tuple[str, int, int]]:
     return out
 
 
+def _cut(removal: Removal, tag: str) -> Markup:
+    """A removed piece shown where it stood (hidden until the reader asks for removed pieces)."""
+    return Markup('<{0} class="cut" title="removed: {1}"><span class="meta">removed · {1}:</span> {2}</{0}>').format(
+        Markup(tag), shown(removal.reason), shown(removal.text)
+    )
+
+
 def article_html(article: Article, highlight: int | None = None) -> Markup:
-    """The article's text as ``<p>``/``<h3>`` blocks with ``<span>`` marks (see the module doc)."""
+    """The article's text as ``<p>``/``<h3>`` blocks with ``<span>`` marks (see the module doc); the pieces
+    the cleaner removed stand where they were, as ``class="cut"`` elements the page shows on request."""
     spans = _spans(article, highlight)
     starts = {s.start: n for n, s in enumerate(article.sentences)}
+    placed = sorted((r for r in article.removed if r.at is not None), key=lambda r: (r.at or 0, r.start))
+    waiting = list(placed)
     parts: list[Markup] = []
     for kind, start, end in _blocks(article):
-        cuts = {start, end}
+        while waiting and (waiting[0].at or 0) <= start:
+            parts.append(_cut(waiting.pop(0), "p"))
+        inside: dict[int, list[Removal]] = {}
+        while waiting and (waiting[0].at or 0) < end:
+            removal = waiting.pop(0)
+            inside.setdefault(removal.at or 0, []).append(removal)
+        cuts = {start, end, *inside}
         for s in spans:
             if s.end > start and s.start < end:
                 cuts.update(p for p in (s.start, s.end) if start < p < end)
@@ -56,6 +72,7 @@ def article_html(article: Article, highlight: int | None = None) -> Markup:
         points = sorted(cuts)
         pieces: list[Markup] = []
         for a, b in itertools.pairwise(points):
+            pieces.extend(_cut(r, "span") for r in inside.get(a, []))
             if a in starts:
                 pieces.append(Markup('<span class="anchor" id="s{}"></span>').format(starts[a]))
             active = [s for s in spans if s.start <= a and b <= s.end]
@@ -66,6 +83,8 @@ def article_html(article: Article, highlight: int | None = None) -> Markup:
                 pieces.append(Markup('<span class="{}" title="{}">{}</span>').format(css, shown(title), text))
             else:
                 pieces.append(text)
+        pieces.extend(_cut(r, "span") for r in inside.get(end, []))
         tag = "h3" if kind == "heading" else "p"
         parts.append(Markup("<{0}>{1}</{0}>").format(Markup(tag), Markup("").join(pieces)))
+    parts.extend(_cut(r, "p") for r in waiting)
     return Markup("\n").join(parts)

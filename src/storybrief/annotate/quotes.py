@@ -52,6 +52,10 @@ _AUX += r"repeatedly|frequently|simply|quickly|just|always|never|once)\s+)*"
 _AFTER_NP_FIRST = re.compile(rf"^[\s,—–-]*(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
 # "“…” for criminal behaviour, she said.": the attribution closes the sentence after a few more words
 _AFTER_TAIL = re.compile(rf"^[^“”\"«»]{{0,100}}?,\s*(?P<np>{_NP}){_APPOS}\s+{_CUE}\s*[.!?]?\s*$", re.I)
+# "“…” about the decision, said Ana Ruiz, a union leader.": the verb first, after the words that finish the sentence
+_AFTER_TAIL_CUE_FIRST = re.compile(
+    rf"^[^“”\"«»]{{0,160}}?,\s*{_CUE}\s+(?!{_PRONOUN}\b)(?P<np>{_NP})(?:,[^“”\"«»]{{0,200}})?\s*[.!?]?\s*$", re.I
+)
 _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.;]|$))", re.I)
 # a vox-pop line: “…” — Ana Ruiz, 44, a teacher
 _AFTER_DASH = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][\w’'.·-]*(?:\s+[A-Z][\w’'.·-]*){0,3})(?=\s*(?:,|$|\n))")
@@ -65,11 +69,22 @@ _BEFORE_NP_CUE = re.compile(
 _PARTICIPLE = re.compile(
     r"(?:,\s*|\s(?:while|as|before|after|by)\s+)"
     r"(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing|tweeting|posting|chanting|"
-    r"shouting|declaring|explaining|asking|calling|promising|vowing|yelling|singing)"
-    r"\s*,?\s*(?:that\s*)?$",
+    r"shouting|declaring|explaining|asking|calling|promising|vowing|yelling|singing|remarking|replying|"
+    r"responding|interjecting|stating|joking|quipping)"
+    # a short circumstance after the participle: "saying at one point,", "writing on Twitter:"
+    r"(?:\s+(?:at|in|on|during|to|from|with|via|after|before|of)\s+[\w’'. -]{1,40}?)?"
+    r"\s*[,:]?\s*(?:that\s*)?$",
     re.I,
 )
 _ACCORDING = re.compile(rf"according to\s+(?P<np>{_NP})\s*[,:]?\s*$|according to\s+(?P<np2>{_NP})[,.]", re.I)
+# the verb before its speaker at the start of the sentence or after a comma: "Said Ana Ruiz, a neighbour, “…”"
+_INVERTED_BEFORE = re.compile(
+    r"(?:^|[,;]|\b(?:But|And|Yet|Still|Or))\s*"
+    r"(?P<cue>said|says|added|adds|explained|explains|asked|asks|wrote|writes|continued|replied|recalled|noted|"
+    r"remembered|warned|argued|recounted|quipped|joked)\s+"
+    r"(?P<np>(?-i:[A-Z][\w’'·.()-]*(?:\s+[A-Z][\w’'·.()-]*){0,4}))(?:,\s*[^“”\"«»;:!?]{1,160}?)?\s*[,:]\s*$",
+    re.I,
+)
 _COLON = re.compile(rf"(?P<np>{_NP})\s*:\s*$")
 _FRAME_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
 # periods that do not end a sentence: titles, initials, party tags ("Mr. Grant", "Laura B. Bennett", "(D-Val.)"),
@@ -173,6 +188,13 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
             return found
         cut = next((k for k, w in enumerate(words) if k and (w.lower() in _VERBISH or w.lower().endswith("ed"))), 0)
         return _speaker_from_np(ctx, " ".join(words[:cut]), offset) if cut else (None, None)
+    head, comma, _ = np_clean.partition(",")
+    owned_head = _OWNED_RE.match(head.rstrip()) if comma else None
+    if owned_head and owned_head.group("role").lower().split()[-1] in _AGENTS:
+        # a subject with its apposition, "Mayor Cartalo's son, Piet, defended her": the son, by name
+        named = _apposed_person(ctx, offset + len(head.rstrip()))
+        if named:
+            return named.canonical, (named.text, named.start, named.end)
     owner = _OWNED_RE.match(np_clean)
     if owner and owner.group("role").lower().split()[-1] in _DOCUMENTS:
         # "Elena Marsh's statement said": the owner of a publication speaks, never the publication
@@ -799,7 +821,9 @@ _DIRECT_AFTER = (_AFTER_CUE_FIRST, _AFTER_NP_FIRST, _AFTER_ACCORDING, _AFTER_DAS
 
 
 def _try_after(
-    ctx: _Context, span: Span, patterns: Sequence[re.Pattern[str]] = (*_DIRECT_AFTER, _AFTER_TAIL)
+    ctx: _Context,
+    span: Span,
+    patterns: Sequence[re.Pattern[str]] = (*_DIRECT_AFTER, _AFTER_TAIL, _AFTER_TAIL_CUE_FIRST),
 ) -> tuple[str | None, MentionSpan | None, str | None]:
     after_start, after = _after_text(ctx, span)
     for pattern in patterns:
@@ -892,6 +916,13 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end(group)], np_start)
             if speaker:
                 return speaker, mention, "adding"
+    inverted = _INVERTED_BEFORE.search(before)
+    if inverted and not _in_a_name(before, inverted.start("cue")):
+        # "Said Dara Quell, a neighbour, “…”" / "But, explained Quell, “…”": the verb first, then its speaker
+        np_start = lead_start + inverted.start("np")
+        speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + inverted.end("np")], np_start)
+        if speaker:
+            return speaker, mention, inverted.group("cue")
     if _PARTICIPLE.search(before):
         pronoun = re.match(r"\s*(He|She)\b", before)
         if pronoun and lead_start == _sentence_of(ctx, span.open_mark).start:
@@ -902,6 +933,12 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
         # "X criticised the plan, saying, “…”": the sentence's subject, the phrase before its first verb
         # ("Small groups of protesters circled the stadium - where the Panthers played - while chanting")
         subject = _subject_phrase(ctx, lead_start, span.open_mark)
+        fronted = re.match(
+            r"\s*(?:In|On|At|During|After|Before|Later|Earlier|Then|Asked|Speaking)\b[^,“”\"]{0,80},", before
+        )
+        if subject is not None and fronted and subject[1] <= lead_start + fronted.end():
+            # a fronted circumstance, then the subject: "In a statement Thursday, Rep. Ana Ruiz reacted, saying:"
+            subject = _subject_phrase(ctx, lead_start + fronted.end(), span.open_mark) or subject
         if subject is not None:
             speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
             return (speaker, mention, "saying") if speaker else (None, None, None)
@@ -1000,8 +1037,25 @@ def _previous_sentence(ctx: _Context, span: Span) -> tuple[str | None, MentionSp
     if prev is None or prev.start < para:
         return None, None, None
     before = ctx.masked[prev.start : span.open_mark]
-    if any(c in before for c in '“”"«»'):
-        return None, None, None  # the previous sentence holds a quote of its own: its attribution is taken
+    marks = list(re.finditer(r"[“”\"«»]|''", before))
+    if marks:
+        # the previous sentence holds a quote of its own: its attribution, when it closes that sentence, goes on
+        # to this quote ("“It is rare,” said Ana Ruiz, a lawyer. “It is also hard.”")
+        at = marks[-1].end()
+        tail = before[at:]
+        if not tail.rstrip().endswith("."):
+            return None, None, None
+        for pattern in (_AFTER_CUE_FIRST, _AFTER_NP_FIRST):
+            m = pattern.match(tail)
+            if m and not (m.group("cue") or "").lower().endswith("ing"):
+                words = _WORD_RE.findall(m.group("np"))
+                if not words or len(words) > 12 or words[0].lower() in _CLAUSE_OPENERS:
+                    continue
+                np_start = prev.start + at + m.start("np")
+                speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : prev.start + at + m.end("np")], np_start)
+                if speaker:
+                    return speaker, mention, "continues"
+        return None, None, None
     for m in (_ENDS_WITH_ATTRIBUTION.search(before), _OPENS_WITH_ATTRIBUTION.match(before)):
         if not m:
             continue
@@ -1023,7 +1077,7 @@ def _lead_ends_with_cue(ctx: _Context, span: Span) -> tuple[str | None, MentionS
 
 
 def _try_tail(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
-    return _try_after(ctx, span, (_AFTER_TAIL,))
+    return _try_after(ctx, span, (_AFTER_TAIL, _AFTER_TAIL_CUE_FIRST))
 
 
 def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:

@@ -746,3 +746,22 @@ def test_the_attribution_of_the_quote_in_the_sentence_before_goes_on() -> None:
     found = quotes(text)
     assert found[-1].text.startswith("It is also hard")
     assert (found[-1].speaker, found[-1].cue) == ("Ruta Kell", "continues")
+
+
+def test_a_cue_word_after_an_owner_is_a_noun_not_the_verb() -> None:
+    # "Reinholt's comments are" is about Reinholt's words; the board is quoted
+    text = (
+        "Tomas Reinholt spoke at the quay on Monday.\n"
+        "The water board released a statement Wednesday evening, saying Reinholt’s comments are "
+        "“another example of reckless talk.”"
+    )
+    assert quotes(text)[-1].speaker != "Tomas Reinholt"
+
+
+def test_the_subject_of_a_clause_before_a_participle_not_the_whole_clause() -> None:
+    text = (
+        "Tomas Reinholt spoke on Monday.\n"
+        "The town of Marrow Bay released a statement Wednesday saying Reinholt’s comments “are not facts.”"
+    )
+    q = quotes(text)[-1]
+    assert q.speaker is not None and "released" not in q.speaker and "Reinholt" not in q.speaker

@@ -859,6 +859,16 @@ _NP_BEFORE_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
 _NP_BEFORE_CUE_LAST = re.compile(rf"(?s:.*)(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
 
 
+_OWNER_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)|\w(?:’s|'s|’|'))\s+$", re.I
+)
+
+
+def _a_noun_here(text: str, at: int) -> bool:
+    """A cue word after an owner or an article is a noun: "Reinholt's comments are", "his remarks"."""
+    return _OWNER_BEFORE_RE.search(text[max(0, at - 40) : at]) is not None
+
+
 def _in_a_name(text: str, at: int) -> bool:
     """A capitalised cue word after a capitalised word is part of a name: "the United States has"."""
     if not text[at : at + 1].isupper():
@@ -874,7 +884,11 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
     about “…”" the nearer "went on" has "as Elena Marsh"; in "The ad ends with footage of Marsh saying, “…”"
     "saying" has "with footage of Marsh", not "The ad".
     """
-    all_cues = [m for m in _CUE_AT.finditer(before) if not _in_a_name(before, m.start("cue"))]
+    all_cues = [
+        m
+        for m in _CUE_AT.finditer(before)
+        if not _in_a_name(before, m.start("cue")) and not _a_noun_here(before, m.start("cue"))
+    ]
     cues = [m for m in all_cues if len(before) - m.end() <= 80]
     out: list[tuple[int, int, str]] = []
     for m in reversed(cues):
@@ -946,6 +960,9 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
         if inside:
             return inside[0].canonical, (inside[0].text, inside[0].start, inside[0].end), "saying"
     for np_start, np_end, cue in _nearest_cues(before, lead_start):
+        if cue.lower().endswith("ing") and not before[: np_start - lead_start].strip():
+            # the sentence's own clause before a participle: its subject (as below)
+            np_start, np_end = _subject_phrase(ctx, np_start, np_end) or (np_start, np_end)
         speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
         if speaker:
             return speaker, mention, cue
@@ -953,11 +970,17 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
         matches = list(pattern.finditer(before))
         # a verb right before the quote is its cue; for a woven-in quote, the sentence's first (main) verb
         for m in matches if pattern is _FRAME_CUE else reversed(matches):
-            if m.groupdict().get("cue") and _in_a_name(before, m.start("cue")):
+            if m.groupdict().get("cue") and (
+                _in_a_name(before, m.start("cue")) or _a_noun_here(before, m.start("cue"))
+            ):
                 continue
             group = "np2" if m.groupdict().get("np2") else "np"
-            np_start = lead_start + m.start(group)
-            speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end(group)], np_start)
+            np_start, np_end = lead_start + m.start(group), lead_start + m.end(group)
+            if (m.groupdict().get("cue") or "").lower().endswith("ing"):
+                # "The town released a statement Wednesday saying …": the participle's subject is the clause's
+                # subject, the words before its verb, never the whole clause
+                np_start, np_end = _subject_phrase(ctx, np_start, np_end) or (np_start, np_end)
+            speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
             if speaker:
                 cue = m.groupdict().get("cue") or ("according to" if pattern is _ACCORDING else ":")
                 return speaker, mention, cue

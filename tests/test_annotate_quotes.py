@@ -765,3 +765,8 @@ def test_the_subject_of_a_clause_before_a_participle_not_the_whole_clause() -> N
     )
     q = quotes(text)[-1]
     assert q.speaker is not None and "released" not in q.speaker and "Reinholt" not in q.speaker
+
+
+def test_a_digest_line_credits_the_label_after_the_dash() -> None:
+    q = only("Pollsters missed the upset in Marrow Bay - Ruta Kell: “Most surveys reached too few young voters.”")
+    assert q.speaker == "Ruta Kell"

@@ -976,6 +976,10 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
                 continue
             group = "np2" if m.groupdict().get("np2") else "np"
             np_start, np_end = lead_start + m.start(group), lead_start + m.end(group)
+            dash = list(re.finditer(r"\s[-—–]{1,2}\s", ctx.text[np_start:np_end])) if pattern is _COLON else []
+            if dash:
+                # a digest line, "Pollsters missed the upset - Ana Ruiz: “…”": the label after the dash speaks
+                np_start += dash[-1].end()
             if (m.groupdict().get("cue") or "").lower().endswith("ing"):
                 # "The town released a statement Wednesday saying …": the participle's subject is the clause's
                 # subject, the words before its verb, never the whole clause

@@ -690,3 +690,83 @@ def test_more_reporting_verbs() -> None:
         "“Go back to your office,” Tomas Okafor barked."
     )
     assert [q.speaker for q in quotes(text)] == ["Elena Marsh", "Tomas Okafor"]
+
+
+# ------------------------------------------------------- kinds of speaker error read on PolNeAR train (issue 11)
+
+
+def test_the_verb_before_its_speaker_at_the_start_of_the_sentence() -> None:
+    text = (
+        "The pumping station at Marrow Bay reopened on Monday.\n"
+        "Said Dara Quell, who grew up on the harbour road, “We were all so proud of the pumps.”\n"
+        "Tomas Reinholt praised the engineers. But, explained Reinholt, “The levy still has to be paid.”"
+    )
+    assert [(q.speaker, q.cue) for q in quotes(text)] == [("Dara Quell", "Said"), ("Tomas Reinholt", "explained")]
+
+
+def test_an_inverted_verb_takes_a_name_not_a_clause() -> None:
+    # "said Ruth Okafor was …" is reported speech about Okafor, not Okafor speaking
+    q = only("An engineer at the dam, Lina Varga, said Ruth Okafor was a builder at heart: “She never stops.”")
+    assert q.speaker != "Ruth Okafor"
+
+
+def test_a_participle_with_a_colon_or_a_short_circumstance() -> None:
+    text = (
+        "Senator Ruth Okafor mocked the plan, saying at one point, “The answer is not to shout louder.”\n"
+        "In a statement released Thursday, Elena Marsh reacted to the vote, saying: “The levy is a disgrace.”\n"
+        "Tomas Reinholt tried to laugh it off by interjecting, “Only on Sundays.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ruth Okafor", "Elena Marsh", "Tomas Reinholt"]
+
+
+def test_an_owners_agent_with_the_name_in_the_subject_apposition() -> None:
+    q = only(
+        "Elena Marsh drew criticism for the levy.\n"
+        "Marsh's son, Piet, defended his mother on Tuesday, saying: “She has fought for this valley all her life.”"
+    )
+    assert q.speaker == "Piet"
+
+
+def test_the_speaker_after_the_words_that_finish_the_sentence() -> None:
+    q = only("“We are extremely happy” about the new dam, said Ruta Kell, an engineer with the Valeport water board.")
+    assert (q.speaker, q.cue) == ("Ruta Kell", "said")
+    # a clause after the verb is no speaker: "said he hadn't …" belongs to another sentence's subject
+    q = only(
+        "Tomas Reinholt refused to say he was “going anywhere near the dam.” And Piet Marsh, a rival, said he had "
+        "not thought about Elena Marsh."
+    )
+    assert q.speaker == "Tomas Reinholt"
+
+
+def test_the_attribution_of_the_quote_in_the_sentence_before_goes_on() -> None:
+    text = (
+        "The water board met on Friday.\n"
+        "“It is rare,“ said Ruta Kell, an engineer with the board. “It is also hard to do without a second pump.”"
+    )
+    found = quotes(text)
+    assert found[-1].text.startswith("It is also hard")
+    assert (found[-1].speaker, found[-1].cue) == ("Ruta Kell", "continues")
+
+
+def test_a_cue_word_after_an_owner_is_a_noun_not_the_verb() -> None:
+    # "Reinholt's comments are" is about Reinholt's words; the board is quoted
+    text = (
+        "Tomas Reinholt spoke at the quay on Monday.\n"
+        "The water board released a statement Wednesday evening, saying Reinholt’s comments are "
+        "“another example of reckless talk.”"
+    )
+    assert quotes(text)[-1].speaker != "Tomas Reinholt"
+
+
+def test_the_subject_of_a_clause_before_a_participle_not_the_whole_clause() -> None:
+    text = (
+        "Tomas Reinholt spoke on Monday.\n"
+        "The town of Marrow Bay released a statement Wednesday saying Reinholt’s comments “are not facts.”"
+    )
+    q = quotes(text)[-1]
+    assert q.speaker is not None and "released" not in q.speaker and "Reinholt" not in q.speaker
+
+
+def test_a_digest_line_credits_the_label_after_the_dash() -> None:
+    q = only("Pollsters missed the upset in Marrow Bay - Ruta Kell: “Most surveys reached too few young voters.”")
+    assert q.speaker == "Ruta Kell"

@@ -52,6 +52,10 @@ _AUX += r"repeatedly|frequently|simply|quickly|just|always|never|once)\s+)*"
 _AFTER_NP_FIRST = re.compile(rf"^[\s,—–-]*(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
 # "“…” for criminal behaviour, she said.": the attribution closes the sentence after a few more words
 _AFTER_TAIL = re.compile(rf"^[^“”\"«»]{{0,100}}?,\s*(?P<np>{_NP}){_APPOS}\s+{_CUE}\s*[.!?]?\s*$", re.I)
+# "“…” about the decision, said Ana Ruiz, a union leader.": the verb first, after the words that finish the sentence
+_AFTER_TAIL_CUE_FIRST = re.compile(
+    rf"^[^“”\"«»]{{0,160}}?,\s*{_CUE}\s+(?!{_PRONOUN}\b)(?P<np>{_NP})(?:,[^“”\"«»]{{0,200}})?\s*[.!?]?\s*$", re.I
+)
 _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.;]|$))", re.I)
 # a vox-pop line: “…” — Ana Ruiz, 44, a teacher
 _AFTER_DASH = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][\w’'.·-]*(?:\s+[A-Z][\w’'.·-]*){0,3})(?=\s*(?:,|$|\n))")
@@ -65,11 +69,22 @@ _BEFORE_NP_CUE = re.compile(
 _PARTICIPLE = re.compile(
     r"(?:,\s*|\s(?:while|as|before|after|by)\s+)"
     r"(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing|tweeting|posting|chanting|"
-    r"shouting|declaring|explaining|asking|calling|promising|vowing|yelling|singing)"
-    r"\s*,?\s*(?:that\s*)?$",
+    r"shouting|declaring|explaining|asking|calling|promising|vowing|yelling|singing|remarking|replying|"
+    r"responding|interjecting|stating|joking|quipping)"
+    # a short circumstance after the participle: "saying at one point,", "writing on Twitter:"
+    r"(?:\s+(?:at|in|on|during|to|from|with|via|after|before|of)\s+[\w’'. -]{1,40}?)?"
+    r"\s*[,:]?\s*(?:that\s*)?$",
     re.I,
 )
 _ACCORDING = re.compile(rf"according to\s+(?P<np>{_NP})\s*[,:]?\s*$|according to\s+(?P<np2>{_NP})[,.]", re.I)
+# the verb before its speaker at the start of the sentence or after a comma: "Said Ana Ruiz, a neighbour, “…”"
+_INVERTED_BEFORE = re.compile(
+    r"(?:^|[,;]|\b(?:But|And|Yet|Still|Or))\s*"
+    r"(?P<cue>said|says|added|adds|explained|explains|asked|asks|wrote|writes|continued|replied|recalled|noted|"
+    r"remembered|warned|argued|recounted|quipped|joked)\s+"
+    r"(?P<np>(?-i:[A-Z][\w’'·.()-]*(?:\s+[A-Z][\w’'·.()-]*){0,4}))(?:,\s*[^“”\"«»;:!?]{1,160}?)?\s*[,:]\s*$",
+    re.I,
+)
 _COLON = re.compile(rf"(?P<np>{_NP})\s*:\s*$")
 _FRAME_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
 # periods that do not end a sentence: titles, initials, party tags ("Mr. Grant", "Laura B. Bennett", "(D-Val.)"),
@@ -173,6 +188,13 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
             return found
         cut = next((k for k, w in enumerate(words) if k and (w.lower() in _VERBISH or w.lower().endswith("ed"))), 0)
         return _speaker_from_np(ctx, " ".join(words[:cut]), offset) if cut else (None, None)
+    head, comma, _ = np_clean.partition(",")
+    owned_head = _OWNED_RE.match(head.rstrip()) if comma else None
+    if owned_head and owned_head.group("role").lower().split()[-1] in _AGENTS:
+        # a subject with its apposition, "Mayor Cartalo's son, Piet, defended her": the son, by name
+        named = _apposed_person(ctx, offset + len(head.rstrip()))
+        if named:
+            return named.canonical, (named.text, named.start, named.end)
     owner = _OWNED_RE.match(np_clean)
     if owner and owner.group("role").lower().split()[-1] in _DOCUMENTS:
         # "Elena Marsh's statement said": the owner of a publication speaks, never the publication
@@ -799,7 +821,9 @@ _DIRECT_AFTER = (_AFTER_CUE_FIRST, _AFTER_NP_FIRST, _AFTER_ACCORDING, _AFTER_DAS
 
 
 def _try_after(
-    ctx: _Context, span: Span, patterns: Sequence[re.Pattern[str]] = (*_DIRECT_AFTER, _AFTER_TAIL)
+    ctx: _Context,
+    span: Span,
+    patterns: Sequence[re.Pattern[str]] = (*_DIRECT_AFTER, _AFTER_TAIL, _AFTER_TAIL_CUE_FIRST),
 ) -> tuple[str | None, MentionSpan | None, str | None]:
     after_start, after = _after_text(ctx, span)
     for pattern in patterns:
@@ -835,6 +859,16 @@ _NP_BEFORE_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
 _NP_BEFORE_CUE_LAST = re.compile(rf"(?s:.*)(?P<np>{_NP}){_APPOS}\s+{_AUX}$", re.I)
 
 
+_OWNER_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)|\w(?:’s|'s|’|'))\s+$", re.I
+)
+
+
+def _a_noun_here(text: str, at: int) -> bool:
+    """A cue word after an owner or an article is a noun: "Reinholt's comments are", "his remarks"."""
+    return _OWNER_BEFORE_RE.search(text[max(0, at - 40) : at]) is not None
+
+
 def _in_a_name(text: str, at: int) -> bool:
     """A capitalised cue word after a capitalised word is part of a name: "the United States has"."""
     if not text[at : at + 1].isupper():
@@ -850,7 +884,11 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
     about “…”" the nearer "went on" has "as Elena Marsh"; in "The ad ends with footage of Marsh saying, “…”"
     "saying" has "with footage of Marsh", not "The ad".
     """
-    all_cues = [m for m in _CUE_AT.finditer(before) if not _in_a_name(before, m.start("cue"))]
+    all_cues = [
+        m
+        for m in _CUE_AT.finditer(before)
+        if not _in_a_name(before, m.start("cue")) and not _a_noun_here(before, m.start("cue"))
+    ]
     cues = [m for m in all_cues if len(before) - m.end() <= 80]
     out: list[tuple[int, int, str]] = []
     for m in reversed(cues):
@@ -892,6 +930,13 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end(group)], np_start)
             if speaker:
                 return speaker, mention, "adding"
+    inverted = _INVERTED_BEFORE.search(before)
+    if inverted and not _in_a_name(before, inverted.start("cue")):
+        # "Said Dara Quell, a neighbour, “…”" / "But, explained Quell, “…”": the verb first, then its speaker
+        np_start = lead_start + inverted.start("np")
+        speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + inverted.end("np")], np_start)
+        if speaker:
+            return speaker, mention, inverted.group("cue")
     if _PARTICIPLE.search(before):
         pronoun = re.match(r"\s*(He|She)\b", before)
         if pronoun and lead_start == _sentence_of(ctx, span.open_mark).start:
@@ -902,6 +947,12 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
         # "X criticised the plan, saying, “…”": the sentence's subject, the phrase before its first verb
         # ("Small groups of protesters circled the stadium - where the Panthers played - while chanting")
         subject = _subject_phrase(ctx, lead_start, span.open_mark)
+        fronted = re.match(
+            r"\s*(?:In|On|At|During|After|Before|Later|Earlier|Then|Asked|Speaking)\b[^,“”\"]{0,80},", before
+        )
+        if subject is not None and fronted and subject[1] <= lead_start + fronted.end():
+            # a fronted circumstance, then the subject: "In a statement Thursday, Rep. Ana Ruiz reacted, saying:"
+            subject = _subject_phrase(ctx, lead_start + fronted.end(), span.open_mark) or subject
         if subject is not None:
             speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
             return (speaker, mention, "saying") if speaker else (None, None, None)
@@ -909,6 +960,9 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
         if inside:
             return inside[0].canonical, (inside[0].text, inside[0].start, inside[0].end), "saying"
     for np_start, np_end, cue in _nearest_cues(before, lead_start):
+        if cue.lower().endswith("ing") and not before[: np_start - lead_start].strip():
+            # the sentence's own clause before a participle: its subject (as below)
+            np_start, np_end = _subject_phrase(ctx, np_start, np_end) or (np_start, np_end)
         speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
         if speaker:
             return speaker, mention, cue
@@ -916,11 +970,21 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
         matches = list(pattern.finditer(before))
         # a verb right before the quote is its cue; for a woven-in quote, the sentence's first (main) verb
         for m in matches if pattern is _FRAME_CUE else reversed(matches):
-            if m.groupdict().get("cue") and _in_a_name(before, m.start("cue")):
+            if m.groupdict().get("cue") and (
+                _in_a_name(before, m.start("cue")) or _a_noun_here(before, m.start("cue"))
+            ):
                 continue
             group = "np2" if m.groupdict().get("np2") else "np"
-            np_start = lead_start + m.start(group)
-            speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end(group)], np_start)
+            np_start, np_end = lead_start + m.start(group), lead_start + m.end(group)
+            dash = list(re.finditer(r"\s[-—–]{1,2}\s", ctx.text[np_start:np_end])) if pattern is _COLON else []
+            if dash:
+                # a digest line, "Pollsters missed the upset - Ana Ruiz: “…”": the label after the dash speaks
+                np_start += dash[-1].end()
+            if (m.groupdict().get("cue") or "").lower().endswith("ing"):
+                # "The town released a statement Wednesday saying …": the participle's subject is the clause's
+                # subject, the words before its verb, never the whole clause
+                np_start, np_end = _subject_phrase(ctx, np_start, np_end) or (np_start, np_end)
+            speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
             if speaker:
                 cue = m.groupdict().get("cue") or ("according to" if pattern is _ACCORDING else ":")
                 return speaker, mention, cue
@@ -1000,8 +1064,25 @@ def _previous_sentence(ctx: _Context, span: Span) -> tuple[str | None, MentionSp
     if prev is None or prev.start < para:
         return None, None, None
     before = ctx.masked[prev.start : span.open_mark]
-    if any(c in before for c in '“”"«»'):
-        return None, None, None  # the previous sentence holds a quote of its own: its attribution is taken
+    marks = list(re.finditer(r"[“”\"«»]|''", before))
+    if marks:
+        # the previous sentence holds a quote of its own: its attribution, when it closes that sentence, goes on
+        # to this quote ("“It is rare,” said Ana Ruiz, a lawyer. “It is also hard.”")
+        at = marks[-1].end()
+        tail = before[at:]
+        if not tail.rstrip().endswith("."):
+            return None, None, None
+        for pattern in (_AFTER_CUE_FIRST, _AFTER_NP_FIRST):
+            m = pattern.match(tail)
+            if m and not (m.group("cue") or "").lower().endswith("ing"):
+                words = _WORD_RE.findall(m.group("np"))
+                if not words or len(words) > 12 or words[0].lower() in _CLAUSE_OPENERS:
+                    continue
+                np_start = prev.start + at + m.start("np")
+                speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : prev.start + at + m.end("np")], np_start)
+                if speaker:
+                    return speaker, mention, "continues"
+        return None, None, None
     for m in (_ENDS_WITH_ATTRIBUTION.search(before), _OPENS_WITH_ATTRIBUTION.match(before)):
         if not m:
             continue
@@ -1023,7 +1104,7 @@ def _lead_ends_with_cue(ctx: _Context, span: Span) -> tuple[str | None, MentionS
 
 
 def _try_tail(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
-    return _try_after(ctx, span, (_AFTER_TAIL,))
+    return _try_after(ctx, span, (_AFTER_TAIL, _AFTER_TAIL_CUE_FIRST))
 
 
 def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:

@@ -251,3 +251,20 @@ def test_spans_beyond_the_calendar_do_not_crash() -> None:
 
     found = tag_dates("It happened 2500 years ago, and some 10,000 years ago too.", _date(2009, 5, 1))
     assert len(found) == 2 and all(m.granularity == "year" for m in found)
+
+
+def test_a_verb_decides_the_tense_before_a_time_word_of_another_event() -> None:
+    """'will appear … on Thursday … about last month's leak': the verb says the coming Thursday; 'last'
+    dates the leak, not the hearing."""
+    wednesday = date(2026, 4, 1)
+    text = (
+        "The depot's chief executive will appear before the assembly committee on Thursday to answer"
+        " questions about last month's leak."
+    )
+    assert found(text, "Thursday", wednesday).value == "2026-04-02"
+    past = "The chief executive appeared before the committee on Thursday to answer questions about the leak."
+    assert found(past, "Thursday", wednesday).value == "2026-03-26"
+    # a past verb with a time word: still the past
+    assert found("A year ago on Thursday the depot's tank was last inspected.", "Thursday", wednesday).value == (
+        "2026-03-26"
+    )

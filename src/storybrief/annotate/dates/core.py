@@ -197,6 +197,7 @@ _PAST = frozenset(
     "stuck swore swept swung taught understood wept wound bent bled bore built burnt clung crept drank "
     "forbade sprang sped spread struck stung undertook upheld withheld overcame overheard mistook".split()
 )
+_PAST_TIME_WORDS = frozenset("ago last earlier yesterday previously".split())
 _NOT_PAST = frozenset("need indeed speed seed feed bed red shed wed hundred proceed exceed succeed breed".split())
 _BEFORE_ADJECTIVE = frozenset("the a an its their his her this that these those our your be being been".split())
 _BACKSHIFT = frozenset("was were had been".split())
@@ -210,9 +211,12 @@ _LASTED = frozenset(
 )
 
 
-def _marker(tokens: list[str], i: int) -> str | None:
-    """The tense the word ``tokens[i]`` (lower case) marks: future, past, present, or None."""
+def _marker(tokens: list[str], i: int, verbs_only: bool = False) -> str | None:
+    """The tense the word ``tokens[i]`` (lower case) marks: future, past, present, or None; with
+    ``verbs_only``, time words that mark the past ("last", "ago", "yesterday") mark nothing."""
     word = tokens[i]
+    if verbs_only and word in _PAST_TIME_WORDS:
+        return None
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     before = tokens[i - 1] if i > 0 else ""
     if word in _FUTURE or (after == "to" and word in _FUTURE_BEFORE_TO):
@@ -283,14 +287,17 @@ class Ctx:
         cut = min(len(right), len(WORD_RE.findall(self.text, end, comma))) if comma >= 0 else len(right)
         tokens = [*left, *right]
         n = len(left)
-        for d in range(max(n, cut)):
-            if d < n and (mark := _marker(tokens, n - 1 - d)):
-                return None if mark == "present" else mark
-            if d < cut and (mark := _marker(tokens, n + d)):
-                return None if mark == "present" else mark
-        for d in range(cut, len(right)):
-            if mark := _marker(tokens, n + d):
-                return None if mark == "present" else mark
+        # a verb's tense first; time words ("last month's leak", "a year ago") only when no verb tells:
+        # they date another event than the one this expression dates
+        for verbs_only in (True, False):
+            for d in range(max(n, cut)):
+                if d < n and (mark := _marker(tokens, n - 1 - d, verbs_only)):
+                    return None if mark == "present" else mark
+                if d < cut and (mark := _marker(tokens, n + d, verbs_only)):
+                    return None if mark == "present" else mark
+            for d in range(cut, len(right)):
+                if mark := _marker(tokens, n + d, verbs_only):
+                    return None if mark == "present" else mark
         return None
 
     def direction(self, start: int, end: int, past_wins: bool = False) -> str | None:

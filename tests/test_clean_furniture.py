@@ -129,6 +129,12 @@ FURNITURE = [
         "disclaimer",
     ),
     (
+        "submitted photo",
+        "<p>Hesper Quayle Submitted photo</p>",
+        "Submitted photo",
+        "image-credit",
+    ),
+    (
         "credit after the caption",
         "<p>The tide mill seen from the estuary at low water. Credit: Brackwater Echo</p>",
         "seen from the estuary",
@@ -161,6 +167,7 @@ LOOKALIKES = [
     "Watch: the council will publish the plans on Friday, a spokesman said.",
     "The minister said the report was originally published in 1998 and never read.",
     "Results vary from one parish to the next, the survey of the estuary's mills found.",
+    "The family of the millwright submitted photos of the mill race to the council in 2019.",
     "The millers' guild told members to consult a doctor before taking the old flour samples home.",
     "The information on this website was removed after the vote, the clerk said on Tuesday.",
 ]

@@ -310,6 +310,8 @@ FURNITURE = (
         "related-links",
         r"most (read|popular|viewed|shared|watched)( stories| articles| videos| news)?( (in|on) .{1,40})?:?",
     ),
+    # a reader's or a family's picture under a name: "Jonathan P. Blair Submitted photo"
+    ("image-credit", r"[^.!?]{0,60}\b(submitted|contributed) (photo|photograph|picture|image)s?\.?"),
     # caption markers of players and galleries
     ("image-caption", r"(image|media|video|photo) caption\b.{0,300}"),
 )
@@ -322,7 +324,7 @@ FURNITURE_HINTS = frozenset(
     "tap clicking reached contacted emailed contact email write published appeared posted printed watch video "
     "listen photos gallery podcast reply replies report flag like dislike upvote downvote share permalink points "
     "likes upvotes votes votes ago information content material materials results consult check talk speak "
-    "always physician".split()
+    "always physician submitted contributed".split()
 )
 # Notes after the article (checked on its last paragraphs only, case kept): an author's bio ("Pulitzer
 # Prize-winning journalist A writes a daily blog ..."), a press release's company boilerplate ("Ascom is a

@@ -108,6 +108,33 @@ FURNITURE = [
         "image-caption",
     ),
     (
+        "site information disclaimer",
+        "<p>The information provided on this website (including the blogs and all other content) is intended "
+        "for general informational purposes only and is not a substitute for professional advice.</p>",
+        "informational purposes",
+        "disclaimer",
+    ),
+    (
+        "results disclaimer",
+        "<p>+Results vary depending on starting point, goals and effort. Regular walks are necessary to achieve "
+        "and keep any gains.</p>",
+        "starting point, goals",
+        "disclaimer",
+    ),
+    (
+        "see-your-doctor disclaimer",
+        "<p>Consult your physician before beginning any exercise programme or using any supplement sold on "
+        "this site.</p>",
+        "Consult your physician",
+        "disclaimer",
+    ),
+    (
+        "submitted photo",
+        "<p>Hesper Quayle Submitted photo</p>",
+        "Submitted photo",
+        "image-credit",
+    ),
+    (
         "credit after the caption",
         "<p>The tide mill seen from the estuary at low water. Credit: Brackwater Echo</p>",
         "seen from the estuary",
@@ -139,6 +166,10 @@ LOOKALIKES = [
     "Thank you for helping us improve the harbour, the mayor told the volunteers at the end of the meeting.",
     "Watch: the council will publish the plans on Friday, a spokesman said.",
     "The minister said the report was originally published in 1998 and never read.",
+    "Results vary from one parish to the next, the survey of the estuary's mills found.",
+    "The family of the millwright submitted photos of the mill race to the council in 2019.",
+    "The millers' guild told members to consult a doctor before taking the old flour samples home.",
+    "The information on this website was removed after the vote, the clerk said on Tuesday.",
 ]
 
 
@@ -301,3 +332,59 @@ def test_a_teaser_card_inside_the_article_goes_but_a_repeated_subhead_stays() ->
         [*menu, "Tide mill", PARAS[0], "What the vote means", *PARAS[1:3], "What the vote means", PARAS[3]]
     )
     assert clean_text(page, page_text=True).headings == ["What the vote means"] * 2
+
+
+def test_a_bare_wire_credit_closing_the_story_becomes_byline_and_credits() -> None:
+    line = "Reporting by Ana Lind; Editing by Tom Reyes"
+    article = clean_text("\n\n".join(["Tide mill to be restored", *PARAS, line]))
+    assert article.paragraphs == PARAS
+    assert (article.byline, article.credits) == (["Ana Lind"], ["Tom Reyes"])
+    assert [r.reason for r in article.removed if r.text == line] == ["wire-credit"]
+    # a sentence that opens the same way is text
+    news = "Reporting by the harbour board showed that the sluice gates had rusted through by 1990."
+    article = clean_text("\n\n".join(["Tide mill to be restored", *PARAS, news]))
+    assert article.paragraphs == [*PARAS, news] and article.byline == []
+
+
+BIO = (
+    "Award-winning journalist Rowena Tallis writes a weekly column on the estuary towns. She joined the "
+    "Echo in 2011 after ten years at the Harbour Gazette."
+)
+ABOUT = (
+    "Quayle Milling AG is a family-owned flour company focused on stone-ground flour for bakeries. The company "
+    "employs around 300 people in four countries."
+)
+SEAT = "Quayle Milling AG is headquartered in Brackwater and has sites in four countries."
+
+
+@pytest.mark.parametrize(
+    ("tail", "reasons"),
+    [
+        (["Rowena Tallis", BIO], ["author-bio", "author-bio"]),
+        ([ABOUT, SEAT], ["about-company", "about-company"]),
+        (
+            ["About Quayle Milling", "Quayle Milling grinds flour for 40 bakeries on the coast.", SEAT],
+            ["about-company"] * 3,
+        ),
+        (["About the author", "Rowena Tallis has lived on the estuary all her life."], ["author-bio"] * 2),
+    ],
+    ids=["bio under the author's name", "company boilerplate", "about header", "about the author"],
+)
+def test_an_author_bio_or_a_company_note_closing_the_article_goes(tail: list[str], reasons: list[str]) -> None:
+    article = clean_text("\n\n".join(["Tide mill to be restored", *PARAS, *tail]))
+    assert article.paragraphs == PARAS
+    assert [r.reason for r in article.removed if r.text in tail] == reasons
+
+
+def test_a_company_or_a_reporter_in_the_news_stays() -> None:
+    # what a company did, a reporter as the news, and a bio-shaped paragraph that does not close the article
+    tail = [
+        "Quayle Milling AG said on Tuesday it would buy the flour for its bakeries from the restored mill.",
+        "Rowena Tallis is a reporter for the Echo who was briefly detained at the mill on Monday.",
+        "Hesper Quayle is a retired millwright and a member of the heritage group that saved the mill.",
+    ]
+    article = clean_text("\n\n".join(["Tide mill to be restored", *PARAS, *tail]))
+    assert article.paragraphs == [*PARAS, *tail]
+    middle = [PARAS[0], ABOUT, *PARAS[1:]]
+    article = clean_text("\n\n".join(["Tide mill to be restored", *middle]))
+    assert article.paragraphs == middle

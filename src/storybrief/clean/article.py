@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..errors import Msg
-from ..lang import word_count
+from ..lang import end_note_patterns, word_count
 from ..model import Article, Block, DateSource, Flag, RawDocument, Removal, content_id
 from . import metadata as md
 from .garble import garble_flags
@@ -132,6 +132,7 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     if raw.page_text or (raw.page_text is None and looks_like_page(content, junk)):
         _keep_main_region(lines)
     _cut_comment_section(lines)
+    _cut_end_notes(lines)
     _cut_repeats(lines)
     _cut_inline(lines, article)
     line_at = _assemble(lines, article)
@@ -198,6 +199,8 @@ def _metadata_line(text: str) -> md.Found | None:
         found = md.match_date_line(stripped)
     if found is None and "contributed" in stripped:
         found = md.match_contributors(stripped)
+    if found is None and " by " in stripped[:40]:
+        found = md.match_bare_wire_credit(stripped)
     if found is None and stripped.endswith(")") and stripped.startswith("("):
         credit = md.match_wire_credit(stripped)
         found = credit[0] if credit is not None and credit[1] == 0 else None
@@ -373,6 +376,52 @@ def _keep_main_region(lines: list[_Line]) -> None:
     for i in idx:
         if lines[i].kind == CONTENT and i not in keep:
             lines[i].kind, lines[i].reason = JUNK, "page-boilerplate"
+
+
+_END_NOTES = [(reason, re.compile(p)) for reason, p in end_note_patterns()]
+_END_NOTE_HEADERS = [(reason, re.compile(p)) for reason, p in end_note_patterns(headers=True)]
+END_NOTE_TAIL = 3  # an author's bio or a company's boilerplate is among the last paragraphs
+END_NOTE_MIN_BODY = 3  # and comes after an article of at least this many paragraphs
+
+
+def _end_note(text: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | None:
+    return next((reason for reason, p in patterns if p.fullmatch(text)), None)
+
+
+def _cut_end_notes(lines: list[_Line]) -> None:
+    """An author's bio or a company's "About X" boilerplate at the end of an article is not its text.
+
+    Only the last paragraphs are looked at, and only when the article has a body before them: a header
+    ("About Ascom", "About the author") among them takes everything after it; without one, paragraphs
+    shaped like a bio or a company description are taken from the end back to the first that is not. A
+    short name line right before a bio (the author's name above the bio) goes with it."""
+    content = [ln for ln in lines if ln.kind == CONTENT]
+    if len(content) < END_NOTE_MIN_BODY + 1:
+        return
+    tail = content[-(END_NOTE_TAIL + 1) :]
+    for k, ln in enumerate(tail):
+        if len(ln.text.split()) > 8 or is_terminated(ln.text):
+            continue
+        reason = _end_note(ln.text, _END_NOTE_HEADERS)
+        if reason and k < len(tail) - 1 and len(content) - len(tail) + k >= END_NOTE_MIN_BODY:
+            for rest in tail[k:]:
+                rest.kind, rest.reason = JUNK, reason
+            return
+    n = len(content)
+    while n > END_NOTE_MIN_BODY and len(content) - n < END_NOTE_TAIL:
+        reason = _end_note(content[n - 1].text, _END_NOTES)
+        if reason is None:
+            break
+        content[n - 1].kind, content[n - 1].reason = JUNK, reason
+        n -= 1
+        if reason == "author-bio" and n > END_NOTE_MIN_BODY and _name_line(content[n - 1].text):
+            content[n - 1].kind, content[n - 1].reason = JUNK, reason
+            n -= 1
+
+
+def _name_line(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and not is_terminated(text) and all(w[:1].isupper() for w in words)
 
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")

@@ -303,6 +303,32 @@ def match_wire_credit(line: str) -> tuple[Found, int] | None:
     return found, m.start()
 
 
+_BARE_CREDIT_RE = re.compile(
+    r"^(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|produced|graphics|"
+    r"reporting and writing|writing and reporting|fact-checking)\s+by\s",
+    re.IGNORECASE,
+)
+
+
+def match_bare_wire_credit(line: str) -> Found | None:
+    """ "Reporting by A; Editing by B" as a line of its own, without the brackets wire copy often has.
+
+    Every part must be a person's name or an agency, so a sentence such as "Reporting by the paper showed
+    that ..." stays text."""
+    body = line.strip().rstrip(".")
+    if not _BARE_CREDIT_RE.match(body) or "(" in body or ")" in body:
+        return None
+    for part in body.split(";"):
+        role, _, names = part.strip().partition(" by ")
+        if not _BARE_CREDIT_RE.match(f"{role} by ") or not names:
+            return None
+        for name in split_names(names):
+            if not (agency_name(name) or is_name(_IN_PLACE_RE.sub("", name))):
+                return None
+    credit = match_wire_credit(f"({body})")
+    return credit[0] if credit is not None else None
+
+
 def match_contributors(line: str) -> Found | None:
     """ "A, B and C of CNN contributed to this report." -> agency CNN, credits A, B, C."""
     m = _CONTRIB_RE.match(line)

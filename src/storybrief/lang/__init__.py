@@ -72,6 +72,11 @@ class LanguageTable:
     inline_furniture: tuple[tuple[str, str], ...] = ()
     # words (lower case) of which every ``furniture`` line holds one: lines without any skip the patterns
     furniture_hints: frozenset[str] = frozenset()
+    # notes that close an article without being part of it, checked only on its last paragraphs: (reason,
+    # pattern matching a whole paragraph, case kept): an author's bio, a company's "About X" boilerplate;
+    # ``end_note_headers`` match a short header line ("About Ascom") after which the rest is such a note
+    end_notes: tuple[tuple[str, str], ...] = ()
+    end_note_headers: tuple[tuple[str, str], ...] = ()
     # titles and honorifics that stand before a name and are not the name ("Menteri Kanan … Datuk Dr Radzi
     # Jidin"): a speaker is the words after the last of them
     titles: tuple[str, ...] = ()
@@ -114,6 +119,11 @@ def table(code: str | None) -> LanguageTable | None:
 def furniture_patterns(inline: bool = False) -> list[tuple[str, str]]:
     """The furniture patterns of every table (a page's language is not known when its lines are cleaned)."""
     return [pair for t in tables().values() for pair in (t.inline_furniture if inline else t.furniture)]
+
+
+def end_note_patterns(headers: bool = False) -> list[tuple[str, str]]:
+    """The end-note patterns (or end-note header patterns) of every table."""
+    return [pair for t in tables().values() for pair in (t.end_note_headers if headers else t.end_notes)]
 
 
 def furniture_hints() -> frozenset[str]:

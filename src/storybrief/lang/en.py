@@ -252,6 +252,24 @@ FURNITURE = (
     ("disclaimer", r"quotes (are )?delayed( by)?( at least)? \d+ minutes\b.{0,400}"),
     ("disclaimer", r"\W?these statements have not been evaluated by the food and drug administration\b.{0,300}"),
     ("disclaimer", r"citation: .{1,250}\bretrieved\b.{1,60}\bfrom https?://\S+"),
+    # legal footers written as prose: what the site's information is for, results that vary, see a doctor
+    (
+        "disclaimer",
+        r"\W?the (information|content|materials?) (provided |contained |published |presented )?(on|in) this "
+        r"(web ?site|site|page|blog)\b.{0,160}\b(intended|informational purposes|not (a )?substitute|"
+        r"does not constitute|should not be (used|relied))\b.{0,800}",
+    ),
+    (
+        "disclaimer",
+        r"([+*†‡]\s*(individual )?results (may |will |can )?vary\b.{0,800}|(individual )?results (may |will |can )?"
+        r"vary\b.{0,300}\b(not typical|not guaranteed|necessary to achieve)\b.{0,600})",
+    ),
+    (
+        "disclaimer",
+        r"\W?(always )?(consult|check with|talk (to|with)|speak (to|with)) (your|a) (physician|doctor|"
+        r"health ?care (provider|professional)|medical professional)\b.{0,120}\bbefore (beginning|starting|"
+        r"using|taking|undertaking) any\b.{0,800}",
+    ),
     # social, contact and source notes about the page rather than the story
     (
         "share-prompt",
@@ -292,6 +310,8 @@ FURNITURE = (
         "related-links",
         r"most (read|popular|viewed|shared|watched)( stories| articles| videos| news)?( (in|on) .{1,40})?:?",
     ),
+    # a reader's or a family's picture under a name: "Jonathan P. Blair Submitted photo"
+    ("image-credit", r"[^.!?]{0,60}\b(submitted|contributed) (photo|photograph|picture|image)s?\.?"),
     # caption markers of players and galleries
     ("image-caption", r"(image|media|video|photo) caption\b.{0,300}"),
 )
@@ -303,7 +323,38 @@ FURNITURE_HINTS = frozenset(
     "copyright trademarks delayed evaluated citation caption miss next latest related more top most follow click "
     "tap clicking reached contacted emailed contact email write published appeared posted printed watch video "
     "listen photos gallery podcast reply replies report flag like dislike upvote downvote share permalink points "
-    "likes upvotes votes votes ago".split()
+    "likes upvotes votes votes ago information content material materials results consult check talk speak "
+    "always physician submitted contributed".split()
+)
+# Notes after the article (checked on its last paragraphs only, case kept): an author's bio ("Pulitzer
+# Prize-winning journalist A writes a daily blog ..."), a press release's company boilerplate ("Ascom is a
+# global solutions provider focused on ..."; "X is headquartered in ..."). A news paragraph about a
+# company says what it did, not what it is and where it sits.
+_ORG = r"[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|&|of|and|the|de|für)){0,5}(?: \([^)]{1,40}\))?"
+END_NOTES = (
+    (
+        "author-bio",
+        r"(?:[\w-]+ ){0,4}(?:journalist|reporter|writer|columnist|correspondent|editor|blogger|author) "
+        r"(?:[A-Z][\w.'’-]+ ){1,3}(?:writes|covers|has written|has covered|is the author of)\b.{0,700}",
+    ),
+    (
+        "author-bio",
+        r"(?:[A-Z][\w.'’-]+ ){1,3}(?:is|has been) an? (?:[\w-]+ ){0,4}(?:journalist|reporter|writer|columnist|"
+        r"correspondent|editor|blogger|contributor) (?:at|for|with) [^.]{1,80}"
+        r"(?:\. (?:She|He|They|Before|Previously|Prior)\b|\b(?:covering|based in)\b).{0,700}",
+    ),
+    (
+        "about-company",
+        _ORG + r",? (?:is|are) (?:a|an|the) (?:(?!(?:of|with|in|on|and|who|that|for|at) )[\w-]+,? ){0,5}"
+        r"(?:provider|company|manufacturer|developer|supplier|"
+        r"maker|firm|leader|group|organi[sz]ation|producer|operator|platform|specialist)\b.{0,1000}",
+    ),
+    ("about-company", _ORG + r",? (?:is|are) (?:headquartered|based) in .{0,1000}"),
+    ("about-company", r"For (?:more|further|additional) information,? (?:about|on|please|visit).{0,300}"),
+)
+END_NOTE_HEADERS = (
+    ("author-bio", r"About (?:the|this) (?:author|writer|reporter|columnist)s?:?"),
+    ("about-company", r"About " + _ORG + r":?"),
 )
 # Furniture that scrapers glue into running text ("... media playback is not supported on this device this
 # video has been removed for rights reasons sir roger ..."): cut wherever it stands.
@@ -385,6 +436,8 @@ TABLE = LanguageTable(
     furniture=FURNITURE,
     inline_furniture=INLINE_FURNITURE,
     furniture_hints=FURNITURE_HINTS,
+    end_notes=END_NOTES,
+    end_note_headers=END_NOTE_HEADERS,
     name_abbreviations=NAME_ABBREVIATIONS,
     number_abbreviations=NUMBER_ABBREVIATIONS,
     continuations=CONTINUATIONS,

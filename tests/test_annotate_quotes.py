@@ -814,3 +814,9 @@ def test_more_reporting_verbs_after_the_quote() -> None:
     assert quotes(text)[-1].speaker == "Piet Marsh"
     text = "The flood reached the square on Sunday.\n“It was worse in 1998,” remembered Ana Ruiz, a neighbour."
     assert quotes(text)[-1].speaker == "Ana Ruiz"
+
+
+def test_a_headline_that_opens_with_its_speaker() -> None:
+    # the label before the colon speaks, not the person the headline is about
+    q = quotes("Kell: Piet Marsh ‘Asleep At The Pumps’ Before Flood\nThe water board met on Friday.")[0]
+    assert q.speaker == "Kell"

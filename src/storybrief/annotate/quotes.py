@@ -1121,6 +1121,28 @@ def _lead_ends_with_cue(ctx: _Context, span: Span) -> tuple[str | None, MentionS
 _ANNOUNCES_TEXT = re.compile(r"\b(?:statement|following|remarks|tweeted|posted|message)\b", re.I)
 
 
+# a headline that opens with its speaker: "Marsh: Council ‘Asleep At The Wheel’", "Kell On The Pumps: ‘…’"
+_HEADLINE_LABEL = re.compile(
+    r"\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:\s+[Oo]n\s+[^:“”\"‘]{1,80}?)?:\s+(?P<rest>[^:“”\"‘]*)$"
+)
+
+
+def _headline_label(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+    """A short line without a sentence end before the quote whose first words, before a colon, are a name."""
+    para = ctx.text.rfind("\n", 0, span.open_mark) + 1
+    para_end = ctx.text.find("\n", span.open_mark)
+    line = ctx.masked[para : para_end if para_end != -1 else len(ctx.text)]
+    before = ctx.masked[para : span.open_mark]
+    if len(line.split()) > 25 or _SENTENCE_END_RE.search(before):
+        return None, None, None
+    m = _HEADLINE_LABEL.match(before)
+    if not m or len(m.group("rest").split()) > 8:
+        return None, None, None
+    np_start = para + m.start("np")
+    speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : para + m.end("np")], np_start)
+    return (speaker, mention, ":") if speaker else (None, None, None)
+
+
 def _paragraph_introduction(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     """A quote paragraph introduced by the paragraph before it, which ends with a colon ("Kell told the
     council:" / "The ministry said in a statement:") is the speaker of that introduction. Only the last
@@ -1162,10 +1184,11 @@ def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
 def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, MentionSpan | None, str | None]:
     """A full quote is usually attributed after it; a woven-in fragment by the verb that introduces it."""
     order = (
-        (_transcript_label, _try_before, _try_after, _sentence_subject)
+        (_transcript_label, _headline_label, _try_before, _try_after, _sentence_subject)
         if kind == "fragment"
         else (
             _transcript_label,
+            _headline_label,
             _try_direct_after,
             _lead_ends_with_cue,
             _try_tail,

@@ -820,3 +820,15 @@ def test_a_headline_that_opens_with_its_speaker() -> None:
     # the label before the colon speaks, not the person the headline is about
     q = quotes("Kell: Piet Marsh ‘Asleep At The Pumps’ Before Flood\nThe water board met on Friday.")[0]
     assert q.speaker == "Kell"
+
+
+def test_a_quote_paragraph_after_its_speakers_paraphrase() -> None:
+    text = (
+        "The water board met on Friday in Marrow Bay.\n"
+        "Ruta Kell said the pumps had been failing for a decade and nobody had listened.\n"
+        "“We asked for new ones every spring.”"
+    )
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ruta Kell", "continues")
+    # the paragraph goes on after the quote: the paraphrase before it does not decide
+    text = text.replace("every spring.”", "every spring,” a resident of the quay wrote to the board.")
+    assert quotes(text)[-1].speaker != "Ruta Kell"

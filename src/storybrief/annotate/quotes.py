@@ -1143,6 +1143,33 @@ def _headline_label(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan 
     return (speaker, mention, ":") if speaker else (None, None, None)
 
 
+def _paraphrase_before(ctx: _Context, span: Span, prev_end: int) -> tuple[str | None, MentionSpan | None, str | None]:
+    """A paragraph that is only a quote, after a paragraph whose last sentence reports its speaker's words
+    ("Kell said the pumps would fail."): the news convention goes on from the paraphrase to the quote."""
+    close = span.close_mark + span.close_width if span.close_mark is not None else span.end
+    line_end = ctx.text.find("\n", close)
+    if ctx.text[close : line_end if line_end != -1 else len(ctx.text)].strip():
+        return None, None, None  # the paragraph goes on after the quote: its own words attribute it, or not
+    prev_para = ctx.text.rfind("\n", 0, prev_end) + 1
+    sent = _sentence_of(ctx, prev_end - 1)
+    start = max(prev_para, sent.start)
+    before = ctx.masked[start:prev_end]
+    if re.search(r"[“”\"«»]|''", ctx.masked[prev_para:prev_end]):
+        return None, None, None  # a paragraph with quotes of its own: the usual continuation decides
+    for m in (_ENDS_WITH_ATTRIBUTION.search(before), _OPENS_WITH_ATTRIBUTION.match(before)):
+        if not m:
+            continue
+        group = "np" if m.group("np") else "np2"
+        words = _WORD_RE.findall(m.group(group))
+        if not words or len(words) > 6 or words[0].lower() in _CLAUSE_OPENERS:
+            continue
+        np_start = start + m.start(group)
+        speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : start + m.end(group)], np_start)
+        if speaker:
+            return speaker, mention, "continues"
+    return None, None, None
+
+
 def _paragraph_introduction(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     """A quote paragraph introduced by the paragraph before it, which ends with a colon ("Kell told the
     council:" / "The ministry said in a statement:") is the speaker of that introduction. Only the last
@@ -1151,6 +1178,8 @@ def _paragraph_introduction(ctx: _Context, span: Span) -> tuple[str | None, Ment
     if ctx.text[para : span.open_mark].strip():
         return None, None, None
     prev_end = len(ctx.text[:para].rstrip())
+    if prev_end and ctx.text[prev_end - 1] in ".!?":
+        return _paraphrase_before(ctx, span, prev_end)
     if prev_end == 0 or ctx.text[prev_end - 1] != ":":
         return None, None, None
     prev_para = ctx.text.rfind("\n", 0, prev_end) + 1

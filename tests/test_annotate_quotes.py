@@ -770,3 +770,65 @@ def test_the_subject_of_a_clause_before_a_participle_not_the_whole_clause() -> N
 def test_a_digest_line_credits_the_label_after_the_dash() -> None:
     q = only("Pollsters missed the upset in Marrow Bay - Ruta Kell: “Most surveys reached too few young voters.”")
     assert q.speaker == "Ruta Kell"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_paragraph_after_it() -> None:
+    text = (
+        "Ruta Kell, an engineer with the water board, spoke after the vote. She told the council:\n"
+        "“The pumps will not last another winter. We asked for new ones in May.”\n"
+        "“Nobody answered us.”"
+    )
+    found = quotes(text)
+    assert [(q.speaker, q.cue) for q in found] == [("Ruta Kell", "told"), ("Ruta Kell", "continues")]
+
+
+def test_a_statement_announced_in_the_paragraph_before_is_its_issuers() -> None:
+    text = (
+        "After the flood, the Valerian Water Authority released the following statement:\n"
+        "“We regret the delay in the repairs at Marrow Bay.”"
+    )
+    q = quotes(text)[-1]
+    assert q.speaker is not None and "Water Authority" in q.speaker and "statement" not in q.speaker
+
+
+def test_a_paragraph_ending_in_a_colon_without_a_speech_verb_names_no_speaker() -> None:
+    # "has the pictures:" introduces what follows, but nobody in it says the words
+    text = (
+        "The river rose again on Sunday, and the Valeport Wire has the pictures and a long account of the night:\n"
+        "“Water stood a metre deep in the square.”"
+    )
+    assert quotes(text)[-1].speaker is None
+
+
+def test_one_member_of_a_party_is_a_described_speaker() -> None:
+    text = (
+        "The board met on Friday in Marrow Bay.\n"
+        "“The pumps are too old to last another winter,” said a Valerian Democrat.\n"
+        "“We need two more before the rains,” added another Marrow Bay Republican."
+    )
+    assert [q.speaker for q in quotes(text)] == ["a Valerian Democrat", "another Marrow Bay Republican"]
+
+
+def test_more_reporting_verbs_after_the_quote() -> None:
+    text = "The flood reached the square on Sunday.\n“Nobody warned us,” Piet Marsh fumed on Monday."
+    assert quotes(text)[-1].speaker == "Piet Marsh"
+    text = "The flood reached the square on Sunday.\n“It was worse in 1998,” remembered Ana Ruiz, a neighbour."
+    assert quotes(text)[-1].speaker == "Ana Ruiz"
+
+
+def test_a_headline_that_opens_with_its_speaker() -> None:
+    # the label before the colon speaks, not the person the headline is about
+    q = quotes("Kell: Piet Marsh ‘Asleep At The Pumps’ Before Flood\nThe water board met on Friday.")[0]
+    assert q.speaker == "Kell"
+
+
+def test_a_quote_paragraph_after_its_speakers_paraphrase() -> None:
+    text = (
+        "The water board met on Friday in Marrow Bay.\n"
+        "Ruta Kell said the pumps had been failing for a decade and nobody had listened.\n"
+        "“We asked for new ones every spring.”"
+    )
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ruta Kell", "continues")
+    # the paragraph goes on after the quote: the paraphrase before it does not decide
+    text = text.replace("every spring.”", "every spring,” a resident of the quay wrote to the board.")
+    assert quotes(text)[-1].speaker != "Ruta Kell"

@@ -214,6 +214,13 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         if found[0] or not any(w.lower().strip(",.") in _POSTS for w in words[:4]):
             return found if found[0] else (np_clean, (np_clean, offset, end))
         return None, None  # "the tweet said", "a sign read": a post or caption with no author named in reach
+    if (
+        words[0].lower() in ("a", "an", "one", "another")
+        and 2 <= len(words) <= 5
+        and any(e.label == "NORP" and e.end == end for e in entities[bisect_right(starts, offset - 1) :])
+    ):
+        # "a New Hampshire Democrat", "another Valerian": one member of a party or nation, a person described
+        return np_clean, (np_clean, offset, end)
     determiners = _DETERMINERS
     # "a spokeswoman for the hospital", "the Vermont senator": a determiner and a common noun as the head
     descriptive = (
@@ -915,8 +922,12 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
-    lead_start, before = _lead(ctx, span)
+def _try_before(
+    ctx: _Context, span: Span, lead: tuple[int, str, int] | None = None
+) -> tuple[str | None, MentionSpan | None, str | None]:
+    """The attribution in the reporter's words before the quote. ``lead`` (start, words, end) reads other
+    words than the quote's own sentence: the introduction that closes the previous paragraph."""
+    lead_start, before, open_at = lead if lead else (*_lead(ctx, span), span.open_mark)
     adding = re.search(r",\s*adding(?:\s+that)?\b", before)
     if adding:
         # "…, said the spokesperson, adding that SIA “…”": the one the clause before "adding" names
@@ -939,24 +950,24 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
             return speaker, mention, inverted.group("cue")
     if _PARTICIPLE.search(before):
         pronoun = re.match(r"\s*(He|She)\b", before)
-        if pronoun and lead_start == _sentence_of(ctx, span.open_mark).start:
+        if pronoun and lead_start == _sentence_of(ctx, open_at - (lead is not None)).start:
             at = lead_start + pronoun.start(1)
             who = _antecedent(ctx, at, pronoun.group(1).lower())
             if who:
                 return who, (pronoun.group(1), at, at + len(pronoun.group(1))), "saying"
         # "X criticised the plan, saying, “…”": the sentence's subject, the phrase before its first verb
         # ("Small groups of protesters circled the stadium - where the Panthers played - while chanting")
-        subject = _subject_phrase(ctx, lead_start, span.open_mark)
+        subject = _subject_phrase(ctx, lead_start, open_at)
         fronted = re.match(
             r"\s*(?:In|On|At|During|After|Before|Later|Earlier|Then|Asked|Speaking)\b[^,“”\"]{0,80},", before
         )
         if subject is not None and fronted and subject[1] <= lead_start + fronted.end():
             # a fronted circumstance, then the subject: "In a statement Thursday, Rep. Ana Ruiz reacted, saying:"
-            subject = _subject_phrase(ctx, lead_start + fronted.end(), span.open_mark) or subject
+            subject = _subject_phrase(ctx, lead_start + fronted.end(), open_at) or subject
         if subject is not None:
             speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
             return (speaker, mention, "saying") if speaker else (None, None, None)
-        inside = [e for e in ctx.entities if lead_start <= e.start < span.open_mark and e.label in ("PERSON", "ORG")]
+        inside = [e for e in ctx.entities if lead_start <= e.start < open_at and e.label in ("PERSON", "ORG")]
         if inside:
             return inside[0].canonical, (inside[0].text, inside[0].start, inside[0].end), "saying"
     for np_start, np_end, cue in _nearest_cues(before, lead_start):
@@ -966,7 +977,11 @@ def _try_before(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | No
         speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
         if speaker:
             return speaker, mention, cue
-    for pattern in (_ACCORDING, _BEFORE_NP_CUE, _COLON, _FRAME_CUE):
+    # a bare colon ("Ana Ruiz: “…”") labels a quote on its own line, never one a paragraph later ("NBC has proof:")
+    # unless the introduction is a short label ("Stated Ana Ruiz:", "Kell went on:")
+    label = lead is None or len(before.split()) <= 4
+    patterns = (_ACCORDING, _BEFORE_NP_CUE, _COLON, _FRAME_CUE) if label else (_ACCORDING, _BEFORE_NP_CUE, _FRAME_CUE)
+    for pattern in patterns:
         matches = list(pattern.finditer(before))
         # a verb right before the quote is its cue; for a woven-in quote, the sentence's first (main) verb
         for m in matches if pattern is _FRAME_CUE else reversed(matches):
@@ -1103,6 +1118,90 @@ def _lead_ends_with_cue(ctx: _Context, span: Span) -> tuple[str | None, MentionS
     return _try_before(ctx, span)
 
 
+_ANNOUNCES_TEXT = re.compile(r"\b(?:statement|following|remarks|tweeted|posted|message)\b", re.I)
+
+
+# a headline that opens with its speaker: "Marsh: Council ‘Asleep At The Wheel’", "Kell On The Pumps: ‘…’"
+_HEADLINE_LABEL = re.compile(
+    r"\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:\s+[Oo]n\s+[^:“”\"‘]{1,80}?)?:\s+(?P<rest>[^:“”\"‘]*)$"
+)
+
+
+def _headline_label(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+    """A short line without a sentence end before the quote whose first words, before a colon, are a name."""
+    para = ctx.text.rfind("\n", 0, span.open_mark) + 1
+    para_end = ctx.text.find("\n", span.open_mark)
+    line = ctx.masked[para : para_end if para_end != -1 else len(ctx.text)]
+    before = ctx.masked[para : span.open_mark]
+    if len(line.split()) > 25 or _SENTENCE_END_RE.search(before):
+        return None, None, None
+    m = _HEADLINE_LABEL.match(before)
+    if not m or len(m.group("rest").split()) > 8:
+        return None, None, None
+    np_start = para + m.start("np")
+    speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : para + m.end("np")], np_start)
+    return (speaker, mention, ":") if speaker else (None, None, None)
+
+
+def _paraphrase_before(ctx: _Context, span: Span, prev_end: int) -> tuple[str | None, MentionSpan | None, str | None]:
+    """A paragraph that is only a quote, after a paragraph whose last sentence reports its speaker's words
+    ("Kell said the pumps would fail."): the news convention goes on from the paraphrase to the quote."""
+    close = span.close_mark + span.close_width if span.close_mark is not None else span.end
+    line_end = ctx.text.find("\n", close)
+    if ctx.text[close : line_end if line_end != -1 else len(ctx.text)].strip():
+        return None, None, None  # the paragraph goes on after the quote: its own words attribute it, or not
+    prev_para = ctx.text.rfind("\n", 0, prev_end) + 1
+    sent = _sentence_of(ctx, prev_end - 1)
+    start = max(prev_para, sent.start)
+    before = ctx.masked[start:prev_end]
+    if re.search(r"[“”\"«»]|''", ctx.masked[prev_para:prev_end]):
+        return None, None, None  # a paragraph with quotes of its own: the usual continuation decides
+    for m in (_ENDS_WITH_ATTRIBUTION.search(before), _OPENS_WITH_ATTRIBUTION.match(before)):
+        if not m:
+            continue
+        group = "np" if m.group("np") else "np2"
+        words = _WORD_RE.findall(m.group(group))
+        if not words or len(words) > 6 or words[0].lower() in _CLAUSE_OPENERS:
+            continue
+        np_start = start + m.start(group)
+        speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : start + m.end(group)], np_start)
+        if speaker:
+            return speaker, mention, "continues"
+    return None, None, None
+
+
+def _paragraph_introduction(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
+    """A quote paragraph introduced by the paragraph before it, which ends with a colon ("Kell told the
+    council:" / "The ministry said in a statement:") is the speaker of that introduction. Only the last
+    sentence of the previous paragraph is read, and only when the quote opens its own paragraph."""
+    para = ctx.text.rfind("\n", 0, span.open_mark) + 1
+    if ctx.text[para : span.open_mark].strip():
+        return None, None, None
+    prev_end = len(ctx.text[:para].rstrip())
+    if prev_end and ctx.text[prev_end - 1] in ".!?":
+        return _paraphrase_before(ctx, span, prev_end)
+    if prev_end == 0 or ctx.text[prev_end - 1] != ":":
+        return None, None, None
+    prev_para = ctx.text.rfind("\n", 0, prev_end) + 1
+    start = max(prev_para, _sentence_of(ctx, prev_end - 1).start)
+    before = ctx.masked[start:prev_end]
+    last_close = max(before.rfind(mark) for mark in _CLOSING_MARKS)
+    if last_close >= 0:
+        start += last_close + 1
+        before = before[last_close + 1 :]
+    found = _try_before(ctx, span, (start, before, prev_end))
+    if found[0] is None and _ANNOUNCES_TEXT.search(before):
+        # "The ministry released the following statement:": the subject of the sentence, after a fronted clause
+        fronted = re.match(r"\s*(?:In|On|At|During|After|Before|When|As|Later|Earlier)\b[^,“”\"]{0,80},", before)
+        at = start + (fronted.end() if fronted else 0)
+        subject = _subject_phrase(ctx, at, prev_end)
+        if subject is not None:
+            speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
+            if speaker:
+                return speaker, mention, ":"
+    return found
+
+
 def _try_tail(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
     return _try_after(ctx, span, (_AFTER_TAIL, _AFTER_TAIL_CUE_FIRST))
 
@@ -1114,9 +1213,18 @@ def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
 def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, MentionSpan | None, str | None]:
     """A full quote is usually attributed after it; a woven-in fragment by the verb that introduces it."""
     order = (
-        (_transcript_label, _try_before, _try_after, _sentence_subject)
+        (_transcript_label, _headline_label, _try_before, _try_after, _sentence_subject)
         if kind == "fragment"
-        else (_transcript_label, _try_direct_after, _lead_ends_with_cue, _try_tail, _try_before, _previous_sentence)
+        else (
+            _transcript_label,
+            _headline_label,
+            _try_direct_after,
+            _lead_ends_with_cue,
+            _try_tail,
+            _try_before,
+            _previous_sentence,
+            _paragraph_introduction,
+        )
     )
     for attempt in order:
         found = attempt(ctx, span)

@@ -24,7 +24,7 @@ from ..annotate.dates.lexicon import MONTHS
 from ..errors import Msg
 from ..lang import tables
 from ..model import Article, TimelineEntry, TimeMention, UndatedTimeline
-from .event_dates import is_caption, is_notice, looks_ahead, reports_past_event, sentence_days
+from .event_dates import is_caption, is_notice, looks_ahead, reports_past_event, reports_simple_past, sentence_days
 from .sentences import Matrix, Unit, build_matrix, story_units
 from .support import SupportIndex
 
@@ -117,7 +117,12 @@ def _undated_leads(
     """The first ``UNDATED_LEADS`` sentences of a dated article that name no day are dated by its
     publication day, as *inferred* and with ``LEAD_DAY_WEIGHT``: a lead reports the news of its day
     ("Lehman Brothers filed for bankruptcy protection"). Only whole sentences with a past or perfect verb
-    that do not look ahead, and no notice: "At least not yet, and …" or "… will vote" are no event."""
+    that do not look ahead, and no notice: "At least not yet, and …" or "… will vote" are no event.
+
+    Such a sentence always votes for the day, but is shown only when it is the article's first sentence
+    and tells a finished event in the simple past (no state, perfect or quote; see ``reports_simple_past``),
+    and only on a day none of whose sentences carries a date of its own (``build_timeline``): its day is a
+    guess, a written date is not."""
     out = []
     for i in indices:
         u = units[i]
@@ -125,7 +130,8 @@ def _undated_leads(
             continue
         if is_notice(u.text) or looks_ahead(u.text) or not reports_past_event(u.text):
             continue
-        out.append(_Dated(i, published.isoformat(), True, lead=True))
+        shown = u.position == 0 and reports_simple_past(u.text) and not is_caption(u.text)
+        out.append(_Dated(i, published.isoformat(), True, lead=True, shown=shown))
     return out
 
 
@@ -210,6 +216,10 @@ def build_timeline(
     for d in dated:
         by_day[d.day].append(d)
     weight = _with_neighbours({day: _day_weight(items, units, articles) for day, items in by_day.items()})
+    for items in by_day.values():
+        if any(not d.lead and d.shown for d in items):  # a day written in a sentence: show those, not guesses
+            for d in items:
+                d.shown = d.shown and not d.lead
     shown = {day: items for day, items in by_day.items() if any(d.shown for d in items)}
     top_days = _pick_days(shown, weight, units, articles, story_of, dates)
     entries = []

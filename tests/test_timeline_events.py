@@ -281,3 +281,12 @@ def test_a_date_after_a_participle_that_modifies_a_noun_is_background() -> None:
     assert roles("Port officials said the pilots walked out on Tuesday.") == [("Tuesday", EVENT)]
     assert roles("Police arrested two pilots on Tuesday.") == [("Tuesday", EVENT)]
     assert roles("When the storm struck on Friday, the ferries stayed in port.") == [("Friday", EVENT)]
+
+
+def test_a_clock_time_alone_does_not_place_a_sentence_on_the_publication_day() -> None:
+    clock = "The last ferry left Velmora at around 9.20pm and reached the island an hour later."
+    dated = "The last ferry left Velmora at 9.20pm on Thursday, the port said."
+    later = "Pilots returned to work."
+    # position 3: too far down to be an undated lead, so only its own dates could place it
+    assert days_of([article("a", ["Velmora is quiet.", "Its port is old.", later, clock])]) == {}
+    assert days_of([article("b", ["Velmora is quiet.", "Its port is old.", later, dated])]) == {"2023-05-04": [dated]}

@@ -60,6 +60,14 @@ _STATED_DAY_RE = re.compile(
 )
 
 
+# a clock time alone ("at around 9.20am", "10:30"): the tagger gives it the publication day, but it names
+# no day (in a story set in another year it is that year's night, not the day the article came out)
+_BARE_CLOCK_RE = re.compile(
+    r"(?i)^\W*(?:at\s+)?(?:(?:around|about|approximately|roughly|just|before|after)\s+)*"
+    r"\d{1,2}(?:[.:h]\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs|hours|gmt|utc|[a-z]{1,3}t)?\W*$"
+)
+
+
 @dataclass(slots=True)
 class _Dated:
     unit: int
@@ -83,6 +91,8 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
             if not (mention.anchored and mention.value and _DAY_RE.match(mention.value)):
                 continue
             if mention.kind != "date" and mention.granularity not in ("day", "time"):
+                continue
+            if mention.granularity == "time" and _BARE_CLOCK_RE.match(mention.text):
                 continue
             for i in by_article[k]:
                 u = units[i]

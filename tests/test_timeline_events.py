@@ -290,3 +290,13 @@ def test_a_clock_time_alone_does_not_place_a_sentence_on_the_publication_day() -
     # position 3: too far down to be an undated lead, so only its own dates could place it
     assert days_of([article("a", ["Velmora is quiet.", "Its port is old.", later, clock])]) == {}
     assert days_of([article("b", ["Velmora is quiet.", "Its port is old.", later, dated])]) == {"2023-05-04": [dated]}
+
+
+def test_a_weekday_in_a_title_is_no_date_and_a_dated_scene_is_a_caption() -> None:
+    assert roles("The plan was saved by Ada Pell, a Herald on Sunday reporter travelling with the crews.") == [
+        ("Sunday", NONE)
+    ]
+    assert roles("A rally in Velmora on Sunday drew thousands.") == [("Sunday", EVENT)]
+    caption = "Crates of oysters are stacked awaiting shipment at a quay near the Velmora border, May 4, 2023."
+    story = [article("a", [caption]), article("b", ["Velmora's oyster exports were halted on May 4, 2023."])]
+    assert [e.text for e in build_timeline(story)] == ["Velmora's oyster exports were halted on May 4, 2023."]

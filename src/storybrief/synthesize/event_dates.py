@@ -83,7 +83,10 @@ _NOTICE_RE = re.compile(
 _CAPTION_RE = re.compile(
     r"(?i)^\W*(?:picture|photo|image|video|footage)s?\s+(?:shows?|taken)\b"
     r"|\bin [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* (?-i:[A-Z][a-z]{2,8}\.?) \d{1,2}, \d{4}\W*$"
+    r"|^(?!.*\b(?:said|says|told|announced)\b).*\b(?:is|are)\b.*, (?-i:[A-Z][a-z]{2,8}\.?) \d{1,2}, \d{4}\W*$"
 )
+# "a Mail on Sunday journalist", "the Independent on Sunday editor": a title with a weekday in it
+_TITLE_ON_DAY_RE = re.compile(r"\b(?:a|an|the)\s+(?-i:[A-Z][\w'’-]+)\s+on\s*$", re.I)
 # a finite verb of a reported event in the past: what an undated lead must have to be dated by its day
 _PAST_EVENT_RE = re.compile(
     r"(?i)\b(?:was|were|had|has|have|did)\b|\b\w{3,}ed\b|\b(?:" + "|".join(sorted(_PAST_IRREGULAR)) + r")\b"
@@ -206,6 +209,15 @@ def mention_role(
     before = _words(head)
     after = _words(text[mention.end : min(hi, mention.end + 60)])
     cue = _cue_before(before)
+    nxt = after[0] if after else ""
+    if (
+        _TITLE_ON_DAY_RE.search(head[-40:])
+        and nxt.isalpha()
+        and nxt.islower()
+        and nxt not in _NOT_NOUN
+        and not _is_verb(nxt)
+    ):
+        return NONE
     if cue == "of" and len(before) > 1 and before[-2] in ("ahead", "anniversary"):
         return BACKGROUND
     if cue in _UNTIL or cue in _DEADLINE_WORDS:

@@ -13,11 +13,14 @@ import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
+
 import storybrief
 from storybrief.annotate.annotator import day_first, tag_article_dates
 from storybrief.annotate.dates import tag_dates
 from storybrief.model import Article, DateSource, InputFormat, Sentence
 from storybrief.render.brief_md import story_markdown
+from storybrief.synthesize import timeline
 from storybrief.synthesize.event_dates import BACKGROUND, EVENT, EXPECTED, NONE, REPORTING, mention_role
 from storybrief.synthesize.timeline import build_timeline
 
@@ -242,7 +245,11 @@ def test_a_photo_caption_votes_for_its_day_but_is_not_shown() -> None:
     assert build_timeline(story[:2]) == []  # captions alone give no entry
 
 
-def test_an_undated_lead_is_shown_only_when_it_is_the_first_sentence_and_tells_a_finished_event() -> None:
+def test_an_undated_lead_is_shown_only_when_it_is_the_first_sentence_and_tells_a_finished_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(timeline, "STRICT_LEADS", True)  # off by default (benchmarks/README.md)
+
     def shown(sentences: list[str]) -> list[str]:
         return [e.text for e in build_timeline([article("a", sentences)], dates=5, sentences=5)]
 
@@ -255,7 +262,8 @@ def test_an_undated_lead_is_shown_only_when_it_is_the_first_sentence_and_tells_a
     assert shown(['"We sold the pier because nobody else bid," the harbour chief said.']) == []
 
 
-def test_an_undated_lead_is_not_shown_on_a_day_that_a_sentence_dates_in_words() -> None:
+def test_an_undated_lead_is_not_shown_on_a_day_that_a_sentence_dates_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(timeline, "HIDE_LEADS_ON_WRITTEN_DAYS", True)  # off by default (benchmarks/README.md)
     written = "Harbour pilots in Velmora walked off the job on Saturday, their union said."
     story = [
         article("a", ["The Velmora harbour board sold Pier 9 to a shipping group."]),
@@ -300,3 +308,8 @@ def test_a_weekday_in_a_title_is_no_date_and_a_dated_scene_is_a_caption() -> Non
     caption = "Crates of oysters are stacked awaiting shipment at a quay near the Velmora border, May 4, 2023."
     story = [article("a", [caption]), article("b", ["Velmora's oyster exports were halted on May 4, 2023."])]
     assert [e.text for e in build_timeline(story)] == ["Velmora's oyster exports were halted on May 4, 2023."]
+
+
+def test_by_default_every_undated_lead_reporting_a_past_event_is_shown() -> None:
+    perfect = "Coastal towns near Velmora are sinking fast, a recent survey has found."
+    assert [e.text for e in build_timeline([article("a", [perfect])])] == [perfect]

@@ -45,6 +45,14 @@ NEIGHBOUR_SHARE = 0.25
 # days instead of 39 for 65 asked), too little to outvote written dates where many articles name them.
 UNDATED_LEADS = 3
 LEAD_DAY_WEIGHT = 0.25
+# Which undated leads are shown (each always votes). STRICT_LEADS: only an article's first sentence telling a
+# finished event (see _undated_leads); HIDE_LEADS_ON_WRITTEN_DAYS: none on a day some sentence dates in words;
+# LEAD_FALLBACK: a day with nothing else to show shows its leads anyway. Every strict setting tried lost the
+# per-topic lead over the busiest-days baseline on the tuning half (benchmarks/README.md, "Timelines: which
+# undated leads to show"), so the default shows every lead, as before.
+STRICT_LEADS = False
+HIDE_LEADS_ON_WRITTEN_DAYS = False
+LEAD_FALLBACK = False
 DEICTIC_WEIGHT = 0.5  # "today" in passing says less about what happened when than a written date
 _DEICTIC_RE = re.compile(r"(?i)(today|tonight|this (morning|afternoon|evening)|now|currently)")
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -140,7 +148,7 @@ def _undated_leads(
             continue
         if is_notice(u.text) or looks_ahead(u.text) or not reports_past_event(u.text):
             continue
-        shown = u.position == 0 and reports_simple_past(u.text) and not is_caption(u.text)
+        shown = not STRICT_LEADS or (u.position == 0 and reports_simple_past(u.text) and not is_caption(u.text))
         out.append(_Dated(i, published.isoformat(), True, lead=True, shown=shown))
     return out
 
@@ -227,9 +235,13 @@ def build_timeline(
         by_day[d.day].append(d)
     weight = _with_neighbours({day: _day_weight(items, units, articles) for day, items in by_day.items()})
     for items in by_day.values():
-        if any(not d.lead and d.shown for d in items):  # a day written in a sentence: show those, not guesses
+        written = any(not d.lead and d.shown for d in items)
+        if written and HIDE_LEADS_ON_WRITTEN_DAYS:  # a day written in a sentence: show those, not guesses
             for d in items:
                 d.shown = d.shown and not d.lead
+        elif not written and LEAD_FALLBACK and not any(d.shown for d in items):
+            for d in items:
+                d.shown = d.lead and not is_caption(units[d.unit].text)
     shown = {day: items for day, items in by_day.items() if any(d.shown for d in items)}
     top_days = _pick_days(shown, weight, units, articles, story_of, dates)
     entries = []

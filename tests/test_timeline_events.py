@@ -13,11 +13,14 @@ import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
+
 import storybrief
 from storybrief.annotate.annotator import day_first, tag_article_dates
 from storybrief.annotate.dates import tag_dates
 from storybrief.model import Article, DateSource, InputFormat, Sentence
 from storybrief.render.brief_md import story_markdown
+from storybrief.synthesize import timeline
 from storybrief.synthesize.event_dates import BACKGROUND, EVENT, EXPECTED, NONE, REPORTING, mention_role
 from storybrief.synthesize.timeline import build_timeline
 
@@ -240,3 +243,73 @@ def test_a_photo_caption_votes_for_its_day_but_is_not_shown() -> None:
         "Harbour pilots in Velmora walked off the job on May 4, their union said on Friday."
     ]
     assert build_timeline(story[:2]) == []  # captions alone give no entry
+
+
+def test_an_undated_lead_is_shown_only_when_it_is_the_first_sentence_and_tells_a_finished_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(timeline, "STRICT_LEADS", True)  # off by default (benchmarks/README.md)
+
+    def shown(sentences: list[str]) -> list[str]:
+        return [e.text for e in build_timeline([article("a", sentences)], dates=5, sentences=5)]
+
+    told = "The Velmora harbour board sold Pier 9 to a shipping group."
+    assert shown([told, "Dock workers cheered outside the board's offices."]) == [told]  # the second is no lead
+    # a state, a perfect ("has found": a finding of no particular day), a quote: they vote but are not shown
+    assert shown(["The Velmora ferry scheme is in its consultation phase."]) == []
+    assert shown(["Coastal towns near Velmora are sinking fast, a recent survey has found."]) == []
+    assert shown(["In recent months, storms have made the crossing harder for the Velmora ferries."]) == []
+    assert shown(['"We sold the pier because nobody else bid," the harbour chief said.']) == []
+
+
+def test_an_undated_lead_is_not_shown_on_a_day_that_a_sentence_dates_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(timeline, "HIDE_LEADS_ON_WRITTEN_DAYS", True)  # off by default (benchmarks/README.md)
+    written = "Harbour pilots in Velmora walked off the job on Saturday, their union said."
+    story = [
+        article("a", ["The Velmora harbour board sold Pier 9 to a shipping group."]),
+        article("b", ["Crowds gathered at the Velmora docks.", written]),
+    ]
+    assert days_of(story) == {"2023-05-06": [written]}
+    # the lead still votes: with it, Saturday outweighs a day one other article names
+    other = article("c", ["Pier 4 in Velmora was closed on May 2 for repairs."])
+    assert list(days_of([*story, other], dates=1)) == ["2023-05-06"]
+
+
+def test_a_date_after_a_participle_that_modifies_a_noun_is_background() -> None:
+    object_np = (
+        "One sailor, who served on the Velmora ferries in 2019 and knows the three pilots charged on Tuesday "
+        "with negligence, said the crews were shaken."
+    )
+    assert roles(object_np) == [("Tuesday", BACKGROUND)]
+    assert roles("The three pilots charged on Tuesday with negligence were named by the port.") == [
+        ("Tuesday", BACKGROUND)
+    ]
+    assert roles("The harbour board welcomed the five crewmen released on Monday.") == [("Monday", BACKGROUND)]
+    # the participle is the clause's own verb: the date is the event's
+    assert roles("Port officials said the pilots walked out on Tuesday.") == [("Tuesday", EVENT)]
+    assert roles("Police arrested two pilots on Tuesday.") == [("Tuesday", EVENT)]
+    assert roles("When the storm struck on Friday, the ferries stayed in port.") == [("Friday", EVENT)]
+
+
+def test_a_clock_time_alone_does_not_place_a_sentence_on_the_publication_day() -> None:
+    clock = "The last ferry left Velmora at around 9.20pm and reached the island an hour later."
+    dated = "The last ferry left Velmora at 9.20pm on Thursday, the port said."
+    later = "Pilots returned to work."
+    # position 3: too far down to be an undated lead, so only its own dates could place it
+    assert days_of([article("a", ["Velmora is quiet.", "Its port is old.", later, clock])]) == {}
+    assert days_of([article("b", ["Velmora is quiet.", "Its port is old.", later, dated])]) == {"2023-05-04": [dated]}
+
+
+def test_a_weekday_in_a_title_is_no_date_and_a_dated_scene_is_a_caption() -> None:
+    assert roles("The plan was saved by Ada Pell, a Herald on Sunday reporter travelling with the crews.") == [
+        ("Sunday", NONE)
+    ]
+    assert roles("A rally in Velmora on Sunday drew thousands.") == [("Sunday", EVENT)]
+    caption = "Crates of oysters are stacked awaiting shipment at a quay near the Velmora border, May 4, 2023."
+    story = [article("a", [caption]), article("b", ["Velmora's oyster exports were halted on May 4, 2023."])]
+    assert [e.text for e in build_timeline(story)] == ["Velmora's oyster exports were halted on May 4, 2023."]
+
+
+def test_by_default_every_undated_lead_reporting_a_past_event_is_shown() -> None:
+    perfect = "Coastal towns near Velmora are sinking fast, a recent survey has found."
+    assert [e.text for e in build_timeline([article("a", [perfect])])] == [perfect]

@@ -83,7 +83,10 @@ _NOTICE_RE = re.compile(
 _CAPTION_RE = re.compile(
     r"(?i)^\W*(?:picture|photo|image|video|footage)s?\s+(?:shows?|taken)\b"
     r"|\bin [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* (?-i:[A-Z][a-z]{2,8}\.?) \d{1,2}, \d{4}\W*$"
+    r"|^(?!.*\b(?:said|says|told|announced)\b).*\b(?:is|are)\b.*, (?-i:[A-Z][a-z]{2,8}\.?) \d{1,2}, \d{4}\W*$"
 )
+# "a Mail on Sunday journalist", "the Independent on Sunday editor": a title with a weekday in it
+_TITLE_ON_DAY_RE = re.compile(r"\b(?:a|an|the)\s+(?-i:[A-Z][\w'’-]+)\s+on\s*$", re.I)
 # a finite verb of a reported event in the past: what an undated lead must have to be dated by its day
 _PAST_EVENT_RE = re.compile(
     r"(?i)\b(?:was|were|had|has|have|did)\b|\b\w{3,}ed\b|\b(?:" + "|".join(sorted(_PAST_IRREGULAR)) + r")\b"
@@ -136,6 +139,46 @@ def _in_relative_clause(before: Sequence[str]) -> bool:
     return False
 
 
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen dozens hundreds several some".split())
+_NP_START = _DETERMINERS | _NUMBER_WORDS | frozenset("these those his her their its our".split())
+# words that open a clause: a noun phrase after one is a subject, its participle may be its verb
+_CLAUSE_OPENERS = (
+    _COMPLEMENT_VERBS
+    | _RELATIVE
+    | _SINCE
+    | frozenset("when as while if because once and but or then , ; : ( — –".split())
+)
+_FINITE_AFTER = frozenset("was were is are has have had will would".split())
+
+
+def _reduced_relative(before: Sequence[str], after: Sequence[str]) -> bool:
+    """The date follows a participle that modifies the noun before it ("knows the three soldiers charged on
+    Tuesday with war crimes"): a side clause, unless the noun phrase opens a clause and no verb of its own
+    follows ("officials said the soldiers charged on Tuesday" reports the charge)."""
+    trail = list(before)
+    while trail and trail[-1] in _FILLERS:
+        trail.pop()
+    if len(trail) < 3:
+        return False
+    part, noun = trail[-1], trail[-2]
+    if part in _SPEECH or not ((len(part) > 4 and part.endswith("ed")) or part in _PAST_IRREGULAR):
+        return False
+    if not noun.isalpha() or noun in _NOT_NOUN or noun in _NP_START or _is_verb(noun):
+        return False
+    starts = [j for j in range(max(0, len(trail) - 6), len(trail) - 2) if trail[j] in _NP_START or trail[j].isdigit()]
+    if not starts:
+        return False
+    j = starts[-1]
+    if j > 0 and trail[j - 1] not in _CLAUSE_OPENERS:
+        return True  # the noun phrase is an object or follows a preposition
+    clause = []
+    for w in after:
+        if w in (",", ";", ":"):
+            break
+        clause.append(w)
+    return any(w in _FINITE_AFTER for w in clause)  # "The soldiers charged on Tuesday were named"
+
+
 def _cue_before(before: Sequence[str]) -> str:
     """The nearest word before a date that is not a filler ("since" in "since early on Friday"); "after"
     in "after arriving on Sunday" too (a participle after such a word is part of its side clause)."""
@@ -166,6 +209,15 @@ def mention_role(
     before = _words(head)
     after = _words(text[mention.end : min(hi, mention.end + 60)])
     cue = _cue_before(before)
+    nxt = after[0] if after else ""
+    if (
+        _TITLE_ON_DAY_RE.search(head[-40:])
+        and nxt.isalpha()
+        and nxt.islower()
+        and nxt not in _NOT_NOUN
+        and not _is_verb(nxt)
+    ):
+        return NONE
     if cue == "of" and len(before) > 1 and before[-2] in ("ahead", "anniversary"):
         return BACKGROUND
     if cue in _UNTIL or cue in _DEADLINE_WORDS:
@@ -179,7 +231,7 @@ def mention_role(
         return BACKGROUND  # "the January 25 revolution", "the March 9 vote"
     if mention.direction == "future" or (day == (published.isoformat() if published else "") and _future(head)):
         return EXPECTED
-    if _in_relative_clause(before):
+    if _in_relative_clause(before) or _reduced_relative(before, after):
         return BACKGROUND
     if cue in _SPEECH or (nxt in _SPEECH and after[1:2] != ["that"]):
         return REPORTING  # "officials said Monday", "Monday said"
@@ -201,6 +253,21 @@ def _other_language_role(head: str, day: str, published: date | None, cues: tupl
                 return BACKGROUND
             return role
     return EVENT
+
+
+# a past participle right after a perfect auxiliary ("has found", "have been"): background or a state
+_PERFECT_RE = re.compile(r"(?i)\b(?:has|have|had|'ve|’ve)\s+(?:\w+ly\s+|not\s+|also\s+|now\s+)?\w+")
+_QUOTE_RE = re.compile(r"[\"“”«»„]")
+
+
+def reports_simple_past(sentence: str) -> bool:
+    """The sentence tells a finished event in the simple past ("Rebels took the airport", "was unveiled"),
+    not a state ("is in its consultation phase"), a perfect ("a study has found", "has made … more severe":
+    news of no particular day) or a quote: what an undated lead must be to be shown on its publication day."""
+    if _QUOTE_RE.search(sentence):
+        return False
+    rest = _PERFECT_RE.sub(" ", sentence)
+    return any(m.group(0).lower() not in ("has", "have", "had") for m in _PAST_EVENT_RE.finditer(rest))
 
 
 def looks_ahead(sentence: str) -> bool:

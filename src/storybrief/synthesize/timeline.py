@@ -24,7 +24,7 @@ from ..annotate.dates.lexicon import MONTHS
 from ..errors import Msg
 from ..lang import tables
 from ..model import Article, TimelineEntry, TimeMention, UndatedTimeline
-from .event_dates import is_caption, is_notice, looks_ahead, reports_past_event, sentence_days
+from .event_dates import is_caption, is_notice, looks_ahead, reports_past_event, reports_simple_past, sentence_days
 from .sentences import Matrix, Unit, build_matrix, story_units
 from .support import SupportIndex
 
@@ -45,6 +45,14 @@ NEIGHBOUR_SHARE = 0.25
 # days instead of 39 for 65 asked), too little to outvote written dates where many articles name them.
 UNDATED_LEADS = 3
 LEAD_DAY_WEIGHT = 0.25
+# Which undated leads are shown (each always votes). STRICT_LEADS: only an article's first sentence telling a
+# finished event (see _undated_leads); HIDE_LEADS_ON_WRITTEN_DAYS: none on a day some sentence dates in words;
+# LEAD_FALLBACK: a day with nothing else to show shows its leads anyway. Every strict setting tried lost the
+# per-topic lead over the busiest-days baseline on the tuning half (benchmarks/README.md, "Timelines: which
+# undated leads to show"), so the default shows every lead, as before.
+STRICT_LEADS = False
+HIDE_LEADS_ON_WRITTEN_DAYS = False
+LEAD_FALLBACK = False
 DEICTIC_WEIGHT = 0.5  # "today" in passing says less about what happened when than a written date
 _DEICTIC_RE = re.compile(r"(?i)(today|tonight|this (morning|afternoon|evening)|now|currently)")
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -57,6 +65,14 @@ _MONTHS = "|".join(
 _STATED_DAY_RE = re.compile(
     rf"(?i)\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b)"
     r"|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+)
+
+
+# a clock time alone ("at around 9.20am", "10:30"): the tagger gives it the publication day, but it names
+# no day (in a story set in another year it is that year's night, not the day the article came out)
+_BARE_CLOCK_RE = re.compile(
+    r"(?i)^\W*(?:at\s+)?(?:(?:around|about|approximately|roughly|just|before|after)\s+)*"
+    r"\d{1,2}(?:[.:h]\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs|hours|gmt|utc|[a-z]{1,3}t)?\W*$"
 )
 
 
@@ -83,6 +99,8 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
             if not (mention.anchored and mention.value and _DAY_RE.match(mention.value)):
                 continue
             if mention.kind != "date" and mention.granularity not in ("day", "time"):
+                continue
+            if mention.granularity == "time" and _BARE_CLOCK_RE.match(mention.text):
                 continue
             for i in by_article[k]:
                 u = units[i]
@@ -117,7 +135,12 @@ def _undated_leads(
     """The first ``UNDATED_LEADS`` sentences of a dated article that name no day are dated by its
     publication day, as *inferred* and with ``LEAD_DAY_WEIGHT``: a lead reports the news of its day
     ("Lehman Brothers filed for bankruptcy protection"). Only whole sentences with a past or perfect verb
-    that do not look ahead, and no notice: "At least not yet, and …" or "… will vote" are no event."""
+    that do not look ahead, and no notice: "At least not yet, and …" or "… will vote" are no event.
+
+    Such a sentence always votes for the day, but is shown only when it is the article's first sentence
+    and tells a finished event in the simple past (no state, perfect or quote; see ``reports_simple_past``),
+    and only on a day none of whose sentences carries a date of its own (``build_timeline``): its day is a
+    guess, a written date is not."""
     out = []
     for i in indices:
         u = units[i]
@@ -125,7 +148,8 @@ def _undated_leads(
             continue
         if is_notice(u.text) or looks_ahead(u.text) or not reports_past_event(u.text):
             continue
-        out.append(_Dated(i, published.isoformat(), True, lead=True))
+        shown = not STRICT_LEADS or (u.position == 0 and reports_simple_past(u.text) and not is_caption(u.text))
+        out.append(_Dated(i, published.isoformat(), True, lead=True, shown=shown))
     return out
 
 
@@ -210,6 +234,14 @@ def build_timeline(
     for d in dated:
         by_day[d.day].append(d)
     weight = _with_neighbours({day: _day_weight(items, units, articles) for day, items in by_day.items()})
+    for items in by_day.values():
+        written = any(not d.lead and d.shown for d in items)
+        if written and HIDE_LEADS_ON_WRITTEN_DAYS:  # a day written in a sentence: show those, not guesses
+            for d in items:
+                d.shown = d.shown and not d.lead
+        elif not written and LEAD_FALLBACK and not any(d.shown for d in items):
+            for d in items:
+                d.shown = d.lead and not is_caption(units[d.unit].text)
     shown = {day: items for day, items in by_day.items() if any(d.shown for d in items)}
     top_days = _pick_days(shown, weight, units, articles, story_of, dates)
     entries = []

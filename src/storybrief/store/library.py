@@ -56,6 +56,16 @@ class SearchHit:
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
+_IN_LIMIT = 500  # values bound in one ``IN (...)``, well under SQLite's limit on host parameters
+
+
+def _in_chunks(values: Sequence[Any]) -> Iterator[tuple[list[Any], str]]:
+    """``values`` in slices small enough for one ``IN (...)``, each with its ``?,?,…`` placeholders."""
+    for start in range(0, len(values), _IN_LIMIT):
+        chunk = list(values[start : start + _IN_LIMIT])
+        yield chunk, ",".join("?" * len(chunk))
+
+
 def glob_escape(text: str) -> str:
     """``text`` matched literally in a GLOB pattern."""
     return re.sub(r"([*?\[])", r"[\1]", text)
@@ -213,9 +223,7 @@ class Library:
     def articles(self, ids: Sequence[str]) -> list[Article]:
         """The articles with these ids, in the order given."""
         found: dict[str, Article] = {}
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(ids):
             for aid, data in self._db.execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", chunk):
                 found[aid] = article_from_dict(json.loads(data))
         return [found[i] for i in ids if i in found]
@@ -262,9 +270,7 @@ class Library:
             return [quote_group_from_dict(json.loads(data)) for (data,) in rows]
         found: dict[int, str] = {}
         wanted = list(set(article_ids))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(wanted):
             rows = self._db.execute(
                 f"""SELECT g.rowid, g.data FROM quote_groups g WHERE g.id IN
                     (SELECT grp FROM quote_group_members WHERE article IN ({marks}))""",
@@ -382,9 +388,7 @@ class Library:
         """Document frequencies of ``keys`` among the placed articles."""
         out: dict[str, int] = {}
         wanted = list(dict.fromkeys(keys))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(wanted):
             rows = self._db.execute(f"SELECT key, n FROM stream_df WHERE kind = ? AND key IN ({marks})", [kind, *chunk])
             out.update((k, int(n)) for k, n in rows)
         return out
@@ -428,9 +432,7 @@ class Library:
     def node_spans(self, nodes: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
         out: dict[int, tuple[int | None, int | None]] = {}
         wanted = list(nodes)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(wanted):
             for node, lo, hi in self._db.execute(
                 f"SELECT node, lo, hi FROM stream_nodes WHERE node IN ({marks})", chunk
             ):
@@ -441,9 +443,7 @@ class Library:
         """(article, story, features JSON) of each node."""
         out: dict[int, tuple[str, str, str]] = {}
         wanted = list(nodes)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(wanted):
             rows = self._db.execute(
                 f"SELECT node, article, story, data FROM stream_nodes WHERE node IN ({marks})", chunk
             )
@@ -501,9 +501,7 @@ class Library:
     def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         wanted = list(set(article_ids))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(wanted):
             rows = self._db.execute(f"SELECT article, story FROM story_articles WHERE article IN ({marks})", chunk)
             out.update(rows)
         return out
@@ -520,18 +518,14 @@ class Library:
         """The stored JSON of these articles."""
         out: dict[str, str] = {}
         wanted = list(set(ids))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(wanted):
             out.update(self._db.execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", chunk))
         return out
 
     def article_seqs(self, ids: Iterable[str]) -> dict[str, int]:
         out: dict[str, int] = {}
         wanted = list(set(ids))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(wanted):
             out.update(self._db.execute(f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk))
         return out
 
@@ -539,9 +533,7 @@ class Library:
         """Which of these articles carry quotes."""
         out: set[str] = set()
         wanted = list(set(ids))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(wanted):
             rows = self._db.execute(
                 f"SELECT id FROM articles WHERE id IN ({marks}) AND json_array_length(data, '$.quotes') > 0", chunk
             )
@@ -808,9 +800,7 @@ class LibraryReads(Library):
             rows = list(self._db.execute(f"{select} ORDER BY a.seq LIMIT ? OFFSET ?", (limit, offset)))
             return [ArticleCard(*row) for row in rows]
         found: dict[str, ArticleCard] = {}
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(ids):
             for row in self._db.execute(f"{select} WHERE a.id IN ({marks})", chunk):
                 found[row[0]] = ArticleCard(*row)
         return [found[i] for i in ids if i in found]

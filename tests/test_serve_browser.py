@@ -17,7 +17,7 @@ import pytest
 
 from serve_support import build_library, hostile_records, running_server, write_articles
 from storybrief.store.grow import add as grow
-from test_html_browser import browser  # noqa: F401  (the shared fixture: Chromium launched through Playwright)
+from test_html_browser import Watched, browser  # noqa: F401  (the shared fixture: Chromium launched through Playwright)
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -29,20 +29,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-class Tab:
+class Tab(Watched):
     """A browser tab on the app, with everything it tried beyond the app itself recorded."""
 
     def __init__(self, chromium: Any, base: str, width: int = 1024) -> None:
+        super().__init__(chromium, width)
         self.base = base
-        self.context = chromium.new_context(viewport={"width": width, "height": 800})
-        self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.console_errors: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
 
     def open(self, path: str) -> Any:
         self.page.goto(self.base + path)
@@ -51,9 +43,6 @@ class Tab:
 
     def outside_requests(self) -> list[str]:
         return [u for u in self.requests if not u.startswith(self.base + "/") and not u.startswith("data:")]
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture()

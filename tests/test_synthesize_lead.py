@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from storybrief.model import Article, InputFormat, Sentence, Story
+from article_support import sentence_article
+from storybrief.model import Article, Story
 from storybrief.synthesize import brief_story
 
 # Original fictional coverage of a dam failure; the earliest article opens with background.
@@ -24,16 +25,9 @@ LATER_2 = [
 
 
 def _article(aid: str, sentences: list[str], day: int) -> Article:
-    spans, start = [], 0
-    for s in sentences:
-        spans.append(Sentence(start, start + len(s)))
-        start += len(s) + 1
-    return Article(
-        id=aid,
-        input=f"{aid}.txt",
-        format=InputFormat.TEXT,
-        text=" ".join(sentences),
-        sentences=spans,
+    return sentence_article(
+        aid,
+        sentences,
         outlet=f"Outlet {aid}",
         published=datetime(2026, 5, day, 8, tzinfo=UTC),
     )

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storybrief.model import Article, InputFormat, Sentence, Story
+from article_support import sentence_article
+from storybrief.model import Article, Story
 from storybrief.model.articles import DuplicateOf
 from storybrief.synthesize import brief_story
 from storybrief.synthesize.numbers import disjoint, quantities
@@ -30,16 +31,9 @@ FIRE_C = ["More than 60 passengers were evacuated from the ferry Saltmarsh Belle
 
 
 def _article(aid: str, sentences: list[str], duplicate_of: str | None = None) -> Article:
-    spans, start = [], 0
-    for s in sentences:
-        spans.append(Sentence(start, start + len(s)))
-        start += len(s) + 1
-    return Article(
-        id=aid,
-        input=f"{aid}.txt",
-        format=InputFormat.TEXT,
-        text=" ".join(sentences),
-        sentences=spans,
+    return sentence_article(
+        aid,
+        sentences,
         outlet=f"Outlet {aid}",
         duplicate_of=DuplicateOf(duplicate_of, 0.95) if duplicate_of else None,
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from storybrief.model import Article, InputFormat, Sentence, Story
+from article_support import sentence_article
+from storybrief.model import Article, Story
 from storybrief.model.articles import RewriteOf
 from storybrief.render.brief_md import story_markdown
 from storybrief.synthesize import brief_story
@@ -23,16 +24,9 @@ SPUN = [
 
 
 def _article(aid: str, sentences: list[str], *, rewritten: bool = False) -> Article:
-    spans, start = [], 0
-    for s in sentences:
-        spans.append(Sentence(start, start + len(s)))
-        start += len(s) + 1
-    return Article(
-        id=aid,
-        input=f"{aid}.txt",
-        format=InputFormat.TEXT,
-        text=" ".join(sentences),
-        sentences=spans,
+    return sentence_article(
+        aid,
+        sentences,
         outlet=f"Outlet {aid}",
         rewrite_of=RewriteOf(None, 0.75, ("2 passage(s) of garbled phrasing",)) if rewritten else None,
     )

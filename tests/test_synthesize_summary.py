@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storybrief.model import Article, InputFormat, Sentence
+from article_support import sentence_article
+from storybrief.model import Article
 from storybrief.model.articles import DuplicateOf
 from storybrief.synthesize import summary as summary_module
 from storybrief.synthesize.sentences import SUPPORT_SIM, build_matrix, story_units
@@ -33,16 +34,9 @@ ONE_REPORT = [
 
 
 def _article(aid: str, sentences: list[str], duplicate_of: str | None = None) -> Article:
-    spans, start = [], 0
-    for s in sentences:
-        spans.append(Sentence(start, start + len(s)))
-        start += len(s) + 1
-    return Article(
-        id=aid,
-        input=f"{aid}.txt",
-        format=InputFormat.TEXT,
-        text=" ".join(sentences),
-        sentences=spans,
+    return sentence_article(
+        aid,
+        sentences,
         duplicate_of=DuplicateOf(duplicate_of, 0.9) if duplicate_of else None,
     )
 

@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 
 import storybrief
-from storybrief.model import Article, InputFormat, Report, Sentence, Story
+from article_support import sentence_article
+from storybrief.model import Article, Report, Story
 from storybrief.model.articles import DuplicateOf, RewriteOf
 from storybrief.render.brief_json import brief_schema, report_json
 from storybrief.synthesize import brief_story
@@ -44,16 +45,9 @@ def _article(
     syndication: str | None = None,
     rewrite_of: str | None = None,
 ) -> Article:
-    spans, start = [], 0
-    for s in sentences:
-        spans.append(Sentence(start, start + len(s)))
-        start += len(s) + 1
-    return Article(
-        id=aid,
-        input=f"{aid}.txt",
-        format=InputFormat.TEXT,
-        text=" ".join(sentences),
-        sentences=spans,
+    return sentence_article(
+        aid,
+        sentences,
         outlet=outlet,
         duplicate_of=DuplicateOf(duplicate_of, 0.95) if duplicate_of else None,
         syndication=syndication,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,6 +22,7 @@ from .common import (
     finish,
     progress_bar,
     read_grouped,
+    rendered_report,
     start_parsers,
     worker_count,
     write_output,
@@ -88,9 +88,6 @@ def brief(
         raise typer.BadParameter("--story, --topic and --since need --db")
     ray = _ray_options(engine, ray_address, processes)
     parsers = None if ray is not None else start_parsers(paths, processes)
-    from ..render.brief_html import report_html
-    from ..render.brief_json import report_json_chunks
-    from ..render.brief_md import report_markdown
     from ..synthesize.brief import build_report
 
     corpus = read_grouped(
@@ -112,14 +109,7 @@ def brief(
             n_process=worker_count(processes),
             progress=tick,
         )
-    rendered: str | Iterator[str]
-    if format is BriefFormat.json:
-        rendered = report_json_chunks(report)
-    elif format is BriefFormat.html:
-        rendered = report_html(report)
-    else:
-        rendered = report_markdown(report)
-    write_output(rendered, output)
+    write_output(rendered_report(report, format), output)
     finish(
         corpus.errors,
         f"{len(corpus.articles)} article(s), {len(report.stories)} story(ies), {len(report.topics)} topic(s); "

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import typer
 
 from ..errors import Msg
-from .common import finish, progress_bar, say, write_output
+from .common import finish, progress_bar, rendered_report, say, write_output
 
 
 def brief_store(
@@ -24,9 +23,6 @@ def brief_store(
     topic: str | None,
     since: str | None,
 ) -> None:
-    from ..render.brief_html import report_html
-    from ..render.brief_json import report_json_chunks
-    from ..render.brief_md import report_markdown
     from ..store import default_db
     from ..store.briefs import BriefOptions, Selection, report_from_store
     from ..store.library import LibraryError
@@ -48,14 +44,7 @@ def brief_store(
     except (LibraryError, Selection) as problem:
         say("error", str(problem))
         raise typer.Exit(code=2) from None
-    rendered: str | Iterator[str]
-    if format == "json":
-        rendered = report_json_chunks(report)
-    elif format == "html":
-        rendered = report_html(report)
-    else:
-        rendered = report_markdown(report)
-    write_output(rendered, output)
+    write_output(rendered_report(report, format), output)
     finish(
         report.errors,
         f"{len(report.articles)} article(s), {len(report.stories)} story(ies) ({rebuilt} rebuilt, the rest cached),"

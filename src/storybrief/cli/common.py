@@ -30,7 +30,7 @@ from ..render.safe import terminal_text
 
 if TYPE_CHECKING:
     from ..engine import RayOptions
-    from ..model import Corpus, InputError
+    from ..model import Corpus, InputError, Report
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -379,6 +379,22 @@ def _write_file(chunks: Iterable[str], output: Path) -> None:
         with suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def rendered_report(report: Report, format: str) -> str | Iterator[str]:
+    """The brief in ``format`` (``md``, ``html`` or ``json``, the last written piece by piece), for
+    :func:`write_output`; the renderer is imported only when it is used."""
+    if format == "json":
+        from ..render.brief_json import report_json_chunks
+
+        return report_json_chunks(report)
+    if format == "html":
+        from ..render.brief_html import report_html
+
+        return report_html(report)
+    from ..render.brief_md import report_markdown
+
+    return report_markdown(report)
 
 
 def write_output(rendered: str | Iterable[str], output: Path | None) -> None:

@@ -9,7 +9,7 @@ articles have been read.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..errors import Msg
 from ..lang import table as language_table
@@ -159,12 +159,7 @@ def annotate_articles(
         else:
             tagged = None
             parsed = (p for i in range(0, len(texts), BATCH) for p in parse_texts(texts[i : i + BATCH]))
-        mentions: list[list[Mention]] = []
-        for article, text, (sents, ents) in zip(articles, texts, parsed, strict=True):
-            article.sentences = _sentences(article, sents)
-            mentions.append(article_mentions(text, ents))
-            if progress is not None:
-                progress(article)
+        mentions = _take_parses(articles, texts, parsed, progress)
     finally:
         if own_pool and pool is not None:
             pool.close()
@@ -185,16 +180,27 @@ def _annotate_parsed(
     meanwhile: Callable[[], object] | None,
 ) -> list[Article]:
     """The whole-input steps over parses computed elsewhere."""
+    mentions = _take_parses(articles, texts, parsed, progress)
+    if meanwhile is not None:
+        meanwhile()
+    _resolve(articles, texts, mentions, tagged)
+    return list(articles)
+
+
+def _take_parses(
+    articles: Sequence[Article],
+    texts: Sequence[str],
+    parsed: Iterable[Parsed],
+    progress: Callable[[Article], None] | None,
+) -> list[list[Mention]]:
+    """Each article's sentences from its parse (set in place), and the name mentions its entities give."""
     mentions: list[list[Mention]] = []
     for article, text, (sents, ents) in zip(articles, texts, parsed, strict=True):
         article.sentences = _sentences(article, sents)
         mentions.append(article_mentions(text, ents))
         if progress is not None:
             progress(article)
-    if meanwhile is not None:
-        meanwhile()
-    _resolve(articles, texts, mentions, tagged)
-    return list(articles)
+    return mentions
 
 
 def _resolve(

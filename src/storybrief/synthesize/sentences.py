@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
+from ..annotate.quote_links import garbled
 from ..group.features import fold, terms
 from ..lang import starts_like_sentence, table, word_count
 from ..model import Article
@@ -122,8 +123,9 @@ def _attributed(text: str, language: str | None) -> bool:
 
 
 def suspect_page(article: Article) -> bool:
-    """A page whose wording may not be the reporter's: a rewrite, likely rewritten, or with garbled passages."""
-    return article.rewrite_of is not None or any(f.kind == "garbled" for f in article.flags)
+    """A page whose wording may not be the reporter's: a rewrite, likely rewritten, or with garbled passages
+    (the same test that keeps such a page's quote wordings from being the reference)."""
+    return garbled(article)
 
 
 def brief_language(articles: Sequence[Article]) -> str | None:

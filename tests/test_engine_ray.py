@@ -176,6 +176,48 @@ def test_cli_engine_ray_same_output_and_exit_code(ray_cluster: None, tmp_path: P
     assert "feed.jsonl:4" in remote.stderr or "feed.jsonl" in remote.stderr
 
 
+def _library(db: Path) -> tuple[dict[str, str], set[frozenset[str]], list[tuple[str, str]], int]:
+    """What a library holds, minus the times things were added: each article's stored record, the stories'
+    members, the input errors, and the number of inputs stored."""
+    from storybrief.store.library import Library
+
+    with Library(str(db)) as lib:
+        ids = sorted(lib.article_ids())
+        data = lib.article_data(ids)
+        members = {frozenset(lib.story_members(s.story.id)) for s in lib.stories()}
+        errors = sorted((e.input, e.message) for e in lib.input_errors())
+        inputs = len(lib.input_versions())
+    return data, members, errors, inputs
+
+
+def test_add_engine_ray_stores_the_local_library(ray_cluster: None, tmp_path: Path) -> None:
+    """`add` on Ray: each batch read, cleaned and annotated on the actors, placed and stored here; the
+    library equals the local engine's, batch for batch (a batch is one input to the corpus evidence)."""
+    from storybrief.pipeline import add
+
+    folder = write_corpus(tmp_path / "in", per_event=3, seed=11)
+    local = add([str(folder)], str(tmp_path / "local.db"), batch_files=7)
+    remote = add([str(folder)], str(tmp_path / "ray.db"), batch_files=7, engine="ray", n_process=2)
+    assert remote.line() == local.line()
+    assert local.added > 20 and local.errors  # articles stored, bad inputs reported
+    assert [(e.input, e.message) for e in remote.errors] == [(e.input, e.message) for e in local.errors]
+    assert _library(tmp_path / "ray.db") == _library(tmp_path / "local.db")
+    again = add([str(folder)], str(tmp_path / "ray.db"), batch_files=7, engine="ray")
+    assert again.added == 0 and len(again.skipped) == local.inputs  # nothing new: nothing read, Ray not needed
+
+
+def test_cli_add_engine_ray(ray_cluster: None, tmp_path: Path) -> None:
+    folder = write_corpus(tmp_path / "in", per_event=1, seed=5)
+    db = str(tmp_path / "lib.db")
+    runner = CliRunner()
+    done = runner.invoke(app, ["add", str(folder), "--db", db, "--engine", "ray", "-j", "2"])
+    assert done.exit_code == 1, done.stderr  # bad inputs reported, the rest added
+    assert "feed.jsonl" in done.stderr and "article(s) added" in done.stderr
+    assert _library(Path(db))[0]  # stored
+    wrong = runner.invoke(app, ["add", str(folder), "--db", db, "--ray-address", "auto"])
+    assert wrong.exit_code == 2 and "--ray-address needs --engine ray" in wrong.stderr
+
+
 def _actor_pids() -> list[int]:
     """The processes of the cleaning and annotation actors (their command line names the stage)."""
     pids = []

@@ -191,13 +191,20 @@ def add(
     n_process: int = 1,
     batch_files: int = 50,
     progress: Callable[[str], None] | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> AddSummary:
     """Add what is new among ``paths`` to the library ``db`` (default: ``STORYBRIEF_DB`` or
     ``storybrief.db``): read, clean and annotate only new inputs and place their articles into the stored
-    stories, ``batch_files`` inputs per transaction. See :mod:`storybrief.store.grow`."""
+    stories, ``batch_files`` inputs per transaction. See :mod:`storybrief.store.grow`. ``engine="ray"``
+    reads, cleans and annotates each batch on Ray Data, as :func:`brief` does (give it larger batches:
+    each batch is one Ray job); the library is the local engine's with the same ``batch_files``."""
+    from .engine import RayOptions, check_engine
     from .store import default_db
     from .store.grow import add as grow
 
+    check_engine(engine)
+    ray = RayOptions(address=ray_address, workers=n_process) if engine == "ray" else None
     return grow(
         paths,
         db or default_db(),
@@ -206,6 +213,7 @@ def add(
         processes=n_process,
         batch_files=batch_files,
         progress=progress,
+        ray=ray,
     )
 
 

@@ -9,10 +9,12 @@ import typer
 from .common import (
     DEFAULT_MAX_SIZE,
     WARNED_FLAGS,
+    EngineOpt,
     FollowLinksOpt,
     MaxSizeOpt,
     PathsArg,
     ProcessesOpt,
+    RayAddressOpt,
     finish,
     parse_size,
     progress_bar,
@@ -32,15 +34,29 @@ def add(
     max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
     processes: ProcessesOpt = 0,
     follow_links: FollowLinksOpt = False,
-    batch: Annotated[int, typer.Option("--batch", min=1, help="Inputs stored per transaction.")] = 50,
+    batch: Annotated[
+        int | None,
+        typer.Option(
+            "--batch",
+            min=1,
+            help="Inputs stored per transaction, and per Ray job with --engine ray (default 50; 500 on Ray).",
+        ),
+    ] = None,
+    engine: EngineOpt = "local",
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Add new articles in PATHs to the library: inputs already stored are skipped, changed ones stored anew."""
     from ..errors import SetupProblem
     from ..store import default_db
+    from ..store.grow import BATCH_FILES, RAY_BATCH_FILES
     from ..store.grow import add as grow
     from ..store.library import LibraryError
+    from .brief import ray_options
 
     limit = parse_size(max_size)
+    ray = ray_options(engine, ray_address, processes)
+    if batch is None:
+        batch = BATCH_FILES if ray is None else RAY_BATCH_FILES
     try:
         with progress_bar(None, "adding", enabled=True) as tick:
             summary = grow(
@@ -51,6 +67,7 @@ def add(
                 processes=worker_count(processes),
                 batch_files=batch,
                 progress=tick,
+                ray=ray,
             )
     except (LibraryError, SetupProblem) as problem:
         say("error", str(problem))

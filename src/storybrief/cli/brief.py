@@ -86,7 +86,7 @@ def brief(
         return
     if story is not None or topic is not None or since is not None:
         raise typer.BadParameter("--story, --topic and --since need --db")
-    ray = _ray_options(engine, ray_address, processes)
+    ray = ray_options(engine, ray_address, processes)
     parsers = None if ray is not None else start_parsers(paths, processes)
     from ..synthesize.brief import build_report
 
@@ -117,7 +117,7 @@ def brief(
     )
 
 
-def _ray_options(engine: str, address: str | None, processes: int) -> RayOptions | None:
+def ray_options(engine: str, address: str | None, processes: int) -> RayOptions | None:
     """The Ray engine's options for ``--engine ray`` (None for the local engine); a bad choice is a usage error."""
     from ..engine import ENGINES, RayOptions
 

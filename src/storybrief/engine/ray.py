@@ -28,7 +28,8 @@ import pickle
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -51,7 +52,7 @@ from ..clean.boilerplate import (
     line_keys,
 )
 from ..errors import Msg, SetupProblem
-from ..ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths, read_one
+from ..ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths, error_for, read_one
 from ..ingest.sources import expand_paths
 from ..model import Article, Corpus, InputError, RawDocument, TimeMention
 from . import RayOptions
@@ -301,6 +302,24 @@ def _listed(paths: Sequence[str], follow_links: bool) -> tuple[list[tuple[int, s
     return files, errors
 
 
+@contextmanager
+def session(options: RayOptions) -> Iterator[None]:
+    """Ray started or joined for one or more runs, with Ray Data's start-up chatter and progress bars off;
+    a Ray started here is shut down at the end."""
+    started = connect(options)
+    before = _apply(_settings())
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # "progress bars disabled" and such
+    try:
+        with warnings.catch_warnings():
+            # Ray Data's advice on pool sizes for a small input is no concern of the command line's user
+            warnings.filterwarnings("ignore", category=UserWarning, module=r"ray\.")
+            yield
+    finally:
+        _apply(before)
+        if started:
+            ray.shutdown()
+
+
 def run(
     paths: PathsLike,
     options: RayOptions,
@@ -322,45 +341,69 @@ def run(
     ``timings`` is filled with the wall-clock seconds of each step (for the benchmark).
     """
     clock = _Clock(timings if timings is not None else {})
-    started = connect(options)
-    clock.lap("start")
-    before = _apply(_settings())
-    logging.getLogger("ray.data").setLevel(logging.ERROR)  # "progress bars disabled" and such
-    try:
-        with warnings.catch_warnings():
-            # Ray Data's advice on pool sizes for a small input is no concern of the command line's user
-            warnings.filterwarnings("ignore", category=UserWarning, module=r"ray\.")
-            return _run(
-                as_paths(paths),
-                options,
-                max_bytes,
-                corpus_evidence,
-                follow_links,
-                max_container_bytes,
-                dict(user_dates or {}),
-                progress,
-                meanwhile,
-                clock,
-            )
-    finally:
-        _apply(before)
-        if started:
-            ray.shutdown()
+    with session(options):
+        clock.lap("start")
+        dates = dict(user_dates or {})
+        files, listing_errors = _listed(as_paths(paths), follow_links)
+        errors, done = _clean_annotate(
+            files, options, max_bytes, corpus_evidence, max_container_bytes, dates, progress, clock
+        )
+        errors.extend((seq, 0, e) for seq, e in listing_errors)
+        cpu = time.process_time()
+        corpus = _assemble(errors, done, dates, meanwhile)
+        clock.add("driver CPU whole-input", time.process_time() - cpu)
+        clock.lap("whole-input")
+        return corpus
 
 
-def _run(
-    paths: list[str],
+def annotate_files(
+    files: Sequence[str],
+    options: RayOptions,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_container_bytes: int = MAX_CONTAINER_BYTES,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[list[Article], list[int], list[tuple[int, InputError]]]:
+    """Read, clean and annotate a batch of ``files`` (each one file, not a folder) on Ray, inside a
+    :func:`session`: the annotated articles with text, the index in ``files`` each came from, and the errors
+    by file index (an article with no text left is one). The batch is one input to the cleaner's corpus
+    evidence and to the whole-input steps, as a batch of ``storybrief add`` on the local engine is."""
+    clock = _Clock({})
+    listed = list(enumerate(files))
+    errors, done = _clean_annotate(listed, options, max_bytes, True, max_container_bytes, {}, progress, clock)
+    done.sort(key=lambda d: (d[0], d[1]))
+    articles = distinct_ids([d.article for _, _, d in done])
+    live: list[Article] = []
+    article_file: list[int] = []
+    parses: list[Parsed] = []
+    tags: list[list[TimeMention]] = []
+    by_file = [(seq, e) for seq, _, e in errors]
+    for (seq, _, item), article in zip(done, articles, strict=True):
+        if item.parsed is None:
+            by_file.append((seq, error_for(article.input, article.format, Msg.NO_TEXT_LEFT)))
+            continue
+        live.append(article)
+        article_file.append(seq)
+        parses.append(item.parsed)
+        tags.append(item.tagged or [])
+    if live:
+        annotate(Corpus(articles=live), parses=parses, tags=tags)
+    by_file.sort(key=lambda e: e[0])
+    return live, article_file, by_file
+
+
+def _clean_annotate(
+    files: list[tuple[int, str]],
     options: RayOptions,
     max_bytes: int,
     corpus_evidence: bool,
-    follow_links: bool,
     max_container_bytes: int,
     user_dates: dict[str, datetime],
     progress: Callable[[str], None] | None,
-    meanwhile: Callable[[Corpus], object] | None,
     clock: _Clock,
-) -> Corpus:
-    files, listing_errors = _listed(paths, follow_links)
+) -> tuple[list[tuple[int, int, InputError]], list[tuple[int, int, _Done]]]:
+    """The distributed stages over numbered ``files``: read errors and cleaned, annotated documents, each
+    with its file's number and its place in the file."""
     here = [(seq, p) for seq, p in files if p == "-"]  # standard input is this process's
     remote = [{"seq": seq, "path": p} for seq, p in files if p != "-"]
     local_rows = [
@@ -379,45 +422,42 @@ def _run(
         )
     if local_rows:
         parts.append(ray.data.from_arrow(_table(local_rows)))
-    errors: list[tuple[int, int, InputError]] = [(seq, 0, e) for seq, e in listing_errors]
+    errors: list[tuple[int, int, InputError]] = []
     done: list[tuple[int, int, _Done]] = []
-    if parts:
-        read = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
-        read = read.materialize()
-        clock.lap("read")
-        for r in read.map_batches(partial(_only, docs=False), batch_format="pyarrow").take_all():
-            errors.append((int(r["seq"]), int(r["sub"]), pickle.loads(r["blob"])))
-        # materialized, so that no upstream task waits for a CPU the actors hold
-        docs = read.map_batches(partial(_only, docs=True), batch_format="pyarrow").materialize()
-        if docs.count() == 0:  # nothing but errors: no evidence to count, nothing to annotate
-            return _assemble(errors, done, user_dates, meanwhile)
-        workers = _workers(options)
-        recurring = recurring_evidence(docs, workers) if corpus_evidence else frozenset()
-        clock.lap("evidence")
-        annotated = docs.map_batches(
-            CleanAnnotate,
-            batch_size=BATCH,
-            batch_format="pyarrow",
-            compute=ray.data.ActorPoolStrategy(size=workers),
-            fn_kwargs={"recurring": recurring, "user_dates": user_dates},
-            num_cpus=1,
-        )
-        for batch in annotated.iter_batches(batch_format="pyarrow", batch_size=None):
-            for name in ("clean", "spacy", "dates"):
-                clock.add(f"actor CPU {name}", pc.sum(batch.column(f"cpu_{name}")).as_py() or 0.0)
-            clock.add("bytes back", pc.sum(pc.binary_length(batch.column("blob"))).as_py() or 0)
-            for seq, sub, item in zip(
-                batch.column("seq").to_pylist(), batch.column("sub").to_pylist(), _blobs(batch), strict=True
-            ):
-                done.append((seq, sub, item))
-                if progress is not None:
-                    progress(item.article.input)
-        clock.lap("clean+annotate")
-    cpu = time.process_time()
-    corpus = _assemble(errors, done, user_dates, meanwhile)
-    clock.add("driver CPU whole-input", time.process_time() - cpu)
-    clock.lap("whole-input")
-    return corpus
+    if not parts:
+        return errors, done
+    read = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    read = read.materialize()
+    clock.lap("read")
+    for r in read.map_batches(partial(_only, docs=False), batch_format="pyarrow").take_all():
+        errors.append((int(r["seq"]), int(r["sub"]), pickle.loads(r["blob"])))
+    # materialized, so that no upstream task waits for a CPU the actors hold
+    docs = read.map_batches(partial(_only, docs=True), batch_format="pyarrow").materialize()
+    if docs.count() == 0:  # nothing but errors: no evidence to count, nothing to annotate
+        return errors, done
+    workers = _workers(options)
+    recurring = recurring_evidence(docs, workers) if corpus_evidence else frozenset()
+    clock.lap("evidence")
+    annotated = docs.map_batches(
+        CleanAnnotate,
+        batch_size=BATCH,
+        batch_format="pyarrow",
+        compute=ray.data.ActorPoolStrategy(size=workers),
+        fn_kwargs={"recurring": recurring, "user_dates": user_dates},
+        num_cpus=1,
+    )
+    for batch in annotated.iter_batches(batch_format="pyarrow", batch_size=None):
+        for name in ("clean", "spacy", "dates"):
+            clock.add(f"actor CPU {name}", pc.sum(batch.column(f"cpu_{name}")).as_py() or 0.0)
+        clock.add("bytes back", pc.sum(pc.binary_length(batch.column("blob"))).as_py() or 0)
+        for seq, sub, item in zip(
+            batch.column("seq").to_pylist(), batch.column("sub").to_pylist(), _blobs(batch), strict=True
+        ):
+            done.append((seq, sub, item))
+            if progress is not None:
+                progress(item.article.input)
+    clock.lap("clean+annotate")
+    return errors, done
 
 
 def _assemble(

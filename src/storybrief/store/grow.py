@@ -23,14 +23,17 @@ from typing import TYPE_CHECKING
 from ..errors import Msg
 from ..ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, error_for, read_one
 from ..ingest.sources import expand_paths
-from ..model import Article, InputError, QuoteGroup, RawDocument, Story
+from ..model import Article, Corpus, InputError, QuoteGroup, RawDocument, Story
 from .library import Library, LibraryError, StoredStory
 from .place import story_version
 
 if TYPE_CHECKING:
-    from ..annotate.workers import ParserPool
+    from ..engine import RayOptions
 
 BATCH_FILES = 50  # inputs per transaction
+# inputs per transaction with the Ray engine: each batch is one Ray job, whose start (an actor pool, spaCy
+# loaded in each actor) costs seconds
+RAY_BATCH_FILES = 500
 # flags the user is warned about, one line each (the same kinds as ``brief``: cli.common.WARNED_FLAGS)
 WARNED_FLAGS = ("truncated_annotation", "metadata", "decoding")
 
@@ -104,11 +107,15 @@ def add(
     processes: int = 1,
     threshold: float | None = None,
     progress: Callable[[str], None] | None = None,
+    ray: RayOptions | None = None,
 ) -> AddSummary:
     """Add the new inputs among ``paths`` to the library ``db``; see the module doc.
 
     spaCy's ``processes`` worker processes are started only when something is new, so that rerunning an
-    ``add`` costs no more than hashing its inputs.
+    ``add`` costs no more than hashing its inputs. With ``ray``, each batch is read, cleaned and annotated
+    on the Ray engine instead (:func:`storybrief.engine.ray.annotate_files`; Ray is started or joined only
+    when something is new); placing and storing stay here, batch by batch, as with the local engine, so the
+    library is the one the local engine writes with the same ``batch_files``.
     """
     summary = AddSummary()
     pending: list[tuple[str, str, str]] = []  # (path as given, identity, hash)
@@ -137,17 +144,51 @@ def add(
                 pending.append((item, name, digest))
         if not pending:
             return summary
+        if ray is not None:
+            _add_on_ray(lib, pending, summary, ray, batch_files, max_bytes, max_container_bytes, threshold, progress)
+            return summary
         from ..annotate.workers import ParserPool
+        from ..pipeline import annotate_corpus
 
         files = [item for item, _, _ in pending]
         with ParserPool.for_inputs(files, processes) if processes > 1 else nullcontext() as parsers:
             for start in range(0, len(pending), batch_files):
                 batch = pending[start : start + batch_files]
-                _add_batch(lib, batch, summary, max_bytes, max_container_bytes, parsers, threshold)
+                articles, article_file, errors = _read_batch(batch, max_bytes, max_container_bytes)
+                if articles:  # quote groups are linked library-wide when placed
+                    annotate_corpus(Corpus(articles=articles), parsers=parsers)
+                _store_batch(lib, batch, articles, article_file, errors, summary, threshold)
                 if progress is not None:
                     for item, _, _ in batch:
                         progress(item)
     return summary
+
+
+def _add_on_ray(
+    lib: Library,
+    pending: Sequence[tuple[str, str, str]],
+    summary: AddSummary,
+    options: RayOptions,
+    batch_files: int,
+    max_bytes: int,
+    max_container_bytes: int,
+    threshold: float | None,
+    progress: Callable[[str], None] | None,
+) -> None:
+    """:func:`add`'s batches read, cleaned and annotated on Ray, placed and stored here."""
+    from ..engine import ray_engine
+
+    engine = ray_engine()
+    with engine.session(options):
+        for start in range(0, len(pending), batch_files):
+            batch = pending[start : start + batch_files]
+            articles, article_file, errors = engine.annotate_files(
+                [item for item, _, _ in batch], options, max_bytes=max_bytes, max_container_bytes=max_container_bytes
+            )
+            _store_batch(lib, batch, articles, article_file, errors, summary, threshold)
+            if progress is not None:
+                for item, _, _ in batch:
+                    progress(item)
 
 
 def _read_batch(
@@ -177,21 +218,17 @@ def _read_batch(
     return articles, article_file, errors
 
 
-def _add_batch(
+def _store_batch(
     lib: Library,
     batch: Sequence[tuple[str, str, str]],
+    articles: Sequence[Article],
+    article_file: Sequence[int],
+    errors: Sequence[tuple[int, InputError]],
     summary: AddSummary,
-    max_bytes: int,
-    max_container_bytes: int,
-    parsers: ParserPool | None,
     threshold: float | None,
 ) -> None:
-    from ..model import Corpus
-    from ..pipeline import annotate_corpus
-
-    articles, article_file, errors = _read_batch(batch, max_bytes, max_container_bytes)
-    if articles:
-        annotate_corpus(Corpus(articles=articles), parsers=parsers)  # quote groups are linked library-wide below
+    """Store one batch's inputs, errors and annotated articles (with the index in ``batch`` of the input
+    each came from) in one transaction, and place the articles into the library's stories."""
     now = _now()
     with lib.write():
         input_ids: dict[int, int] = {}

@@ -7,8 +7,8 @@ from storybrief.model import Article, Flag, InputFormat, Quote
 def _article(aid: str, *quotes: tuple[str, str | None], garbled: bool = False) -> Article:
     article = Article(id=aid, input=f"{aid}.txt", format=InputFormat.TEXT, text="")
     article.quotes = [Quote(text, 0, len(text), speaker) for text, speaker in quotes]
-    if garbled:
-        article.flags = [Flag("garbled", "†", 0, 1)]
+    if garbled:  # debris enough to make the page suspect (one stray symbol is not)
+        article.flags = [Flag("garbled", "†", 0, 1), Flag("garbled", "‡", 1, 2)]
     return article
 
 
@@ -55,3 +55,15 @@ def test_reference_wording_avoids_garbled_copies() -> None:
         [_article("spun", (spun, "Ruth Okafor"), garbled=True), _article("ok", (clean, "Ruth Okafor"))]
     )
     assert group.text == clean
+
+
+def test_one_stray_symbol_does_not_make_a_page_suspect() -> None:
+    from storybrief.annotate.quote_links import garbled
+
+    page = _article(
+        "court", ("The claim under § 1983 fails because the officers acted in good faith", "Judge Ama Mensah")
+    )
+    page.flags = [Flag("garbled", "§", 15, 16)]
+    assert not garbled(page)
+    page.flags.append(Flag("garbled", "†", 40, 41))
+    assert garbled(page)

@@ -78,3 +78,39 @@ def test_wire_credit_drops_the_reporters_location() -> None:
     result = md.match_wire_credit("(Additional reporting by Huw Jones in London and Ana Ruiz; Editing by Edwina Gibbs)")
     assert result is not None
     assert result[0].credits == ["Huw Jones", "Ana Ruiz", "Edwina Gibbs"]
+
+
+def _cleaned(text: str) -> tuple[str | None, str]:
+    from storybrief.clean import clean_document
+    from storybrief.model import InputFormat, Metadata, RawDocument
+
+    article = clean_document(RawDocument(input="story.txt", format=InputFormat.TEXT, text=text, meta=Metadata()))
+    return article.title, article.text
+
+
+BODY = (
+    "The harbour board of Kestrel Bay voted on Tuesday to close the old ferry pier for a year while engineers "
+    "rebuild its timber piles, the board's chair said after a three-hour meeting."
+)
+
+
+def test_headline_lines_ending_with_a_stop_are_titles_when_headline_shaped() -> None:
+    # title case, a "Name:" label, a line cut off with a semicolon: the headline, not the first sentence
+    for head in (
+        "Harbour Board Shuts Old Ferry Pier for a Year.",
+        "Osei: The pier cannot wait another winter.",
+        "Ferry pier to close for repairs;",
+    ):
+        title, text = _cleaned(f"{head}\n\n{BODY}")
+        assert title == head, head
+        assert not text.startswith(head[:10]), head
+    # a short lead sentence in sentence case stays the text's first sentence; so do two sentences
+    for lead in ("The old ferry pier will close for a year.", "Ferry Pier Shuts. Board Votes For Repairs Now."):
+        title, text = _cleaned(f"{lead}\n\n{BODY}")
+        assert title is None and text.startswith(lead), lead
+    # above a paragraph that opens with a dateline, even a sentence-case line is the headline
+    title, text = _cleaned(f"Ferry pier to close for a year.\n\nKESTREL BAY - {BODY}")
+    assert title == "Ferry pier to close for a year." and text.startswith("The harbour board")
+    # a title-case line with nothing longer after it is no headline either
+    title, _ = _cleaned("Harbour Board Shuts Old Ferry Pier for a Year.\n\nThe board agreed.")
+    assert title is None

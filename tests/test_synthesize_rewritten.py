@@ -51,3 +51,16 @@ def test_a_sentence_changing_negation_or_modality_does_not_support() -> None:
     assert support_score(cited, hedged) == 0.0
     assert support_score(cited, plain) == 0.0
     assert support_score(cited, same) > 0.0
+
+
+def test_one_garbled_passage_marks_its_sentence_not_the_page() -> None:
+    from storybrief.model import Flag
+
+    debris = "Crews \u2020 cleared the first rocks from the Kelder line by Wednesday evening, a rail spokesman said."
+    page = _article("one", [*CLEAN, debris])
+    at = page.text.index("\u2020")
+    page.flags = [Flag("garbled", "\u2020", at, at + 1, "stray typographic symbol")]
+    brief = brief_story(Story("s1", ["one"]), [page], words=200)
+    by_text = {s.text: s for s in brief.summary}
+    assert CLEAN[0] in by_text and not by_text[CLEAN[0]].rewritten  # the rest of the page is not suspect
+    assert debris not in by_text or by_text[debris].rewritten  # the passage's own sentence is

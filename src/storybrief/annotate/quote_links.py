@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from ..clean.garble import GARBLED_PAGE, garbled_passages
 from ..model import Article, QuoteGroup, QuoteVariant, content_id
 from ..unionfind import UnionFind
 
@@ -80,7 +81,9 @@ def repeated_words(text: str) -> int:
 
 
 def garbled(article: Article) -> bool:
-    return any(f.kind == "garbled" for f in article.flags) or article.rewrite_of is not None
+    """A page whose wording may not be the reporter's: a rewrite (or likely one), or with garbled passages
+    enough to make the whole page suspect (one stray symbol does not)."""
+    return article.rewrite_of is not None or garbled_passages(article.flags) >= GARBLED_PAGE
 
 
 def reference_key(

@@ -64,6 +64,12 @@ def _is_photo_caption(text: str) -> bool:
 
 _HEADLINE_MAX_WORDS = 25
 _SUBHEAD_MAX_WORDS = 14
+# a first line that ends like a sentence is still a headline when it is short, set in title case or opens
+# with a "Name:" label, and a longer paragraph follows (plain-text exports that end every headline with ".")
+_STOPPED_HEADLINE_MAX_WORDS = 16
+_TITLE_CASE_SHARE = 0.75  # of the words longer than three letters, at least this share capitalised
+_HEADLINE_LABEL_RE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: \S")
+_SENTENCE_INSIDE_RE = re.compile(r"[a-z]{2,}[.!?][\"”’']? +[A-Z]")  # "judge. That" (not "U.S. Flexes")
 
 CONTENT, BLANK, JUNK, META, TITLE = "content", "blank", "junk", "meta", "title"
 
@@ -242,9 +248,29 @@ def _find_title(lines: list[_Line], article: Article) -> None:
     words = word_count(first.text)  # CJK characters two to a word
     repeated = len(content) > 1 and content[1].text.startswith(first.text.rstrip(". "))  # headline = first sentence
     headline_like = not first.text.endswith((".", ",", ";", "。", "，", "；")) or repeated
+    headline_like = headline_like or _stopped_headline(first.text, content[1].text if len(content) > 1 else "")
     if 2 <= words <= _HEADLINE_MAX_WORDS and headline_like and len(content) > 1:
         first.kind, first.reason = TITLE, "title"
         article.title = first.text
+
+
+def _stopped_headline(text: str, after: str) -> bool:
+    """A short first line ending with a full stop that is a headline all the same: in title case
+    ("Oil Prices Keep Market Gains in Check.") or opening with a label ("Clinton: Time for a change."),
+    one sentence, and followed by a longer paragraph; or one cut off with a semicolon (no paragraph ends
+    so), or above a paragraph that opens with a dateline. A short lead sentence in sentence case above
+    ordinary text stays text."""
+    words = text.split()
+    if not text.endswith((".", ";")) or len(words) > _STOPPED_HEADLINE_MAX_WORDS or len(after.split()) <= len(words):
+        return False
+    if _SENTENCE_INSIDE_RE.search(text.rstrip(".;")):
+        return False
+    if text.endswith(";") or _HEADLINE_LABEL_RE.match(text) or md.match_dateline(after) is not None:
+        return True  # a dateline opens the story's first paragraph: what stands above it is the headline
+    long_words = [w.strip("\"'“”‘’(") for w in words]
+    long_words = [w for w in long_words if len(w) > 3 and w[:1].isalpha()]
+    capitalised = sum(1 for w in long_words if w[:1].isupper())
+    return len(long_words) >= 3 and capitalised >= _TITLE_CASE_SHARE * len(long_words)
 
 
 def _find_standfirst(lines: list[_Line], article: Article) -> None:

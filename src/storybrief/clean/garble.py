@@ -8,8 +8,13 @@ few words that were never opened. Each finding is reported with its span so a re
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import Flag
+
+# garbled passages that make a whole page suspect (a rewrite's debris), rather than the passages themselves:
+# one stray symbol ("§ 1983" in a court story) is no evidence about the rest of the page
+GARBLED_PAGE = 2
 
 # (pattern, what it means, a substring every match contains: a cheap test before the regex runs)
 _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
@@ -38,3 +43,8 @@ def garble_flags(text: str) -> list[Flag]:
             flags.append(Flag("garbled", m.group(0), m.start(), m.end(), detail))
     flags.sort(key=lambda f: f.start)
     return flags
+
+
+def garbled_passages(flags: Sequence[Flag]) -> int:
+    """How many of ``flags`` mark garbled passages."""
+    return sum(1 for f in flags if f.kind == "garbled")

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from ..clean.garble import GARBLED_PAGE, garbled_passages
 from ..model import Article, RewriteOf, Syndication
 from .dedup import DuplicateGroup, jaccard, shingles
 
@@ -28,7 +29,6 @@ MIN_SKELETON_SHARE = 0.6  # share of the shorter skeleton aligned in order with 
 MAX_WORD_OVERLAP = 0.35  # 3-word shingle Jaccard below which the wording counts as rewritten
 MIN_WORD_OVERLAP = 0.05  # ... and from which it is a spin of the same text, not a retelling
 MIN_LENGTH_RATIO = 0.7  # words of the shorter text over words of the longer one
-MIN_GARBLED_LIKELY = 2  # garbled passages that make an article "likely rewritten" on their own
 _NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
 
@@ -79,7 +79,7 @@ def _original_first(a: Article, b: Article) -> tuple[Article, Article]:
 
 
 def _garbled(article: Article) -> int:
-    return sum(1 for f in article.flags if f.kind == "garbled")
+    return garbled_passages(article.flags)
 
 
 def find_rewrites(articles: Sequence[Article], candidates: Mapping[str, Sequence[str]]) -> None:
@@ -128,7 +128,7 @@ def likely_rewritten(article: Article) -> RewriteOf | None:
     garbled = _garbled(article)
     credits = [c for c in article.credits if c]
     foreign_agency = article.agency is not None and article.agency != article.outlet
-    if garbled < MIN_GARBLED_LIKELY and not (garbled and (credits or foreign_agency)):
+    if garbled < GARBLED_PAGE and not (garbled and (credits or foreign_agency)):
         return None
     evidence = [f"{garbled} passage(s) of garbled phrasing, typical of machine rewriting"]
     if foreign_agency:

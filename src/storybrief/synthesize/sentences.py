@@ -153,6 +153,7 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
         # a spun copy whose original is in the story: the original says it, in its own (right) words
         spun = article.rewrite_of is not None and article.rewrite_of.article in ids
         suspect = suspect_page(article)
+        passages = [(f.start, f.end) for f in article.flags if f.kind == "garbled"]
         transcript = is_transcript(article.text)
         for n, s in enumerate(article.sentences):
             text = article.text[s.start : s.end].strip()
@@ -164,7 +165,8 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
             content = tuple(t for t in terms(text) if t not in stop)
             unit = Unit(i, s.start, s.end, text, n, word_count(text), why is None, content, well_formed(text))
             unit.follows = why == DANGLING
-            unit.suspect = suspect
+            # a sentence holding a garbled passage is suspect on a page that is not
+            unit.suspect = suspect or any(start < s.end and end > s.start for start, end in passages)
             units.append(unit)
     return units
 

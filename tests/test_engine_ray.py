@@ -265,6 +265,7 @@ def test_2000_articles_of_mmds_and_multinews_same_as_local(ray_cluster: None, tm
     if not MMDS_DEV.is_file() or not multinews.is_file():
         pytest.skip(f"the MMDS and Multi-News dev sets are not present under {MMDS} (set STORYBRIEF_DATASETS)")
     from storybrief.engine.ray import run
+    from storybrief.group.dedup import NUM_PERM, THRESHOLD, Candidates, _lsh_candidates, find_duplicates, shingles
 
     records = []
     for line in MMDS_DEV.read_text(encoding="utf-8").splitlines():
@@ -278,14 +279,27 @@ def test_2000_articles_of_mmds_and_multinews_same_as_local(ray_cluster: None, tm
                 records.append({"id": f"{cluster['id']}-{n}", "text": text})
             if len(records) >= 2000:
                 break
-    records = records[:2000]
+    records = records[:1970]
+    for k, record in enumerate(records[:300:10]):  # 30 wire copies with a new ending: near duplicates
+        cut = record["text"][: len(record["text"]) * 3 // 4]
+        records.append({"id": f"copy-{k}", "text": cut + "\nThis report was updated with more detail."})
     for start in range(0, len(records), 100):  # shards: each one reading task
         shard = "\n".join(json.dumps(r) for r in records[start : start + 100]) + "\n"
         (tmp_path / f"shard{start // 100:02d}.jsonl").write_text(shard, encoding="utf-8")
     local = local_corpus([str(tmp_path)], n_process=2)
-    remote = run([str(tmp_path)], RayOptions(workers=2))
+    proposed: list[Candidates | None] = []
+    remote = run([str(tmp_path)], RayOptions(workers=2), meanwhile=lambda c, pairs: proposed.append(pairs))
     assert len(local.articles) + len(local.errors) == 2000
     assert_same(local, remote)
+    # duplicates: the band-key group-by on Ray proposes the pairs the local LSH index does
+    (pairs,) = proposed
+    sets = [shingles(a.text) for a in local.articles]
+    assert pairs is not None and {frozenset(p) for p in pairs} == {
+        frozenset(p) for p in _lsh_candidates(sets, THRESHOLD, NUM_PERM)
+    }
+    theirs_copies = find_duplicates(local.articles)
+    assert find_duplicates(remote.articles, candidates=pairs) == theirs_copies
+    assert len(theirs_copies) >= 30
     mine, theirs = stories(remote), stories(local)
     assert b_cubed(mine, theirs) >= 0.99
     assert mine == theirs

@@ -155,7 +155,7 @@ def brief(
             RayOptions(address=ray_address, workers=n_process),
             user_dates=user_dates,
             progress=tick("annotating"),
-            meanwhile=lambda c: found.append(find_duplicates(c.articles)),
+            meanwhile=lambda c, pairs: found.append(find_duplicates(c.articles, candidates=pairs)),
         )
     else:
         from .annotate.workers import ParserPool

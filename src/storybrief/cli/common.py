@@ -30,6 +30,7 @@ from ..render.safe import terminal_text
 
 if TYPE_CHECKING:
     from ..engine import RayOptions
+    from ..group.dedup import Candidates
     from ..model import Corpus, InputError, Report
 
 err_console = Console(stderr=True, highlight=False)
@@ -172,14 +173,15 @@ def read_corpus(
     dates_file: Path | None = None,
     processes: int = 0,
     parsers: ParserPool | None = None,
-    meanwhile: Callable[[Corpus], object] | None = None,
+    meanwhile: Callable[[Corpus, Candidates | None], object] | None = None,
     follow_links: bool = False,
     ray: RayOptions | None = None,
 ) -> Corpus:
     """Load, clean and (optionally) annotate ``paths`` with progress bars; user errors exit cleanly.
 
     Annotation runs in ``parsers`` (from :func:`start_parsers`), which are closed when this returns;
-    ``meanwhile`` is given the clean corpus while they parse (work that needs no annotation). With
+    ``meanwhile`` is given the clean corpus while they parse (work that needs no annotation), and the
+    near-duplicate candidates when an engine found them (see :func:`storybrief.engine.ray.run`). With
     ``ray``, all of it runs on the Ray engine instead (and ``annotate`` is ignored: it always annotates).
     """
     if annotate and parsers is None and ray is None:
@@ -217,7 +219,7 @@ def read_grouped(
         date=date,
         dates_file=dates_file,
         parsers=parsers,
-        meanwhile=lambda c: found.append(find_duplicates(c.articles)),
+        meanwhile=lambda c, pairs: found.append(find_duplicates(c.articles, candidates=pairs)),
         follow_links=follow_links,
         ray=ray,
     )
@@ -233,7 +235,7 @@ def _read(
     date: list[str] | None,
     dates_file: Path | None,
     parsers: ParserPool | None,
-    meanwhile: Callable[[Corpus], object] | None,
+    meanwhile: Callable[[Corpus, Candidates | None], object] | None,
     follow_links: bool = False,
     ray: RayOptions | None = None,
 ) -> Corpus:
@@ -261,7 +263,7 @@ def _read(
                     user_dates=user_dates,
                     parsers=parsers,
                     progress=lambda a: tick(a.input),
-                    meanwhile=None if meanwhile is None else lambda: meanwhile(corpus),
+                    meanwhile=None if meanwhile is None else lambda: meanwhile(corpus, None),
                 )
         except SetupProblem as problem:
             say("error", str(problem))
@@ -280,7 +282,7 @@ def _read_on_ray(
     limit: int,
     corpus_evidence: bool,
     user_dates: dict[str, datetime],
-    meanwhile: Callable[[Corpus], object] | None,
+    meanwhile: Callable[[Corpus, Candidates | None], object] | None,
     follow_links: bool,
     ray: RayOptions,
 ) -> Corpus:

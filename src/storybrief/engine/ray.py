@@ -52,6 +52,7 @@ from ..clean.boilerplate import (
     line_keys,
 )
 from ..errors import Msg, SetupProblem
+from ..group.dedup import EXACT_BELOW, Candidates, band_keys
 from ..ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths, error_for, read_one
 from ..ingest.sources import expand_paths
 from ..model import Article, Corpus, InputError, RawDocument, TimeMention
@@ -160,13 +161,17 @@ def _evidence(batch: pa.Table, candidates: frozenset[tuple[str, int]]) -> pa.Tab
     )
 
 
-def _summed(ds: ray.data.Dataset, keys: list[str], partitions: int) -> ray.data.Dataset:
-    """``n`` summed per ``keys``, as column ``n``, shuffled into ``partitions`` parts (Ray's default of
-    200 costs a minute of start-up on a small machine)."""
+def _grouped(ds: ray.data.Dataset, keys: list[str], partitions: int) -> Any:
+    """``ds`` grouped by ``keys``, shuffled into ``partitions`` parts (Ray's default of 200 costs a minute
+    of start-up on a small machine)."""
     # Ray before 2.4x has neither the hash shuffle nor this parameter
     sized = "num_partitions" in inspect.signature(ds.groupby).parameters
-    grouped = ds.groupby(keys, num_partitions=partitions) if sized else ds.groupby(keys)
-    summed: ray.data.Dataset = grouped.sum("n")
+    return ds.groupby(keys, num_partitions=partitions) if sized else ds.groupby(keys)
+
+
+def _summed(ds: ray.data.Dataset, keys: list[str], partitions: int) -> ray.data.Dataset:
+    """``n`` summed per ``keys``, as column ``n``."""
+    summed: ray.data.Dataset = _grouped(ds, keys, partitions).sum("n")
     return cast("ray.data.Dataset", summed.rename_columns({"sum(n)": "n"}))
 
 
@@ -185,6 +190,42 @@ def recurring_evidence(docs: ray.data.Dataset, partitions: int = 1) -> frozenset
         if r["scope"] == GLOBAL or len(key.split()) <= OUTLET_LINE_MAX_WORDS:
             found.add(key)
     return frozenset(found)
+
+
+_PAIRS = pa.schema([("seq_a", pa.int64()), ("sub_a", pa.int64()), ("seq_b", pa.int64()), ("sub_b", pa.int64())])
+
+
+def _band_rows(batch: pa.Table) -> pa.Table:
+    """One row per (band key, document) of a batch of annotated documents."""
+    seqs, subs = batch.column("seq").to_pylist(), batch.column("sub").to_pylist()
+    out: dict[str, list[int]] = {"band": [], "seq": [], "sub": []}
+    for seq, sub, keys in zip(seqs, subs, batch.column("bands").to_pylist(), strict=True):
+        for key in keys or ():
+            out["band"].append(key)
+            out["seq"].append(seq)
+            out["sub"].append(sub)
+    return pa.table({name: pa.array(values, pa.int64()) for name, values in out.items()})
+
+
+def _bucket_pairs(bucket: pa.Table) -> pa.Table:
+    """Every pair of the documents that share one band key."""
+    members = sorted(set(zip(bucket.column("seq").to_pylist(), bucket.column("sub").to_pylist(), strict=True)))
+    pairs = [(a[0], a[1], b[0], b[1]) for n, b in enumerate(members) for a in members[:n]]
+    columns: list[Sequence[int]] = list(zip(*pairs, strict=True)) if pairs else [[], [], [], []]
+    return pa.table([pa.array(c, pa.int64()) for c in columns], schema=_PAIRS)
+
+
+def candidate_pairs(annotated: ray.data.Dataset, partitions: int = 1) -> set[tuple[tuple[int, int], tuple[int, int]]]:
+    """The near-duplicate candidates of the annotated documents: pairs of (file, place in the file) that
+    share an LSH band key (:func:`~storybrief.group.dedup.band_keys`), by a distributed group-by on the
+    key. The same pairs the local LSH index proposes; exact Jaccard then decides, in this process."""
+    rows = annotated.select_columns(["seq", "sub", "bands"]).map_batches(_band_rows, batch_format="pyarrow")
+    pairs = _grouped(rows, ["band"], partitions).map_groups(_bucket_pairs, batch_format="pyarrow")
+    found: set[tuple[tuple[int, int], tuple[int, int]]] = set()
+    for batch in pairs.iter_batches(batch_format="pyarrow", batch_size=None):
+        columns = [batch.column(name).to_pylist() for name in _PAIRS.names]
+        found.update(((a, b), (c, d)) for a, b, c, d in zip(*columns, strict=True))
+    return found
 
 
 class CleanAnnotate:
@@ -214,6 +255,8 @@ class CleanAnnotate:
         costs["spacy"] = time.process_time() - cpu - costs["clean"]
         dates = iter(tag_dates_of(live, texts))
         costs["dates"] = time.process_time() - cpu - costs["clean"] - costs["spacy"]
+        bands = [band_keys(a.text) if a.text.strip() else [] for a in articles]  # for the duplicates' LSH
+        costs["bands"] = time.process_time() - cpu - costs["clean"] - costs["spacy"] - costs["dates"]
         rows: list[tuple[int, int, bool, bytes]] = []
         seqs, subs = batch.column("seq").to_pylist(), batch.column("sub").to_pylist()
         for seq, sub, article in zip(seqs, subs, articles, strict=True):
@@ -225,7 +268,7 @@ class CleanAnnotate:
                 used.get(id(article), []),
             )
             rows.append((seq, sub, True, pickle.dumps(done)))
-        table = _table(rows)
+        table = _table(rows).append_column("bands", pa.array(bands, pa.list_(pa.int64())))
         for name, seconds in costs.items():  # CPU seconds of the batch, on its first row (for the benchmark)
             table = table.append_column(f"cpu_{name}", pa.array([seconds] + [0.0] * (len(rows) - 1), pa.float64()))
         return table
@@ -330,14 +373,16 @@ def run(
     max_container_bytes: int = MAX_CONTAINER_BYTES,
     user_dates: Mapping[str, datetime] | None = None,
     progress: Callable[[str], None] | None = None,
-    meanwhile: Callable[[Corpus], object] | None = None,
+    meanwhile: Callable[[Corpus, Candidates | None], object] | None = None,
     timings: dict[str, float] | None = None,
 ) -> Corpus:
     """Read, clean and annotate ``paths`` on Ray: the corpus the local engine's
     :func:`~storybrief.engine.local.load` and :func:`~storybrief.engine.local.annotate` give.
 
     ``progress`` is called with each article's input as its annotation comes back; ``meanwhile`` is
-    given the clean corpus before the whole-input annotation steps (the command line finds duplicates).
+    given the clean corpus before the whole-input annotation steps, with the near-duplicate candidates
+    found on Ray (indices into the corpus's articles, for :func:`~storybrief.group.find_duplicates`; None
+    when the corpus is too small for LSH).
     ``timings`` is filled with the wall-clock seconds of each step (for the benchmark).
     """
     clock = _Clock(timings if timings is not None else {})
@@ -345,12 +390,13 @@ def run(
         clock.lap("start")
         dates = dict(user_dates or {})
         files, listing_errors = _listed(as_paths(paths), follow_links)
+        pairs: set[tuple[tuple[int, int], tuple[int, int]]] | None = set() if meanwhile is not None else None
         errors, done = _clean_annotate(
-            files, options, max_bytes, corpus_evidence, max_container_bytes, dates, progress, clock
+            files, options, max_bytes, corpus_evidence, max_container_bytes, dates, progress, clock, pairs
         )
         errors.extend((seq, 0, e) for seq, e in listing_errors)
         cpu = time.process_time()
-        corpus = _assemble(errors, done, dates, meanwhile)
+        corpus = _assemble(errors, done, dates, meanwhile, pairs)
         clock.add("driver CPU whole-input", time.process_time() - cpu)
         clock.lap("whole-input")
         return corpus
@@ -401,9 +447,11 @@ def _clean_annotate(
     user_dates: dict[str, datetime],
     progress: Callable[[str], None] | None,
     clock: _Clock,
+    pairs: set[tuple[tuple[int, int], tuple[int, int]]] | None = None,
 ) -> tuple[list[tuple[int, int, InputError]], list[tuple[int, int, _Done]]]:
     """The distributed stages over numbered ``files``: read errors and cleaned, annotated documents, each
-    with its file's number and its place in the file."""
+    with its file's number and its place in the file. ``pairs``, when given, is filled with the documents'
+    near-duplicate candidates (:func:`candidate_pairs`)."""
     here = [(seq, p) for seq, p in files if p == "-"]  # standard input is this process's
     remote = [{"seq": seq, "path": p} for seq, p in files if p != "-"]
     local_rows = [
@@ -446,8 +494,10 @@ def _clean_annotate(
         fn_kwargs={"recurring": recurring, "user_dates": user_dates},
         num_cpus=1,
     )
+    if pairs is not None:
+        annotated = annotated.materialize()  # read twice: the records, then the band keys
     for batch in annotated.iter_batches(batch_format="pyarrow", batch_size=None):
-        for name in ("clean", "spacy", "dates"):
+        for name in ("clean", "spacy", "dates", "bands"):
             clock.add(f"actor CPU {name}", pc.sum(batch.column(f"cpu_{name}")).as_py() or 0.0)
         clock.add("bytes back", pc.sum(pc.binary_length(batch.column("blob"))).as_py() or 0)
         for seq, sub, item in zip(
@@ -457,6 +507,9 @@ def _clean_annotate(
             if progress is not None:
                 progress(item.article.input)
     clock.lap("clean+annotate")
+    if pairs is not None:
+        pairs.update(candidate_pairs(annotated, workers))
+        clock.lap("duplicate candidates")
     return errors, done
 
 
@@ -464,7 +517,8 @@ def _assemble(
     errors: list[tuple[int, int, InputError]],
     done: list[tuple[int, int, _Done]],
     user_dates: Mapping[str, datetime],
-    meanwhile: Callable[[Corpus], object] | None,
+    meanwhile: Callable[[Corpus, Candidates | None], object] | None,
+    pairs: set[tuple[tuple[int, int], tuple[int, int]]] | None = None,
 ) -> Corpus:
     """The corpus in reading order, ids made distinct over the whole input, whole-input annotation run."""
     errors.sort(key=lambda e: (e[0], e[1]))
@@ -472,12 +526,16 @@ def _assemble(
     corpus = Corpus(errors=[e for _, _, e in errors])
     keep_articles(corpus, distinct_ids([d.article for _, _, d in done]))
     live = [d for _, _, d in done if d.parsed is not None]
+    at = {(seq, sub): n for n, (seq, sub) in enumerate((seq, sub) for seq, sub, d in done if d.parsed is not None)}
+    candidates = None
+    if pairs is not None and len(corpus.articles) >= EXACT_BELOW:
+        candidates = sorted((at[a], at[b]) for a, b in pairs if a in at and b in at)
     used = {k for d in live for k in d.used_dates}
     corpus.unused_dates = [k for k in user_dates if k not in used]
     annotate(
         corpus,
         parses=[d.parsed for d in live if d.parsed is not None],
         tags=[d.tagged or [] for d in live],
-        meanwhile=None if meanwhile is None else lambda: meanwhile(corpus),
+        meanwhile=None if meanwhile is None else lambda: meanwhile(corpus, candidates),
     )
     return corpus

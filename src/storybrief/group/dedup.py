@@ -13,9 +13,11 @@ recall 0.997, and the closest pair of different articles (two reports quoting on
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Article, DuplicateOf
 from ..unionfind import UnionFind
@@ -25,6 +27,7 @@ THRESHOLD = 0.4  # Jaccard similarity of shingle sets from which two articles ar
 NUM_PERM = 128
 EXACT_BELOW = 64  # fewer articles than this are compared pair by pair: exact, and cheaper than hashing
 _WORD_RE = re.compile(r"\w+")
+Candidates = Sequence[tuple[int, int]]  # pairs of indices into a list of articles, to verify
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
@@ -40,12 +43,16 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def _lsh_threshold(threshold: float) -> float:
+    # LSH recall is poor right at its threshold, so it proposes from a little below and Jaccard decides.
+    return max(0.1, threshold - 0.1)
+
+
 def _lsh_candidates(sets: Sequence[set[str]], threshold: float, num_perm: int) -> Iterator[tuple[int, int]]:
     """Pairs (i, j), j < i, whose MinHash signatures collide in the LSH index."""
     from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]  # slow to import: only at scale
 
-    # LSH recall is poor right at its threshold, so it proposes from a little below and Jaccard decides.
-    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.1), num_perm=num_perm)
+    lsh = MinHashLSH(threshold=_lsh_threshold(threshold), num_perm=num_perm)
     for i, items in enumerate(sets):
         if not items:
             continue
@@ -54,6 +61,37 @@ def _lsh_candidates(sets: Sequence[set[str]], threshold: float, num_perm: int) -
         for key in lsh.query(mh):
             yield i, int(key)
         lsh.insert(str(i), mh)
+
+
+@cache
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) of the LSH index :func:`_lsh_candidates` builds."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=_lsh_threshold(threshold), num_perm=num_perm)
+    return int(lsh.b), int(lsh.r)
+
+
+def band_keys(
+    text: str, *, shingle: int = SHINGLE, threshold: float = THRESHOLD, num_perm: int = NUM_PERM
+) -> list[int]:
+    """The LSH band keys of ``text``'s MinHash signature: two texts share a key exactly when the LSH index of
+    :func:`find_duplicates` would propose them as a pair. For engines that find the candidates elsewhere
+    (the Ray engine groups articles by band key) and give them to :func:`find_duplicates`."""
+    from datasketch import MinHash
+
+    items = shingles(text, shingle)
+    if not items:
+        return []
+    mh = MinHash(num_perm=num_perm)
+    mh.update_batch([s.encode("utf-8") for s in items])
+    bands, rows = _bands(threshold, num_perm)
+    keys = []
+    for band in range(bands):
+        part = mh.hashvalues[band * rows : (band + 1) * rows].tobytes()
+        digest = hashlib.blake2b(part, digest_size=8, person=band.to_bytes(8, "big")).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
 
 
 @dataclass(slots=True)
@@ -73,14 +111,20 @@ def find_duplicates(
     shingle: int = SHINGLE,
     threshold: float = THRESHOLD,
     num_perm: int = NUM_PERM,
+    candidates: Candidates | None = None,
 ) -> list[DuplicateGroup]:
-    """Group exact and near-duplicate articles; sets ``duplicate_of`` on all but each group's canonical."""
+    """Group exact and near-duplicate articles; sets ``duplicate_of`` on all but each group's canonical.
+
+    ``candidates``: the pairs (indices into ``articles``) that share a :func:`band_keys` key, when found
+    elsewhere; they replace the LSH index built here (the result is the same)."""
     for article in articles:
         article.duplicate_of = None  # a rerun on a grown corpus starts afresh
     sets = [shingles(a.text, shingle) for a in articles]
     sets_of = UnionFind(len(articles))
     if len(articles) < EXACT_BELOW:
         pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(len(sets)) for j in range(i) if sets[i] and sets[j])
+    elif candidates is not None:
+        pairs = candidates
     else:
         pairs = _lsh_candidates(sets, threshold, num_perm)
     for i, j in pairs:

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 from storybrief.clean import metadata as md
+from storybrief.model import InputError
 
 IST = timezone(timedelta(hours=5, minutes=30))
 
@@ -63,6 +66,7 @@ def test_datelines() -> None:
     place, agency, _ = md.match_dateline("SEOUL, South Korea (AP) — The North fired") or ("", None, 0)
     assert (place, agency) == ("SEOUL, South Korea", "AP")
     assert md.match_dateline("VALEPORT — Residents returned")[:2] == ("VALEPORT", None)  # type: ignore[index]
+    assert md.match_dateline("KESTREL BAY, N.Y. \u2015 If the ferry ran")[:2] == ("KESTREL BAY, N.Y.", None)  # type: ignore[index]
     assert md.match_dateline("NATO said on Monday that") is None
     assert md.match_dateline("US officials: the plan") is None
 
@@ -114,3 +118,33 @@ def test_headline_lines_ending_with_a_stop_are_titles_when_headline_shaped() -> 
     # a title-case line with nothing longer after it is no headline either
     title, _ = _cleaned("Harbour Board Shuts Old Ferry Pier for a Year.\n\nThe board agreed.")
     assert title is None
+
+
+def test_date_in_a_url_or_file_name() -> None:
+    assert md.date_in_address("https://news.example/2016/02/03/pier-closes") == datetime(2016, 2, 3, tzinfo=UTC)
+    assert md.date_in_address("wash-post_2015-12-04_a-killing.txt") == datetime(2015, 12, 4, tzinfo=UTC)
+    assert md.date_in_address("report-20190417.html") == datetime(2019, 4, 17, tzinfo=UTC)
+    assert md.date_in_address("https://news.example/story?id=20160203") is None  # an id, not the path
+    assert md.date_in_address("item-2015-02-30.txt") is None  # no such day
+    assert md.date_in_address("press-2016.txt") is None and md.date_in_address("a123456789.txt") is None
+
+
+def test_an_undated_one_article_file_takes_the_date_in_its_name(tmp_path: Path) -> None:
+    from storybrief.clean import clean_document
+    from storybrief.ingest import read_inputs
+    from storybrief.model import DateSource
+
+    named = tmp_path / "harbour_2026-03-04_pier.txt"
+    named.write_text(f"Pier closes.\n\n{BODY}", encoding="utf-8")
+    dated = tmp_path / "harbour_2026-03-05_pier.txt"
+    dated.write_text(f"Published March 1, 2026\n\n{BODY}", encoding="utf-8")
+    dump = tmp_path / "2026-03-06.jsonl"
+    dump.write_text(json.dumps({"text": BODY}) + "\n", encoding="utf-8")
+    got = {}
+    for raw in read_inputs([str(named), str(dated), str(dump)]):
+        assert not isinstance(raw, InputError)
+        article = clean_document(raw)
+        got[Path(article.input.split(":")[0]).name] = (article.published, article.published_source)
+    assert got["harbour_2026-03-04_pier.txt"] == (datetime(2026, 3, 4, tzinfo=UTC), DateSource.ADDRESS)
+    assert got["harbour_2026-03-05_pier.txt"][1] is DateSource.TEXT  # the text's own date wins
+    assert got["2026-03-06.jsonl"] == (None, None)  # a container's name dates none of its records

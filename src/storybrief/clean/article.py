@@ -14,13 +14,14 @@ Everything taken out is recorded as a :class:`~storybrief.model.Removal` with it
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..errors import Msg
 from ..lang import end_note_patterns, word_count
-from ..model import Article, Block, DateSource, Flag, RawDocument, Removal, content_id
+from ..model import Article, Block, DateSource, Flag, InputFormat, RawDocument, Removal, content_id
 from . import metadata as md
 from .garble import garble_flags
 from .inline import ends_with_photo_credit, inline_junk
@@ -143,6 +144,7 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
     _cut_inline(lines, article)
     line_at = _assemble(lines, article)
     _take_dateline(article, lines, line_at)
+    _date_from_address(article, raw)
     article.removed = _removals(lines, line_at, len(article.text))
     article.flags = garble_flags(article.text)
     if raw.decode_replaced:
@@ -154,6 +156,18 @@ def clean_document(raw: RawDocument, recurring: frozenset[str] = frozenset()) ->
         article.flags.append(Flag("metadata", "", 0, 0, Msg.LANGUAGE_NOT_A_CODE.format(value=given)))
     _dedupe_people(article)
     return article
+
+
+def _date_from_address(article: Article, raw: RawDocument) -> None:
+    """No date in the metadata or the text: the one the URL states, else the file name of a one-article
+    file (a container's name, such as a daily dump's, says nothing certain about each record)."""
+    if article.published is not None:
+        return
+    found = md.date_in_address(raw.meta.url) if raw.meta.url else None
+    if found is None and raw.format in (InputFormat.TEXT, InputFormat.HTML):
+        found = md.date_in_address(os.path.basename(raw.input))
+    if found is not None:
+        article.published, article.published_source = found, DateSource.ADDRESS
 
 
 def _decoding_flag(text: str, count: int) -> Flag:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from ..timeparse import parse_datetime
 
@@ -99,7 +99,7 @@ _CONTRIB_RE = re.compile(
 )
 _DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,38}[A-Z.](?:,\s*[A-Z][\w.'’ ]{1,30}?)?)\s*"
-    r"(?:\((?P<agency>[A-Z][\w&.'’ -]{1,40})\)\s*)?(?P<dash>[-—–]{1,2}|:)\s*"
+    r"(?:\((?P<agency>[A-Z][\w&.'’ -]{1,40})\)\s*)?(?P<dash>[-—–―]{1,2}|:)\s*"
 )
 
 
@@ -356,3 +356,20 @@ def match_dateline(paragraph: str) -> tuple[str, str | None, int] | None:
     if agency:
         agency = agency_name(agency) or agency.strip()
     return place, agency, m.end()
+
+
+# a full date in a URL path or a file name: 2016-02-03, 2016_02_03, 2016/02/03, 20160203
+_ADDRESS_DATE_RE = re.compile(r"(?<![\d])((?:19|20)\d\d)([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
+
+
+def date_in_address(address: str) -> datetime | None:
+    """The publication day a URL or file name states (``/2016/02/03/``, ``wash-post_2015-12-04_….txt``),
+    as midnight UTC; None when it holds no full, valid date. Only the path counts: the query string
+    and fragment of a URL are left out (their numbers are ids and tracking codes)."""
+    path = address.split("?", 1)[0].split("#", 1)[0]
+    for m in _ADDRESS_DATE_RE.finditer(path):
+        try:
+            return datetime(int(m.group(1)), int(m.group(3)), int(m.group(4)), tzinfo=UTC)
+        except ValueError:  # 2015-02-30
+            continue
+    return None

@@ -16,6 +16,7 @@ class DateSource(StrEnum):
     METADATA = "metadata"  # a field of the container: JSON field, HTML meta tag, feed entry, WARC header
     USER = "user"  # given explicitly by the user
     INFERRED = "inferred"  # estimated from evidence in the text (see the annotate stage)
+    ADDRESS = "address"  # a full date in the article's URL or its file's name (/2016/02/03/, _2016-02-03_)
 
 
 class InputFormat(StrEnum):

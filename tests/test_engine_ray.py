@@ -166,6 +166,31 @@ def test_brief_engine_ray_gives_the_local_report(ray_cluster: None, tmp_path: Pa
     assert remote == local
 
 
+def test_briefs_made_on_ray_are_the_local_briefs(
+    ray_cluster: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stories briefed by Ray tasks (each sent with its articles and quote groups) give the local report."""
+    import storybrief.engine.ray as ray_engine_module
+    import storybrief.synthesize.brief as brief_module
+    from storybrief.pipeline import brief
+    from storybrief.render.brief_json import report_json_chunks
+
+    folder = write_corpus(tmp_path / "in", per_event=2, seed=3)
+    local = brief([str(folder)])
+    monkeypatch.setattr(brief_module, "PARALLEL_FROM", 1)  # brief elsewhere from one story on
+    sent: list[int] = []
+    real = ray_engine_module.brief_stories
+
+    def counted(tasks: list[brief_module.BriefTask], options: RayOptions) -> Iterator[object]:
+        sent.append(len(tasks))
+        return real(tasks, options)
+
+    monkeypatch.setattr(ray_engine_module, "brief_stories", counted)
+    remote = brief([str(folder)], engine="ray", n_process=2)
+    assert sent == [len(local.stories)] and len(local.stories) > 3
+    assert "".join(report_json_chunks(remote)) == "".join(report_json_chunks(local))
+
+
 def test_cli_engine_ray_same_output_and_exit_code(ray_cluster: None, tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "in", per_event=1, seed=5)
     runner = CliRunner()

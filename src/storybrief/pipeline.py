@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths
@@ -129,9 +130,9 @@ def brief(
     Returns the typed :class:`~storybrief.model.Report`: one brief per story (cited summary, headline,
     key quotes, timeline, source comparison), topics with their timelines, and every unreadable input.
     ``progress`` is called with a stage name and an item name as work advances. ``engine="ray"`` reads,
-    cleans and annotates on Ray Data (``pip install 'storybrief[ray]'``): a local Ray with ``n_process``
-    CPUs, or the cluster at ``ray_address`` (``"auto"``: the one running on this machine); the report is
-    the local engine's.
+    cleans and annotates on Ray Data (``pip install 'storybrief[ray]'``), and briefs the stories there when
+    there are many: a local Ray with ``n_process`` CPUs, or the cluster at ``ray_address`` (``"auto"``: the
+    one running on this machine); the report is the local engine's.
     """
     from .engine import check_engine
 
@@ -144,42 +145,49 @@ def brief(
         return lambda name: progress(stage, name) if progress is not None else None
 
     found: list[list[DuplicateGroup]] = []  # duplicates need no annotation: found while the workers parse
-    if isinstance(paths, Corpus):
-        corpus = paths
-    elif engine == "ray":
-        from .engine import RayOptions, ray_engine
-        from .group import find_duplicates
+    with ExitStack() as stack:
+        elsewhere = None
+        if isinstance(paths, Corpus):
+            corpus = paths
+        elif engine == "ray":
+            from .engine import RayOptions, ray_engine
+            from .group import find_duplicates
 
-        corpus = ray_engine().run(
-            paths,
-            RayOptions(address=ray_address, workers=n_process),
-            user_dates=user_dates,
-            progress=tick("annotating"),
-            meanwhile=lambda c, pairs: found.append(find_duplicates(c.articles, candidates=pairs)),
-        )
-    else:
-        from .annotate.workers import ParserPool
-        from .group import find_duplicates
-
-        paths = as_paths(paths)
-        with ParserPool.for_inputs(paths, n_process) if n_process > 1 else nullcontext() as parsers:
-            corpus = load(paths, progress=tick("reading"))
-            annotate_corpus(
-                corpus,
+            ray = ray_engine()
+            options = RayOptions(address=ray_address, workers=n_process)
+            stack.enter_context(ray.session(options))  # one Ray for the reading and the briefs
+            corpus = ray.run(
+                paths,
+                options,
                 user_dates=user_dates,
-                parsers=parsers,
-                progress=lambda a: tick("annotating")(a.id),
-                meanwhile=lambda: found.append(find_duplicates(corpus.articles)),
+                progress=tick("annotating"),
+                meanwhile=lambda c, pairs: found.append(find_duplicates(c.articles, candidates=pairs)),
             )
-    group_corpus(corpus, single_story=single_story, streaming=streaming, duplicates=found[0] if found else None)
-    return build_report(
-        corpus,
-        words=DEFAULT_WORDS if words is None else words,
-        timeline_dates=DEFAULT_DATES if timeline_dates is None else timeline_dates,
-        timeline_sentences=DEFAULT_SENTENCES if timeline_sentences is None else timeline_sentences,
-        n_process=n_process,
-        progress=tick("briefing"),
-    )
+            elsewhere = partial(ray.brief_stories, options=options)
+        else:
+            from .annotate.workers import ParserPool
+            from .group import find_duplicates
+
+            paths = as_paths(paths)
+            with ParserPool.for_inputs(paths, n_process) if n_process > 1 else nullcontext() as parsers:
+                corpus = load(paths, progress=tick("reading"))
+                annotate_corpus(
+                    corpus,
+                    user_dates=user_dates,
+                    parsers=parsers,
+                    progress=lambda a: tick("annotating")(a.id),
+                    meanwhile=lambda: found.append(find_duplicates(corpus.articles)),
+                )
+        group_corpus(corpus, single_story=single_story, streaming=streaming, duplicates=found[0] if found else None)
+        return build_report(
+            corpus,
+            words=DEFAULT_WORDS if words is None else words,
+            timeline_dates=DEFAULT_DATES if timeline_dates is None else timeline_dates,
+            timeline_sentences=DEFAULT_SENTENCES if timeline_sentences is None else timeline_sentences,
+            n_process=n_process,
+            progress=tick("briefing"),
+            elsewhere=elsewhere,
+        )
 
 
 def add(

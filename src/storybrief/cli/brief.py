@@ -21,6 +21,7 @@ from .common import (
     check_output,
     finish,
     progress_bar,
+    ray_session,
     read_grouped,
     rendered_report,
     start_parsers,
@@ -90,25 +91,27 @@ def brief(
     parsers = None if ray is not None else start_parsers(paths, processes)
     from ..synthesize.brief import build_report
 
-    corpus = read_grouped(
-        paths,
-        max_size=max_size,
-        date=date,
-        dates_file=dates_file,
-        parsers=parsers,
-        single_story=single_story,
-        follow_links=follow_links,
-        ray=ray,
-    )
-    with progress_bar(len(corpus.stories), "briefing", enabled=True) as tick:
-        report = build_report(
-            corpus,
-            words=words,
-            timeline_dates=timeline_dates,
-            timeline_sentences=timeline_sentences,
-            n_process=worker_count(processes),
-            progress=tick,
+    with ray_session(ray) as elsewhere:  # one Ray for reading and briefs
+        corpus = read_grouped(
+            paths,
+            max_size=max_size,
+            date=date,
+            dates_file=dates_file,
+            parsers=parsers,
+            single_story=single_story,
+            follow_links=follow_links,
+            ray=ray,
         )
+        with progress_bar(len(corpus.stories), "briefing", enabled=True) as tick:
+            report = build_report(
+                corpus,
+                words=words,
+                timeline_dates=timeline_dates,
+                timeline_sentences=timeline_sentences,
+                n_process=worker_count(processes),
+                progress=tick,
+                elsewhere=elsewhere,
+            )
     write_output(rendered_report(report, format), output)
     finish(
         corpus.errors,

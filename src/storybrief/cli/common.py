@@ -13,8 +13,9 @@ import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from ..engine import RayOptions
     from ..group.dedup import Candidates
     from ..model import Corpus, InputError, Report
+    from ..synthesize.brief import BriefMap
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -275,6 +277,25 @@ def _read(
             if flag.kind in WARNED_FLAGS:
                 say("warning", f"{article.input}: {flag.detail}", style="yellow")
     return corpus
+
+
+@contextmanager
+def ray_session(ray: RayOptions | None) -> Iterator[BriefMap | None]:
+    """With ``ray``: Ray started or joined for the whole command (reading, then briefs), and the map that
+    briefs stories there; without, nothing. A missing Ray or an unreachable cluster exits with 2."""
+    if ray is None:
+        yield None
+        return
+    from ..engine import ray_engine
+
+    with ExitStack() as stack:
+        try:
+            engine = ray_engine()
+            stack.enter_context(engine.session(ray))
+        except SetupProblem as problem:
+            say("error", str(problem))
+            raise typer.Exit(code=2) from None
+        yield partial(engine.brief_stories, options=ray)
 
 
 def _read_on_ray(

@@ -55,7 +55,8 @@ from ..errors import Msg, SetupProblem
 from ..group.dedup import EXACT_BELOW, Candidates, band_keys
 from ..ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths, error_for, read_one
 from ..ingest.sources import expand_paths
-from ..model import Article, Corpus, InputError, RawDocument, TimeMention
+from ..model import Article, Corpus, InputError, RawDocument, StoryBrief, TimeMention
+from ..synthesize.brief import BriefTask
 from . import RayOptions
 from .local import annotate, keep_articles
 
@@ -511,6 +512,28 @@ def _clean_annotate(
         pairs.update(candidate_pairs(annotated, workers))
         clock.lap("duplicate candidates")
     return errors, done
+
+
+def _brief_batch(batch: pa.Table) -> pa.Table:
+    """Brief a batch of pickled :class:`~storybrief.synthesize.brief.BriefTask`: one pickled brief each."""
+    briefs = [pickle.dumps(task.run()) for task in _blobs(batch)]
+    return pa.table({"seq": batch.column("seq"), "blob": pa.array(briefs, pa.binary())})
+
+
+def brief_stories(tasks: Sequence[BriefTask], options: RayOptions) -> Iterator[StoryBrief]:
+    """Brief stories on Ray, inside a :func:`session`: each task (a story with its articles and quote
+    groups) is briefed by a Ray task; the briefs come back in the order of ``tasks``."""
+    if not tasks:
+        return iter(())
+    rows = [(n, 0, True, pickle.dumps(task)) for n, task in enumerate(tasks)]
+    size = max(1, min(50, len(tasks) // (4 * _workers(options))))
+    briefed = ray.data.from_arrow(_table(rows)).map_batches(_brief_batch, batch_size=size, batch_format="pyarrow")
+    done: list[tuple[int, StoryBrief]] = []
+    for batch in briefed.iter_batches(batch_format="pyarrow", batch_size=None):
+        table = cast("pa.Table", batch)
+        done.extend(zip(table.column("seq").to_pylist(), _blobs(table), strict=True))
+    done.sort(key=lambda d: d[0])
+    return iter([b for _, b in done])
 
 
 def _assemble(

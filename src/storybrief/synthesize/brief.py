@@ -71,18 +71,42 @@ _JOB: _Job | None = None
 PARALLEL_FROM = 200  # stories; below this, starting processes costs more than it saves
 
 
-def _brief_one(story: Story) -> StoryBrief:
+@dataclass(slots=True)
+class BriefTask:
+    """Everything one story's brief needs, self-contained: what an engine sends to a worker elsewhere."""
+
+    story: Story
+    articles: list[Article]
+    quote_groups: list[QuoteGroup]
+    words: int
+    timeline_dates: int
+    timeline_sentences: int
+
+    def run(self) -> StoryBrief:
+        return brief_story(
+            self.story,
+            self.articles,
+            self.quote_groups,
+            words=self.words,
+            timeline_dates=self.timeline_dates,
+            timeline_sentences=self.timeline_sentences,
+        )
+
+
+# briefs a list of tasks elsewhere (the Ray engine's brief_stories), returning them in order
+BriefMap = Callable[[Sequence[BriefTask]], Iterator[StoryBrief]]
+
+
+def _task(story: Story) -> BriefTask:
     assert _JOB is not None
     job = _JOB
     own = {id(g): g for aid in story.articles for g in job.groups_of.get(aid, [])}
-    return brief_story(
-        story,
-        [job.by_id[i] for i in story.articles],
-        list(own.values()),
-        words=job.words,
-        timeline_dates=job.timeline_dates,
-        timeline_sentences=job.timeline_sentences,
-    )
+    articles = [job.by_id[i] for i in story.articles]
+    return BriefTask(story, articles, list(own.values()), job.words, job.timeline_dates, job.timeline_sentences)
+
+
+def _brief_one(story: Story) -> StoryBrief:
+    return _task(story).run()
 
 
 def _brief_many(stories: Sequence[Story]) -> list[StoryBrief]:
@@ -110,8 +134,16 @@ def _topic_numbers(topic: Topic) -> list[NumberDisagreement]:
     return topic_disagreements(members, {a: sid for sid in topic.stories for a in stories[sid].articles})
 
 
-def _briefs(stories: Sequence[Story], n_process: int, progress: Callable[[str], None] | None) -> Iterator[StoryBrief]:
-    """Briefs in story order: here, or in ``n_process`` forked processes for many stories."""
+def _briefs(
+    stories: Sequence[Story], n_process: int, progress: Callable[[str], None] | None, elsewhere: BriefMap | None = None
+) -> Iterator[StoryBrief]:
+    """Briefs in story order: here, in ``n_process`` forked processes for many stories, or ``elsewhere``."""
+    if elsewhere is not None and len(stories) >= PARALLEL_FROM:
+        for story, story_brief in zip(stories, elsewhere([_task(s) for s in stories]), strict=True):
+            yield story_brief
+            if progress is not None:
+                progress(story.id)
+        return
     if n_process <= 1 or len(stories) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         for story in stories:
             yield _brief_one(story)
@@ -136,11 +168,13 @@ def build_report(
     timeline_sentences: int = DEFAULT_SENTENCES,
     n_process: int = 1,
     progress: Callable[[str], None] | None = None,
+    elsewhere: BriefMap | None = None,
 ) -> Report:
     """Briefs for every story of a grouped corpus, and a timeline per topic across its stories.
 
     Stories are briefed independently of one another, so with ``n_process`` above one and many stories
-    they are spread over forked processes.
+    they are spread over forked processes; or, with ``elsewhere`` (an engine's map over
+    :class:`BriefTask`), sent there.
     """
     global _JOB
     groups_of: dict[str, list[QuoteGroup]] = {}
@@ -149,7 +183,7 @@ def build_report(
             groups_of.setdefault(aid, []).append(group)
     _JOB = _Job(corpus, {a.id: a for a in corpus.articles}, groups_of, words, timeline_dates, timeline_sentences)
     try:
-        briefs = list(_briefs(corpus.stories, n_process, progress))
+        briefs = list(_briefs(corpus.stories, n_process, progress, elsewhere))
         by_story = {b.id: b for b in briefs}
         topics = [
             TopicBrief(

@@ -79,3 +79,15 @@ def test_capture_date_and_nothing_to_go_on() -> None:
     window = infer_window([], captured=datetime(2022, 2, 1, 23, 0, tzinfo=UTC))
     assert window is not None and window.latest == date(2022, 2, 1)
     assert infer_window([_mention("Thursday", None, anchored=False)]) is None
+
+
+def test_window_reads_the_languages_own_future_words() -> None:
+    # "A new ferry terminal will be built in Kuala Selat in 2027, the council said; work began in 2023."
+    text = "Terminal feri baharu bakal dibina di Kuala Selat, Melaka, pada tahun 2027, kata majlis. Kerja bermula 2023."
+    later = TimeMention("2027", text.index("2027"), text.index("2027") + 4, "2027", "year", True, "date", None)
+    began = TimeMention("2023", text.rindex("2023"), text.rindex("2023") + 4, "2023", "year", True, "date", None)
+    window = infer_window([later, began], text=text, language="ms")
+    assert window is not None and (window.earliest, window.latest) == (date(2023, 1, 1), date(2027, 12, 31))
+    # without the table's cues, 2027 was read as past: "published on or after 2027"
+    blind = infer_window([later, began], text=text)
+    assert blind is not None and blind.earliest == date(2027, 1, 1)

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..errors import InputProblem
+from ..lang import table
 from ..model import Article, DateSource, DateWindow, TimeMention
 from ..timeparse import parse_datetime
 from .dates.core import Ctx
@@ -78,31 +79,58 @@ def _keys(input_name: str) -> list[str]:
 _YEARLESS_DAY_RE = re.compile(r"^XXXX-\d\d-\d\d$")
 
 
-def _spoken_of_as_future(text: str, m: TimeMention) -> bool:
-    """The tagger's own direction, or for an expression it could not anchor, the same tense cues it uses."""
+_SENTENCE_START_RE = re.compile(r"(?s:.*)(?:[.!?。！？][\"”’')」』]*\s*|\n\s*\n)")
+
+
+def _cue_before(text: str, m: TimeMention, cues: Sequence[tuple[str, str]]) -> str | None:
+    """The role of the language table's cue word nearest before ``m`` in its sentence ("akan"/"bakal": will,
+    "sejak": since), or None."""
+    head = text[max(0, m.start - 200) : m.start]
+    cut = _SENTENCE_START_RE.match(head)
+    if cut is not None:
+        head = head[cut.end() :]
+    head = head.lower()
+    best: tuple[int, str] | None = None
+    for word, role in cues:
+        for found in re.finditer(rf"(?<!\w){re.escape(word.lower())}(?!\w)", head):
+            if best is None or found.start() > best[0]:
+                best = (found.start(), role)
+    return None if best is None else best[1]
+
+
+def _spoken_of_as_future(text: str, m: TimeMention, cues: Sequence[tuple[str, str]] = ()) -> bool:
+    """The tagger's own direction, or for an expression it could not anchor, the same tense cues it uses;
+    in a language with a table, its own cue words first (the tagger's tense cues are English)."""
+    if cues and text:
+        role = _cue_before(text, m, cues)
+        if role is not None:
+            return role == "expected"
     if m.direction is not None or not text:
         return m.direction == "future"
     return Ctx(text, None, True).direction(m.start, m.end) == "future"
 
 
 def infer_window(
-    mentions: Sequence[TimeMention], captured: datetime | None = None, text: str = ""
+    mentions: Sequence[TimeMention], captured: datetime | None = None, text: str = "", language: str | None = None
 ) -> DateWindow | None:
     """Bounds on the publication date of an undated article from the dates it mentions.
 
     Only the evidence that sets each bound is kept: the latest day spoken of as past (or present), the
-    earliest day spoken of as still to come, and the archive capture date when there is one.
+    earliest day spoken of as still to come, and the archive capture date when there is one. For text in a
+    language other than English with a table, the table's cue words tell past from future.
     """
+    found = table(language) if language and language != "en" else None
+    cues = found.date_cues if found else ()
     earliest: tuple[date, str] | None = None
     latest: tuple[date, str] | None = None
     yearless: list[TimeMention] = []
     for m in mentions:
         first = _first_day(m)
         if first is None:
-            if m.value and _YEARLESS_DAY_RE.match(m.value) and _spoken_of_as_future(text, m):
+            if m.value and _YEARLESS_DAY_RE.match(m.value) and _spoken_of_as_future(text, m, cues):
                 yearless.append(m)
             continue
-        if _spoken_of_as_future(text, m):
+        if _spoken_of_as_future(text, m, cues):
             last = _last_day(m.value or "", first)  # "elections in March": published before March is over
             if latest is None or last < latest[0]:
                 latest = (last, f"speaks of “{m.text}” ({m.value}) as still to come: not after {last.isoformat()}")

@@ -81,6 +81,6 @@ def annotate(
     )
     for article in corpus.articles:
         if article.published is None:
-            article.published_window = infer_window(article.dates, article.captured, article.text)
+            article.published_window = infer_window(article.dates, article.captured, article.text, article.language)
     corpus.quote_groups = link_quotes(corpus.articles)
     return corpus

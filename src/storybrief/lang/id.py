@@ -55,7 +55,7 @@ TABLE = LanguageTable(
     day_first=True,
     date_cues=(
         ("sejak", "background"), ("hingga", "expected"), ("sampai", "expected"), ("akan", "expected"),
-        ("dijadwalkan", "expected"),
+        ("dijadwalkan", "expected"), ("bakal", "expected"), ("diperkirakan", "expected"),
     ),
     stop_words=_STOP_WORDS,
     titles=(

@@ -54,7 +54,7 @@ TABLE = LanguageTable(
     day_first=True,
     date_cues=(
         ("sejak", "background"), ("hingga", "expected"), ("sehingga", "expected"), ("sampai", "expected"),
-        ("akan", "expected"), ("dijadualkan", "expected"),
+        ("akan", "expected"), ("dijadualkan", "expected"), ("bakal", "expected"), ("dijangka", "expected"),
     ),
     stop_words=_STOP_WORDS,
     titles=(

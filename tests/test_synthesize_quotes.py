@@ -163,3 +163,22 @@ def test_schema_requires_parts_of_key_quotes() -> None:
     except jsonschema.ValidationError:
         return
     raise AssertionError("a key quote without parts must not validate")
+
+
+def test_a_mixed_story_quotes_in_its_main_language_only() -> None:
+    english = [
+        _article(
+            f"en{n}", f"“The new ferry timetable starts on Monday and every crossing will run on time,” she said. {n}"
+        )
+        for n in range(2)
+    ]
+    for article in english:
+        article.language = "en"
+    chinese = _article(
+        "zh", "“新的渡轮时刻表将于周一开始实施，所有航班都会准时运行，我们已经做好了准备。”", speaker="林安"
+    )
+    chinese.language = "zh"
+    quotes = key_quotes([*english, chinese], link_quotes([*english, chinese]))
+    assert quotes and all(set(q.articles) <= {"en0", "en1"} for q in quotes)  # the Chinese report is coverage
+    alone = key_quotes([chinese], link_quotes([chinese]))
+    assert [q.speaker for q in alone] == ["林安"]  # a Chinese-only story quotes in Chinese

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ..annotate.quote_links import garbled, reference_key, word_diff
 from ..lang import word_count
 from ..model import Article, KeyQuote, Quote, QuoteGroup, QuotePart, QuoteVariant, Wording
+from .sentences import brief_language
 
 MAX_QUOTES = 6
 MIN_WORDS = 8
@@ -108,8 +109,12 @@ def _key_quote(speaker: str | None, variants: Sequence[QuoteVariant], by_id: dic
 def key_quotes(
     articles: Sequence[Article], quote_groups: Sequence[QuoteGroup], limit: int = MAX_QUOTES
 ) -> list[KeyQuote]:
-    """Rank by the number of independent sources carrying the quote, then by attribution and length."""
-    by_id = {a.id: a for a in articles}
+    """Rank by the number of independent sources carrying the quote, then by attribution and length.
+
+    Only quotes in the brief's language are key quotes (:func:`.sentences.brief_language`): in a mixed
+    story, the articles in other languages are coverage, listed with the sources."""
+    language = brief_language(articles)
+    by_id = {a.id: a for a in articles if language is None or a.language in (language, None)}
     grouped: set[tuple[str, int]] = set()
     found: list[KeyQuote] = []
     for group in quote_groups:
@@ -119,6 +124,8 @@ def key_quotes(
         grouped.update((v.article, v.quote) for v in variants)
         found.append(_key_quote(group.speaker, variants, by_id))
     for article in articles:
+        if article.id not in by_id:
+            continue
         for n, quote in enumerate(article.quotes):
             if (article.id, n) in grouped or quote.kind != "full" or word_count(quote.text) < MIN_WORDS:
                 continue

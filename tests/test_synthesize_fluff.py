@@ -233,3 +233,23 @@ def test_an_input_url_gives_the_domain() -> None:
     article = _article("x", REPORT)
     article.input = "https://news.example.org/2026/flood.html"
     assert outlet_name(article) == "news.example.org"
+
+
+def test_a_title_field_holding_a_sentence_or_a_glued_dateline_is_shortened() -> None:
+    from storybrief.synthesize.labels import TITLE_CHARS, title_headline
+
+    glued = "Harbour board to rule on the Kestrel Bay ferry pier tomorrowKESTREL BAY, 17 Oct (Wire) -- The board met"
+    assert title_headline(glued) == "Harbour board to rule on the Kestrel Bay ferry pier tomorrow"
+    sentence = (
+        "The harbour board had previously said that the failure of a timber pile during a scheduled inspection of "
+        "the old ferry pier at Kestrel Bay led to the closure of the whole pier for the summer season."
+    )
+    shown = title_headline(sentence)
+    assert shown.endswith("…") and len(shown) <= TITLE_CHARS + 1 and len(shown) > TITLE_CHARS // 2
+    assert not shown[:-1].endswith(" ") and sentence.startswith(shown[:-1])  # cut between words
+    for title in (
+        "Kestrel Bay ferry pier closes: board blames a rotten pile",
+        "NASA adds iPHONE support",
+        "Pier workers walk out at every one of the McDONALDS restaurants",
+    ):
+        assert title_headline(title) == title  # an ordinary title, upper-case words in it, stays whole

@@ -19,6 +19,7 @@ from ..model import Article
 UNKNOWN_OUTLET = "unknown outlet"
 HEADLINE_CHARS = 100  # a longer lead is shortened to at most this many characters plus the ellipsis
 MIN_HEADLINE_CHARS = 30  # a clause boundary earlier than this leaves too little; cut at a word instead
+TITLE_CHARS = 160  # a title longer than this is a sentence a scrape put in the title field: shortened too
 MAX_OUTLET_WORDS = 6
 MAX_OUTLET_CHARS = 60
 ELLIPSIS = "…"
@@ -31,6 +32,8 @@ _BYLINE_RE = re.compile(
 )
 _DOMAIN_RE = re.compile(r"(?i)^(?:https?://)?(?:www\d?\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?(?:/.*)?$")
 _CLAUSE_RE = re.compile(r"[,;:](?=\s)|\s[—–-]{1,2}(?=\s)|\s\((?=\w)")
+# a lower-case letter run straight into an upper-case place and a comma or dash: a dateline glued to a title
+_GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z]{4,}(?: [A-Z]{2,})*(?:,| [-—–(]))")
 _OPEN_CLOSE = {"“": "”", "(": ")", "[": "]", "‘": "’"}
 
 
@@ -78,15 +81,15 @@ def _balanced(text: str) -> bool:
     return all(text.count(o) == text.count(c) for o, c in _OPEN_CLOSE.items())
 
 
-def shorten(text: str, limit: int = HEADLINE_CHARS) -> str:
+def shorten(text: str, limit: int = HEADLINE_CHARS, least: int = MIN_HEADLINE_CHARS) -> str:
     """``text`` on one line, cut to at most ``limit`` characters at the last clause boundary (a comma,
-    semicolon, colon, dash or bracket that leaves at least ``MIN_HEADLINE_CHARS``), else at the last
+    semicolon, colon, dash or bracket that leaves at least ``least`` characters), else at the last
     word boundary, never inside a word; an ellipsis marks the cut."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
     head = text[: limit + 1]
-    cuts = [m.start() for m in _CLAUSE_RE.finditer(head) if MIN_HEADLINE_CHARS <= m.start() <= limit]
+    cuts = [m.start() for m in _CLAUSE_RE.finditer(head) if least <= m.start() <= limit]
     cuts = [c for c in cuts if _balanced(text[:c])] or cuts
     if cuts:
         cut = cuts[-1]
@@ -100,10 +103,21 @@ def shorten(text: str, limit: int = HEADLINE_CHARS) -> str:
     return text[:cut].rstrip(" ,;:—–-(") + ELLIPSIS
 
 
+def title_headline(title: str) -> str:
+    """A title as a headline: on one line; cut where a scrape glued the dateline or the text to it
+    ("… guru Mohd Fadli esokPUTRAJAYA, 17 Okt (Bernama) -- …"); a sentence-long title shortened like a lead
+    (at most ``TITLE_CHARS``)."""
+    text = " ".join(title.split())
+    glued = _GLUED_RE.search(text)
+    if glued is not None and glued.start() >= MIN_HEADLINE_CHARS:
+        text = text[: glued.start()].rstrip(" ,;:—–-")
+    return shorten(text, TITLE_CHARS, TITLE_CHARS // 2)  # a title cut keeps most of it
+
+
 def article_headline(article: Article) -> str:
     """The article's title, or its lead shortened (see the module docstring); "" for an empty article."""
     if article.title and article.title.strip():
-        return " ".join(article.title.split())
+        return title_headline(article.title)
     from .fluff import is_transcript
     from .sentences import eligible, well_formed  # sentences imports the TF-IDF machinery
 

@@ -28,7 +28,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 
 from .. import defaults
 from ..model import Article, SummarySentence
-from .labels import article_headline
+from .labels import article_headline, title_headline
 from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units
 from .support import SupportIndex, names, support_score
 
@@ -315,12 +315,12 @@ def headline(articles: Sequence[Article], matrix: Matrix | None = None) -> str:
     if not titled:
         return _lead_headline([a for a in articles if language is None or a.language == language] or articles, matrix)
     if len(titled) == 1:
-        return titled[0].title or ""
+        return title_headline(titled[0].title or "")
     if matrix is None:
         units = story_units(articles)
         matrix = build_matrix(units) if units else None
     if matrix is None:
-        return titled[0].title or ""
+        return title_headline(titled[0].title or "")
     best, best_score = titled[0], -1.0
     for a in sorted(titled, key=lambda x: _order_key(x, 0)):
         vec = matrix.vector(a.title or "")
@@ -329,7 +329,7 @@ def headline(articles: Sequence[Article], matrix: Matrix | None = None) -> str:
             score *= 0.9  # prefer an original's wording
         if score > best_score:
             best, best_score = a, score
-    return best.title or ""
+    return title_headline(best.title or "")
 
 
 def _lead_headline(articles: Sequence[Article], matrix: Matrix | None) -> str:

@@ -832,3 +832,45 @@ def test_a_quote_paragraph_after_its_speakers_paraphrase() -> None:
     # the paragraph goes on after the quote: the paraphrase before it does not decide
     text = text.replace("every spring.”", "every spring,” a resident of the quay wrote to the board.")
     assert quotes(text)[-1].speaker != "Ruta Kell"
+
+
+# ------------------------------------------------------------------ third PolNeAR train round (issue 11)
+
+
+def test_a_name_before_an_owners_role_speaks_not_the_owner() -> None:
+    # "Tom Rivers, Castle's campaign manager, said": the name before the apposition is the speaker
+    text = (
+        "Brian Castle raised ten million dollars in March.\n"
+        "“The numbers put our campaign on pace to win the state,” Tom Rivers, Castle’s campaign manager, said."
+    )
+    assert quotes(text)[-1].speaker == "Tom Rivers"
+
+
+def test_a_fronted_topic_is_not_the_speaker() -> None:
+    # "Of Castle, Ann Lorry … said": the topic comes first, the subject after it
+    text = (
+        "“He is funny,” Ann Lorry said of Brian Castle.\n"
+        "Of Castle, Ann Lorry, who has given money to a rival, said, “He is a circus act.”"
+    )
+    assert quotes(text)[-1].speaker == "Ann Lorry"
+
+
+def test_a_titled_name_in_apposition_after_a_circumstance() -> None:
+    text = (
+        "The ferry reopened on Tuesday.\n"
+        "Speaking to supporters at Baldwin Wallace University after winning the state, Gov. Ann Lorry (R-VA), said, "
+        "“We are going all the way.”"
+    )
+    assert quotes(text)[-1].speaker == "Ann Lorry"
+
+
+def test_a_fragment_credits_the_head_of_its_subject_not_its_modifier() -> None:
+    # "Former Marsh spokesman Tom Rivers derided “…”": Rivers, not the Marsh the role belongs to
+    text = (
+        "Elena Marsh defended the flood plan for weeks.\n"
+        "Former Marsh spokesman Tom Rivers derided “the professional left” in press conferences."
+    )
+    assert quotes(text)[-1].speaker == "Tom Rivers"
+    # a verb between two names is no role: "Ann Lorry attacked Tom Rivers as “…”" stays Lorry's
+    text = "The flood board met on Friday.\nAnn Lorry attacked Tom Rivers as “a danger to the coast” on Sunday."
+    assert quotes(text)[-1].speaker == "Ann Lorry"

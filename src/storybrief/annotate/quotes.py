@@ -174,8 +174,16 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         return _speaker_from_np(ctx, rest, end - len(rest))
     described = words[0].lower() in _DETERMINERS and len(words) > 1 and words[1][:1].islower()
     owned = _OWNED_RE.match(np_clean)
-    if (last[:1].islower() and last.isalpha()) or described or (owned and owned.group("role")[:1].islower()):
-        # a description, or an owner's role ("Apple's chief executive"), then a name in apposition
+    fronted = words[0].lower() in _FRONTED_TOPIC and len(words) > 1
+    if (
+        (words[-1][:1].islower() and last.isalpha())
+        or described
+        or fronted
+        or (owned and owned.group("role")[:1].islower())
+    ):
+        # a description, or an owner's role ("Apple's chief executive"), then a name in apposition; a fronted
+        # topic ("Of Carlo Denz, Ana Ruiz said") is not the subject either. A name before the apposition speaks
+        # ("Tom Rivers, Castle's campaign manager, said": Rivers, not Castle)
         named = _apposed_person(ctx, end)
         if named:
             # "His former partner at Lenox, Lawrence Cummings, said": the name in the apposition speaks
@@ -363,6 +371,7 @@ def _whole_phrase(np_clean: str, name: str) -> bool:
 
 _VERB_WORDS = frozenset("is are was were be been being am might would will can could should may must".split())
 _LEADING_NOT_SPEAKER = frozenset("that in on at during into than".split())
+_FRONTED_TOPIC = frozenset("of about regarding for".split())  # "Of Denz, Ana Ruiz said": the topic, then the subject
 _LEADING_LINKS = frozenset("and but or so yet as while when if because after before then".split())
 
 
@@ -436,7 +445,9 @@ def _apposed_person(ctx: _Context, end: int) -> Entity | None:
     if not gap:
         return None
     at = end + gap.end()
-    found = next((e for e in ctx.entities if e.start == at and e.label == "PERSON"), None)
+    title = re.match(r"(?:[A-Z][a-z]{1,4}\.\s+)+", ctx.text[at : at + 24])  # "Gov. Ann Lorry", "Sen. Ali Dorn"
+    starts = (at, at + title.end()) if title else (at,)
+    found = next((e for e in ctx.entities if e.start in starts and e.label == "PERSON"), None)
     if found:
         return found
     # a name the recogniser missed, closed by a comma or the verb: "Schilling's son, Grant, said"
@@ -1027,8 +1038,38 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
             # the subject comes before any clause: "voters agreed that Clinton is in “…”" is the voters' view
             if _SUBORDINATE_RE.search(ctx.masked[lead_start : e.start]):
                 break
+            e = _head_person(ctx, e, span.open_mark)
             return e.canonical, (e.text, e.start, e.end), None
     return None, None, None
+
+
+# lower-case words between a modifier and the head of a phrase: "Obama spokesman", "Castle's campaign manager"
+_ROLE_BETWEEN_RE = re.compile(r"(?:’s|'s|’)?\s+(?:[a-z][\w-]*\s+){1,4}(?:like\s+|such\s+as\s+)?")
+
+
+_HEAD_ROLES = (
+    _AGENTS
+    | _ROLE_NOUNS
+    | frozenset(
+        "speechwriter speechwriters strategist strategists pollster official officials ally allies supporter "
+        "supporters critic critics economist economists analyst analysts host chair chief adviser".split()
+    )
+)
+
+
+def _head_person(ctx: _Context, e: Entity, stop: int) -> Entity:
+    """The person a phrase is about when the first name in it only modifies a role: "Former Marsh spokesman
+    Tom Rivers derided …" is Rivers, "Marsh advisers like Ann Lorry" is Lorry; otherwise ``e`` itself."""
+    for later in ctx.entities:
+        if e.end < later.start < stop and later.label == "PERSON":
+            between = _ROLE_BETWEEN_RE.fullmatch(ctx.text, e.end, later.start)
+            words = between.group(0).split() if between else []
+            while words and words[-1] in ("like", "such", "as"):
+                words.pop()
+            if words and words[-1].lower() in _HEAD_ROLES and not any(w.endswith("ed") for w in words):
+                return later
+            break
+    return e
 
 
 _SUBORDINATE_RE = re.compile(rf"\b(?:that|which|who|whom|whose|whether|because|if|{CUES})\b", re.I)

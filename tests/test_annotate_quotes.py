@@ -874,3 +874,17 @@ def test_a_fragment_credits_the_head_of_its_subject_not_its_modifier() -> None:
     # a verb between two names is no role: "Ann Lorry attacked Tom Rivers as “…”" stays Lorry's
     text = "The flood board met on Friday.\nAnn Lorry attacked Tom Rivers as “a danger to the coast” on Sunday."
     assert quotes(text)[-1].speaker == "Ann Lorry"
+
+
+def test_a_description_after_the_verb_keeps_its_prepositional_phrase() -> None:
+    text = "The flood board met on Friday.\n“The pumps were old,” said a longtime adviser to both Castles."
+    assert quotes(text)[-1].speaker == "a longtime adviser to both Castles"
+    # a name in apposition after the phrase is the speaker
+    text = (
+        "The flood board met on Friday.\n"
+        "“It may have been his first attempt,” said his best friend at Lehigh, Tom Rivers, who later moved away."
+    )
+    assert quotes(text)[-1].speaker == "Tom Rivers"
+    # a circumstance with no name after it stays out of the description
+    text = "The flood board met on Friday.\n“We will open the gates,” said the mayor at a rally in the square."
+    assert quotes(text)[-1].speaker == "the mayor"

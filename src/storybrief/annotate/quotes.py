@@ -141,6 +141,10 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     end = offset + len(np_clean)
     words = np_clean.split()
     last = words[-1].lower()
+    longer = _description_tail(ctx, offset, end)
+    if longer > end:
+        # "said a longtime adviser to both Castles": the description with its prepositional phrase
+        return _speaker_from_np(ctx, ctx.text[offset:longer], offset)
     if last in PRONOUNS:
         at = offset + np_clean.rfind(words[-1])
         who = (_antecedent_org(ctx, at) if last == "it" else None) or _antecedent(ctx, at, last)
@@ -858,6 +862,26 @@ def _try_after(
                 cue = m.groupdict().get("cue") or ("according to" if pattern is _AFTER_ACCORDING else "—")
                 return speaker, mention, cue
     return None, None, None
+
+
+_DESCRIPTION_PP_RE = re.compile(
+    r"\s+(?:to|at)\s+(?!reporters\b|journalists\b)(?:(?!\b(?:as|when|while|after|before|who|which|where)\b)"
+    r"[^“”\"«»,.;:!?\n]){1,60}?(?=\s*[,.;:!?]|$)"
+)
+
+
+def _description_tail(ctx: _Context, start: int, end: int) -> int:
+    """Where a description after the verb ends: "said a longtime adviser to both Castles", "wrote the
+    ambassador at the time, Ann Lorry" take their prepositional phrase (and so the name after it) along."""
+    words = ctx.text[start:end].split()
+    if len(words) < 2 or words[0].lower() not in _DETERMINERS or not words[-1][:1].islower():
+        return end
+    pp = _DESCRIPTION_PP_RE.match(ctx.masked, end)
+    if not pp:
+        return end
+    if pp.group(0).split()[0] == "at" and not _apposed_person(ctx, pp.end()):
+        return end  # "said the mayor at a rally": a circumstance, unless a name follows it in apposition
+    return pp.end()
 
 
 def _subject_phrase(ctx: _Context, start: int, stop: int) -> tuple[int, int] | None:

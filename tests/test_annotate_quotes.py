@@ -888,3 +888,29 @@ def test_a_description_after_the_verb_keeps_its_prepositional_phrase() -> None:
     # a circumstance with no name after it stays out of the description
     text = "The flood board met on Friday.\n“We will open the gates,” said the mayor at a rally in the square."
     assert quotes(text)[-1].speaker == "the mayor"
+
+
+def test_more_reporting_verbs_before_the_quote() -> None:
+    text = "The board met on Friday.\nAt the quay, Ann Lorry boomed, “Today the water went home.”"
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "boomed")
+    text = "The board met on Friday.\nAsked which pump was his favourite, Tom Rivers demurred: “Whichever one runs.”"
+    assert quotes(text)[-1].cue == "demurred"
+
+
+def test_two_sentences_between_quotes_are_no_attribution_of_one_split_quote() -> None:
+    # "Lorry writes to Rivers. He replies," holds a sentence end: the reply is a quote of its own
+    text = (
+        "Ann Lorry and Tom Rivers met on Friday.\n"
+        "“Remind me, didn’t we use the word first?” Lorry writes to Rivers. He replies, “Yes, but they can have it.”"
+    )
+    assert [q.text for q in quotes(text)] == ["Remind me, didn’t we use the word first?", "Yes, but they can have it."]
+
+
+def test_three_apostrophes_close_an_inner_quote_and_the_archive_double_quote() -> None:
+    text = (
+        "The board met on Friday.\n"
+        "''Most voters will not be satisfied with 'We will pump the square dry,''' said Senator Ann Lorry of "
+        "Valeria, referring to the mayor's vow."
+    )
+    q = quotes(text)[-1]
+    assert (q.text, q.speaker) == ("Most voters will not be satisfied with 'We will pump the square dry,'", "Ann Lorry")

@@ -1301,7 +1301,9 @@ def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, Mentio
 # the reporter's words between the pieces of one quoted sentence: an attribution and nothing else
 # ("he said", "said Elena Marsh, the mayor,", "the minister told reporters on Monday"), then the punctuation
 # that hands back to the quote; a clause of its own ("as a man held a sign reading") is not an attribution
-_SPEAKER = rf"(?:{_PRONOUN}|(?:[A-Z][\w’'·.()-]*|the|a|an|his|her|their|its|our|my)(?:\s+[\w’'·.()-]+){{0,5}}?)"
+# (a period ends a word only inside an abbreviation the masked text kept: "writes to Sullivan. He" is two sentences)
+_WORD_CHAR = r"(?:[\w’'·()-]|\.(?!\s))"
+_SPEAKER = rf"(?:{_PRONOUN}|(?:[A-Z]{_WORD_CHAR}*|the|a|an|his|her|their|its|our|my)(?:\s+{_WORD_CHAR}+){{0,5}}?)"
 _PREPOSITION = r"(?:on|in|at|to|during|after|before|from|with|for|outside|inside|while|via|of|last|this)"
 _TAIL = rf"(?:\s+{_PREPOSITION}\b[^“”\"«»,.;:!?]{{0,100}})*"
 # ", a lawyer for the club, who has fought the plan for years": appositions and relative clauses, never a

@@ -914,3 +914,20 @@ def test_three_apostrophes_close_an_inner_quote_and_the_archive_double_quote() -
     )
     q = quotes(text)[-1]
     assert (q.text, q.speaker) == ("Most voters will not be satisfied with 'We will pump the square dry,'", "Ann Lorry")
+
+
+def test_the_subject_before_a_relative_clause_with_a_verb_of_its_own() -> None:
+    # "declared" belongs to the relative clause; "told" is Lorry's verb
+    text = (
+        "The race tightened on Monday.\n"
+        "Ann Lorry, who called Tom Rivers shortly after the winner was declared, told her supporters, "
+        '"I still love the harbour, and I always will."'
+    )
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "told")
+
+
+def test_pressed_and_retaliated_report_speech() -> None:
+    text = "The race tightened on Monday.\n“Would you keep the pumps?” Ann Lorry pressed."
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "pressed")
+    text = "The race tightened on Monday.\n“The harbour will always be the harbour,” an angry Tom Rivers retaliated."
+    assert quotes(text)[-1].cue == "retaliated"

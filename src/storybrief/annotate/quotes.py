@@ -939,6 +939,10 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
         ):
             continue  # "while chanting": this participle has no subject of its own (the participle rule's case)
         prev_end = max((c.end() for c in all_cues if c.end() <= m.start()), default=0)
+        if prev_end and not before[prev_end : m.start()].strip(" ,"):
+            # "Ana Ruiz, who called Piet shortly after the result was declared, told …": the verb before is in
+            # the subject's relative clause, and the subject stands before that clause
+            prev_end = 0
         region = before[prev_end : m.start()]
         np = _NP_BEFORE_CUE.search(region)
         if np and np.group("np").strip():

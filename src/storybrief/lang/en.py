@@ -45,6 +45,8 @@ REPORTING_VERBS = (
     "charged",
     "jeered",
     "vowed",
+    "pressed",
+    "retaliated",
     "vows",
     "declared",
     "declares",

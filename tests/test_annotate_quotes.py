@@ -931,3 +931,17 @@ def test_pressed_and_retaliated_report_speech() -> None:
     assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "pressed")
     text = "The race tightened on Monday.\n“The harbour will always be the harbour,” an angry Tom Rivers retaliated."
     assert quotes(text)[-1].cue == "retaliated"
+
+
+def test_the_one_asked_does_not_speak_the_question() -> None:
+    text = (
+        "The race tightened on Monday.\n"
+        "In an interview with the Maren Post on Wednesday, Tom Rivers was asked, “Which quay is the most dangerous?”"
+    )
+    assert quotes(text)[-1].speaker is None
+    # the asker speaks when the sentence names them
+    text = (
+        "The race tightened on Monday.\n"
+        "Tom Rivers was asked by host Ann Lorry, who has backed him for years, “Are you tired of the pumps?”"
+    )
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "asked")

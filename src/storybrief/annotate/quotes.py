@@ -1279,8 +1279,33 @@ def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
     return _try_after(ctx, span, _DIRECT_AFTER)
 
 
+_ASKED_RE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be|gets|got)\s+asked\b(?:\s+by\s+(?P<np>[^“”\"«»,.;:!?]{1,120}?))?"
+    r"(?P<rest>,[^“”\"«»]{0,200}?)?\s*[,:]?\s*$",
+    re.I,
+)
+
+
+def _asked(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None] | None:
+    """ "Ana Ruiz was asked, “…”": the words are the question, and the one asked did not say them. The asker
+    speaks when named ("was asked by the host, Piet Kell, “…”"); otherwise nobody the text names. None when
+    the quote is not introduced so."""
+    lead_start, before = _lead(ctx, span)
+    m = _ASKED_RE.search(before)
+    if not m:
+        return None
+    if m.group("np"):
+        np_start = lead_start + m.start("np")
+        speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end("np")], np_start)
+        return (speaker, mention, "asked") if speaker else (None, None, None)
+    return None, None, None
+
+
 def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, MentionSpan | None, str | None]:
     """A full quote is usually attributed after it; a woven-in fragment by the verb that introduces it."""
+    asked = _asked(ctx, span)
+    if asked is not None:
+        return asked
     order = (
         (_transcript_label, _headline_label, _try_before, _try_after, _sentence_subject)
         if kind == "fragment"

@@ -945,3 +945,12 @@ def test_the_one_asked_does_not_speak_the_question() -> None:
         "Tom Rivers was asked by host Ann Lorry, who has backed him for years, “Are you tired of the pumps?”"
     )
     assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "asked")
+
+
+def test_a_participle_after_a_fronted_circumstance_and_its_subject() -> None:
+    text = (
+        "The race tightened on Monday.\n"
+        "On Tuesday, Mr. Tom Rivers deflected numerous questions about Ms. Lorry before saying, "
+        "''It's time to quit attacking people.''"
+    )
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Tom Rivers", "saying")

@@ -1003,6 +1003,9 @@ def _try_before(
         if subject is not None and fronted and subject[1] <= lead_start + fronted.end():
             # a fronted circumstance, then the subject: "In a statement Thursday, Rep. Ana Ruiz reacted, saying:"
             subject = _subject_phrase(ctx, lead_start + fronted.end(), open_at) or subject
+        elif subject is not None and fronted:
+            # the subject phrase ran over the circumstance ("On Tuesday, Mr. Kell deflected …"): the words after it
+            subject = (lead_start + fronted.end(), subject[1])
         if subject is not None:
             speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
             return (speaker, mention, "saying") if speaker else (None, None, None)

@@ -954,3 +954,12 @@ def test_a_participle_after_a_fronted_circumstance_and_its_subject() -> None:
         "''It's time to quit attacking people.''"
     )
     assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Tom Rivers", "saying")
+
+
+def test_had_written_reports_the_words_after_it() -> None:
+    text = (
+        "The harbour museum reopened on Monday.\n"
+        "As the Maren columnist Ann Lorry had written a few years earlier, ''We could not have a harbour without "
+        "its pumps.''"
+    )
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "written")

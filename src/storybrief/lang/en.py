@@ -32,6 +32,7 @@ REPORTING_VERBS = (
     "claimed",
     "claims",
     "wrote",
+    "written",
     "writes",
     "asked",
     "asks",

@@ -5,6 +5,7 @@ from storybrief.annotate.entities import (
     article_mentions,
     clean_mention,
     find_role,
+    people_lookup,
     resolve_article,
     titled_names,
 )
@@ -63,3 +64,17 @@ def test_a_first_name_or_title_met_in_another_article_is_not_expanded() -> None:
     index = EntityIndex([m1, m2])
     assert [e.canonical for e in resolve_article(lantern, m2, index)] == ["Lee"]
     assert [e.canonical for e in resolve_article(court, m1, index)] == ["Lee Ee"]
+
+
+def test_a_two_letter_last_name_word_is_no_surname() -> None:
+    """ "Marshal Tae Ho Un" must not turn the "UN" of another story (or of his own) into him: a last word of
+    two letters is an acronym or a function word as often as a name."""
+    leader = "Marshal Tae Ho Un inspected the pumps. The UN sent boats."
+    relief = "The UN said the boats would arrive on Friday."
+    m1 = article_mentions(leader, [("Tae Ho Un", 8, 17, "PERSON"), ("UN", 43, 45, "ORG")])
+    m2 = article_mentions(relief, [("UN", 4, 6, "ORG")])
+    index = EntityIndex([m1, m2])
+    assert not index.is_person("UN")
+    assert [(e.text, e.label) for e in resolve_article(relief, m2, index)] == [("UN", "ORG")]
+    assert [(e.text, e.label) for e in resolve_article(leader, m1, index)] == [("Tae Ho Un", "PERSON"), ("UN", "ORG")]
+    assert "un" not in people_lookup(resolve_article(leader, m1, index), index)

@@ -832,3 +832,134 @@ def test_a_quote_paragraph_after_its_speakers_paraphrase() -> None:
     # the paragraph goes on after the quote: the paraphrase before it does not decide
     text = text.replace("every spring.”", "every spring,” a resident of the quay wrote to the board.")
     assert quotes(text)[-1].speaker != "Ruta Kell"
+
+
+# ------------------------------------------------------------------ third PolNeAR train round (issue 11)
+
+
+def test_a_name_before_an_owners_role_speaks_not_the_owner() -> None:
+    # "Tom Rivers, Castle's campaign manager, said": the name before the apposition is the speaker
+    text = (
+        "Brian Castle raised ten million dollars in March.\n"
+        "“The numbers put our campaign on pace to win the state,” Tom Rivers, Castle’s campaign manager, said."
+    )
+    assert quotes(text)[-1].speaker == "Tom Rivers"
+
+
+def test_a_fronted_topic_is_not_the_speaker() -> None:
+    # "Of Castle, Ann Lorry … said": the topic comes first, the subject after it
+    text = (
+        "“He is funny,” Ann Lorry said of Brian Castle.\n"
+        "Of Castle, Ann Lorry, who has given money to a rival, said, “He is a circus act.”"
+    )
+    assert quotes(text)[-1].speaker == "Ann Lorry"
+
+
+def test_a_titled_name_in_apposition_after_a_circumstance() -> None:
+    text = (
+        "The ferry reopened on Tuesday.\n"
+        "Speaking to supporters at Baldwin Wallace University after winning the state, Gov. Ann Lorry (R-VA), said, "
+        "“We are going all the way.”"
+    )
+    assert quotes(text)[-1].speaker == "Ann Lorry"
+
+
+def test_a_fragment_credits_the_head_of_its_subject_not_its_modifier() -> None:
+    # "Former Marsh spokesman Tom Rivers derided “…”": Rivers, not the Marsh the role belongs to
+    text = (
+        "Elena Marsh defended the flood plan for weeks.\n"
+        "Former Marsh spokesman Tom Rivers derided “the professional left” in press conferences."
+    )
+    assert quotes(text)[-1].speaker == "Tom Rivers"
+    # a verb between two names is no role: "Ann Lorry attacked Tom Rivers as “…”" stays Lorry's
+    text = "The flood board met on Friday.\nAnn Lorry attacked Tom Rivers as “a danger to the coast” on Sunday."
+    assert quotes(text)[-1].speaker == "Ann Lorry"
+
+
+def test_a_description_after_the_verb_keeps_its_prepositional_phrase() -> None:
+    text = "The flood board met on Friday.\n“The pumps were old,” said a longtime adviser to both Castles."
+    assert quotes(text)[-1].speaker == "a longtime adviser to both Castles"
+    # a name in apposition after the phrase is the speaker
+    text = (
+        "The flood board met on Friday.\n"
+        "“It may have been his first attempt,” said his best friend at Lehigh, Tom Rivers, who later moved away."
+    )
+    assert quotes(text)[-1].speaker == "Tom Rivers"
+    # a circumstance with no name after it stays out of the description
+    text = "The flood board met on Friday.\n“We will open the gates,” said the mayor at a rally in the square."
+    assert quotes(text)[-1].speaker == "the mayor"
+
+
+def test_more_reporting_verbs_before_the_quote() -> None:
+    text = "The board met on Friday.\nAt the quay, Ann Lorry boomed, “Today the water went home.”"
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "boomed")
+    text = "The board met on Friday.\nAsked which pump was his favourite, Tom Rivers demurred: “Whichever one runs.”"
+    assert quotes(text)[-1].cue == "demurred"
+
+
+def test_two_sentences_between_quotes_are_no_attribution_of_one_split_quote() -> None:
+    # "Lorry writes to Rivers. He replies," holds a sentence end: the reply is a quote of its own
+    text = (
+        "Ann Lorry and Tom Rivers met on Friday.\n"
+        "“Remind me, didn’t we use the word first?” Lorry writes to Rivers. He replies, “Yes, but they can have it.”"
+    )
+    assert [q.text for q in quotes(text)] == ["Remind me, didn’t we use the word first?", "Yes, but they can have it."]
+
+
+def test_three_apostrophes_close_an_inner_quote_and_the_archive_double_quote() -> None:
+    text = (
+        "The board met on Friday.\n"
+        "''Most voters will not be satisfied with 'We will pump the square dry,''' said Senator Ann Lorry of "
+        "Valeria, referring to the mayor's vow."
+    )
+    q = quotes(text)[-1]
+    assert (q.text, q.speaker) == ("Most voters will not be satisfied with 'We will pump the square dry,'", "Ann Lorry")
+
+
+def test_the_subject_before_a_relative_clause_with_a_verb_of_its_own() -> None:
+    # "declared" belongs to the relative clause; "told" is Lorry's verb
+    text = (
+        "The race tightened on Monday.\n"
+        "Ann Lorry, who called Tom Rivers shortly after the winner was declared, told her supporters, "
+        '"I still love the harbour, and I always will."'
+    )
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "told")
+
+
+def test_pressed_and_retaliated_report_speech() -> None:
+    text = "The race tightened on Monday.\n“Would you keep the pumps?” Ann Lorry pressed."
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "pressed")
+    text = "The race tightened on Monday.\n“The harbour will always be the harbour,” an angry Tom Rivers retaliated."
+    assert quotes(text)[-1].cue == "retaliated"
+
+
+def test_the_one_asked_does_not_speak_the_question() -> None:
+    text = (
+        "The race tightened on Monday.\n"
+        "In an interview with the Maren Post on Wednesday, Tom Rivers was asked, “Which quay is the most dangerous?”"
+    )
+    assert quotes(text)[-1].speaker is None
+    # the asker speaks when the sentence names them
+    text = (
+        "The race tightened on Monday.\n"
+        "Tom Rivers was asked by host Ann Lorry, who has backed him for years, “Are you tired of the pumps?”"
+    )
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "asked")
+
+
+def test_a_participle_after_a_fronted_circumstance_and_its_subject() -> None:
+    text = (
+        "The race tightened on Monday.\n"
+        "On Tuesday, Mr. Tom Rivers deflected numerous questions about Ms. Lorry before saying, "
+        "''It's time to quit attacking people.''"
+    )
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Tom Rivers", "saying")
+
+
+def test_had_written_reports_the_words_after_it() -> None:
+    text = (
+        "The harbour museum reopened on Monday.\n"
+        "As the Maren columnist Ann Lorry had written a few years earlier, ''We could not have a harbour without "
+        "its pumps.''"
+    )
+    assert (quotes(text)[-1].speaker, quotes(text)[-1].cue) == ("Ann Lorry", "written")

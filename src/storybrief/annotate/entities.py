@@ -164,6 +164,12 @@ def _key(name: str) -> str:
     return " ".join(name.lower().replace("’", "'").split())
 
 
+def _surname_key(token: str) -> bool:
+    """Whether a name's last word may stand alone for it: not a word of two letters or fewer, which is an
+    acronym or a function word as often as a name ("Kim Jong Un" is not the "UN", nor French "un")."""
+    return len(token.strip(".’'")) >= 3
+
+
 class EntityIndex:
     """Canonical names across the input: full names seen anywhere, and the short forms that point to them."""
 
@@ -172,7 +178,7 @@ class EntityIndex:
         self.surnames: dict[str, set[str]] = defaultdict(set)
         for mentions in articles_mentions:
             for m in mentions:
-                if m.label == "PERSON" and len(m.text.split()) >= 2:
+                if m.label == "PERSON" and len(m.text.split()) >= 2 and _surname_key(m.text.split()[-1]):
                     # across articles only the surname stands for a full name: a first name or a title
                     # ("Lee", "Mr") met in another story is somebody else as often as not
                     self.full_by_token[_key(m.text.split()[-1])][m.text] += 1
@@ -180,14 +186,14 @@ class EntityIndex:
 
     def is_person(self, name: str) -> bool:
         """A single token that is the surname of exactly one full name in the input."""
-        return " " not in name.strip() and len(self.surnames.get(_key(name), ())) == 1
+        return " " not in name.strip() and _surname_key(name) and len(self.surnames.get(_key(name), ())) == 1
 
     def canonical_person(self, name: str, local: dict[str, str]) -> str:
         """The full name a short mention stands for: in the article first, then across the input."""
         key = _key(name)
         if key in local:
             return local[key]
-        if len(name.split()) >= 2:
+        if len(name.split()) >= 2 or not _surname_key(name):
             return name
         candidates = self.full_by_token.get(key)
         if candidates and len(candidates) == 1:
@@ -212,9 +218,12 @@ def resolve_article(text: str, mentions: Sequence[Mention], index: EntityIndex) 
         if m.label == "PERSON" and len(m.text.split()) >= 2:
             parts = m.text.split()
             for token in (parts[-1], parts[0]):
-                local.setdefault(_key(token), m.text)
+                if _surname_key(token):
+                    local.setdefault(_key(token), m.text)
             local[_key(m.text)] = m.text
-            surnames.update((_key(parts[-1]), _key(m.text)))
+            surnames.add(_key(m.text))
+            if _surname_key(parts[-1]):
+                surnames.add(_key(parts[-1]))
     entities: list[Entity] = []
     for m in mentions:
         if m.label != "PERSON" and (_key(m.text) in surnames or index.is_person(m.text)):
@@ -304,7 +313,8 @@ def people_lookup(entities: Sequence[Entity], index: EntityIndex) -> dict[str, s
     for e in entities:
         if e.label == "PERSON" and " " in e.canonical:
             for token in (e.canonical.split()[-1], e.canonical.split()[0], e.canonical):
-                lookup.setdefault(_key(token), e.canonical)
+                if token == e.canonical or _surname_key(token):
+                    lookup.setdefault(_key(token), e.canonical)
     for token, names in index.full_by_token.items():
         if len(names) == 1:
             lookup.setdefault(token, next(iter(names)))

@@ -68,6 +68,8 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Span], Span
             if current is None:
                 current = Span(i + width, end, i, None)
         elif (ch in _DOUBLE_CLOSE or ch == '"') and current is not None and ch not in PAIRED_CLOSE.values():
+            if width == 2 and text[i + 2 : i + 3] == text[i]:
+                i += 1  # three apostrophes after 'Oh, lost,: the first closes the inner quote, the last two this one
             current.end, current.close_mark, current.close_width = i, i, width
             spans.append(current)
             current = None

@@ -141,6 +141,10 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
     end = offset + len(np_clean)
     words = np_clean.split()
     last = words[-1].lower()
+    longer = _description_tail(ctx, offset, end)
+    if longer > end:
+        # "said a longtime adviser to both Castles": the description with its prepositional phrase
+        return _speaker_from_np(ctx, ctx.text[offset:longer], offset)
     if last in PRONOUNS:
         at = offset + np_clean.rfind(words[-1])
         who = (_antecedent_org(ctx, at) if last == "it" else None) or _antecedent(ctx, at, last)
@@ -174,8 +178,16 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         return _speaker_from_np(ctx, rest, end - len(rest))
     described = words[0].lower() in _DETERMINERS and len(words) > 1 and words[1][:1].islower()
     owned = _OWNED_RE.match(np_clean)
-    if (last[:1].islower() and last.isalpha()) or described or (owned and owned.group("role")[:1].islower()):
-        # a description, or an owner's role ("Apple's chief executive"), then a name in apposition
+    fronted = words[0].lower() in _FRONTED_TOPIC and len(words) > 1
+    if (
+        (words[-1][:1].islower() and last.isalpha())
+        or described
+        or fronted
+        or (owned and owned.group("role")[:1].islower())
+    ):
+        # a description, or an owner's role ("Apple's chief executive"), then a name in apposition; a fronted
+        # topic ("Of Carlo Denz, Ana Ruiz said") is not the subject either. A name before the apposition speaks
+        # ("Tom Rivers, Castle's campaign manager, said": Rivers, not Castle)
         named = _apposed_person(ctx, end)
         if named:
             # "His former partner at Lenox, Lawrence Cummings, said": the name in the apposition speaks
@@ -363,6 +375,7 @@ def _whole_phrase(np_clean: str, name: str) -> bool:
 
 _VERB_WORDS = frozenset("is are was were be been being am might would will can could should may must".split())
 _LEADING_NOT_SPEAKER = frozenset("that in on at during into than".split())
+_FRONTED_TOPIC = frozenset("of about regarding for".split())  # "Of Denz, Ana Ruiz said": the topic, then the subject
 _LEADING_LINKS = frozenset("and but or so yet as while when if because after before then".split())
 
 
@@ -436,7 +449,9 @@ def _apposed_person(ctx: _Context, end: int) -> Entity | None:
     if not gap:
         return None
     at = end + gap.end()
-    found = next((e for e in ctx.entities if e.start == at and e.label == "PERSON"), None)
+    title = re.match(r"(?:[A-Z][a-z]{1,4}\.\s+)+", ctx.text[at : at + 24])  # "Gov. Ann Lorry", "Sen. Ali Dorn"
+    starts = (at, at + title.end()) if title else (at,)
+    found = next((e for e in ctx.entities if e.start in starts and e.label == "PERSON"), None)
     if found:
         return found
     # a name the recogniser missed, closed by a comma or the verb: "Schilling's son, Grant, said"
@@ -849,6 +864,26 @@ def _try_after(
     return None, None, None
 
 
+_DESCRIPTION_PP_RE = re.compile(
+    r"\s+(?:to|at)\s+(?!reporters\b|journalists\b)(?:(?!\b(?:as|when|while|after|before|who|which|where)\b)"
+    r"[^“”\"«»,.;:!?\n]){1,60}?(?=\s*[,.;:!?]|$)"
+)
+
+
+def _description_tail(ctx: _Context, start: int, end: int) -> int:
+    """Where a description after the verb ends: "said a longtime adviser to both Castles", "wrote the
+    ambassador at the time, Ann Lorry" take their prepositional phrase (and so the name after it) along."""
+    words = ctx.text[start:end].split()
+    if len(words) < 2 or words[0].lower() not in _DETERMINERS or not words[-1][:1].islower():
+        return end
+    pp = _DESCRIPTION_PP_RE.match(ctx.masked, end)
+    if not pp:
+        return end
+    if pp.group(0).split()[0] == "at" and not _apposed_person(ctx, pp.end()):
+        return end  # "said the mayor at a rally": a circumstance, unless a name follows it in apposition
+    return pp.end()
+
+
 def _subject_phrase(ctx: _Context, start: int, stop: int) -> tuple[int, int] | None:
     """The words before the first verb of the clause at ``start`` (an auxiliary, an adverb like "also", or
     a past form), within its first eight words; None when no verb shows there."""
@@ -904,6 +939,10 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
         ):
             continue  # "while chanting": this participle has no subject of its own (the participle rule's case)
         prev_end = max((c.end() for c in all_cues if c.end() <= m.start()), default=0)
+        if prev_end and not before[prev_end : m.start()].strip(" ,"):
+            # "Ana Ruiz, who called Piet shortly after the result was declared, told …": the verb before is in
+            # the subject's relative clause, and the subject stands before that clause
+            prev_end = 0
         region = before[prev_end : m.start()]
         np = _NP_BEFORE_CUE.search(region)
         if np and np.group("np").strip():
@@ -964,6 +1003,9 @@ def _try_before(
         if subject is not None and fronted and subject[1] <= lead_start + fronted.end():
             # a fronted circumstance, then the subject: "In a statement Thursday, Rep. Ana Ruiz reacted, saying:"
             subject = _subject_phrase(ctx, lead_start + fronted.end(), open_at) or subject
+        elif subject is not None and fronted:
+            # the subject phrase ran over the circumstance ("On Tuesday, Mr. Kell deflected …"): the words after it
+            subject = (lead_start + fronted.end(), subject[1])
         if subject is not None:
             speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
             return (speaker, mention, "saying") if speaker else (None, None, None)
@@ -1027,8 +1069,38 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
             # the subject comes before any clause: "voters agreed that Clinton is in “…”" is the voters' view
             if _SUBORDINATE_RE.search(ctx.masked[lead_start : e.start]):
                 break
+            e = _head_person(ctx, e, span.open_mark)
             return e.canonical, (e.text, e.start, e.end), None
     return None, None, None
+
+
+# lower-case words between a modifier and the head of a phrase: "Obama spokesman", "Castle's campaign manager"
+_ROLE_BETWEEN_RE = re.compile(r"(?:’s|'s|’)?\s+(?:[a-z][\w-]*\s+){1,4}(?:like\s+|such\s+as\s+)?")
+
+
+_HEAD_ROLES = (
+    _AGENTS
+    | _ROLE_NOUNS
+    | frozenset(
+        "speechwriter speechwriters strategist strategists pollster official officials ally allies supporter "
+        "supporters critic critics economist economists analyst analysts host chair chief adviser".split()
+    )
+)
+
+
+def _head_person(ctx: _Context, e: Entity, stop: int) -> Entity:
+    """The person a phrase is about when the first name in it only modifies a role: "Former Marsh spokesman
+    Tom Rivers derided …" is Rivers, "Marsh advisers like Ann Lorry" is Lorry; otherwise ``e`` itself."""
+    for later in ctx.entities:
+        if e.end < later.start < stop and later.label == "PERSON":
+            between = _ROLE_BETWEEN_RE.fullmatch(ctx.text, e.end, later.start)
+            words = between.group(0).split() if between else []
+            while words and words[-1] in ("like", "such", "as"):
+                words.pop()
+            if words and words[-1].lower() in _HEAD_ROLES and not any(w.endswith("ed") for w in words):
+                return later
+            break
+    return e
 
 
 _SUBORDINATE_RE = re.compile(rf"\b(?:that|which|who|whom|whose|whether|because|if|{CUES})\b", re.I)
@@ -1210,8 +1282,33 @@ def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
     return _try_after(ctx, span, _DIRECT_AFTER)
 
 
+_ASKED_RE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be|gets|got)\s+asked\b(?:\s+by\s+(?P<np>[^“”\"«»,.;:!?]{1,120}?))?"
+    r"(?P<rest>,[^“”\"«»]{0,200}?)?\s*[,:]?\s*$",
+    re.I,
+)
+
+
+def _asked(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None] | None:
+    """ "Ana Ruiz was asked, “…”": the words are the question, and the one asked did not say them. The asker
+    speaks when named ("was asked by the host, Piet Kell, “…”"); otherwise nobody the text names. None when
+    the quote is not introduced so."""
+    lead_start, before = _lead(ctx, span)
+    m = _ASKED_RE.search(before)
+    if not m:
+        return None
+    if m.group("np"):
+        np_start = lead_start + m.start("np")
+        speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : lead_start + m.end("np")], np_start)
+        return (speaker, mention, "asked") if speaker else (None, None, None)
+    return None, None, None
+
+
 def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, MentionSpan | None, str | None]:
     """A full quote is usually attributed after it; a woven-in fragment by the verb that introduces it."""
+    asked = _asked(ctx, span)
+    if asked is not None:
+        return asked
     order = (
         (_transcript_label, _headline_label, _try_before, _try_after, _sentence_subject)
         if kind == "fragment"
@@ -1236,7 +1333,9 @@ def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, Mentio
 # the reporter's words between the pieces of one quoted sentence: an attribution and nothing else
 # ("he said", "said Elena Marsh, the mayor,", "the minister told reporters on Monday"), then the punctuation
 # that hands back to the quote; a clause of its own ("as a man held a sign reading") is not an attribution
-_SPEAKER = rf"(?:{_PRONOUN}|(?:[A-Z][\w’'·.()-]*|the|a|an|his|her|their|its|our|my)(?:\s+[\w’'·.()-]+){{0,5}}?)"
+# (a period ends a word only inside an abbreviation the masked text kept: "writes to Sullivan. He" is two sentences)
+_WORD_CHAR = r"(?:[\w’'·()-]|\.(?!\s))"
+_SPEAKER = rf"(?:{_PRONOUN}|(?:[A-Z]{_WORD_CHAR}*|the|a|an|his|her|their|its|our|my)(?:\s+{_WORD_CHAR}+){{0,5}}?)"
 _PREPOSITION = r"(?:on|in|at|to|during|after|before|from|with|for|outside|inside|while|via|of|last|this)"
 _TAIL = rf"(?:\s+{_PREPOSITION}\b[^“”\"«»,.;:!?]{{0,100}})*"
 # ", a lawyer for the club, who has fought the plan for years": appositions and relative clauses, never a

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
 
 from storybrief.group.stories import article_features
-from storybrief.group.topics import _average_link, group_topics
+from storybrief.group.topics import TOPIC_MERGE, _Centroid, _parts_link, group_topics
 from storybrief.model import Article, Story
 
 CONSONANTS = "bdfgklmnprstvz"
@@ -67,16 +68,27 @@ def test_subjects_sharing_background_words_stay_in_separate_topics(seed: int) ->
         assert max(topics.count(t) for t in set(topics)) >= len(topics) // 2
 
 
+def _centroid(*vectors: dict[str, float]) -> _Centroid:
+    centroid = _Centroid()
+    for v in vectors:
+        centroid.add(v)
+    return centroid
+
+
 def test_a_topic_grown_by_merges_links_as_its_parts_do_on_average() -> None:
-    # parts 0 (5 stories, subject x), 1 (1 story bridging x and y), 2 (3 stories, subject y): once 1 has
-    # joined 0, the grown topic is close to 2 only through its small part
-    table = {(0, 1): 0.6, (1, 2): 0.5, (0, 2): 0.1}
-
-    def sim(a: int, b: int) -> float:
-        return table[(min(a, b), max(a, b))]
-
-    weight = [5, 1, 3]
-    grown = _average_link([0, 1], [2], weight, sim)
-    assert grown == pytest.approx((5 * 0.1 + 1 * 0.5) / 6)
-    assert grown < 0.4 <= _average_link([1], [2], weight, sim)
-    assert _average_link([2], [0, 1], weight, sim) == pytest.approx(grown)
+    # a subject's topic (its word "a" and a common word "c"), and a topic grown by merging five small topics,
+    # each on a word of its own ("b0".."b4") that shares only the common word with the subject
+    whole = (_Centroid(), _centroid({"a": 0.6, "c": 0.8}))
+    common = math.sqrt(0.19)
+    vectors = [{f"b{k}": 0.9, "c": common} for k in range(5)]
+    parts = [(_Centroid(), _centroid(v), 1) for v in vectors]
+    grown = _centroid(*vectors)
+    # summed, the five keep only what they share: the mixed centroid reaches the merge threshold on the common
+    # word, though no part does
+    assert grown.similar(whole[1]) >= TOPIC_MERGE
+    assert all(_centroid(v).similar(whole[1]) < TOPIC_MERGE for v in vectors)
+    assert _parts_link(whole, parts) == pytest.approx(0.8 * common)
+    assert _parts_link(whole, parts) < TOPIC_MERGE
+    # parts weigh by their stories
+    heavy = [(_Centroid(), _centroid({"a": 1.0}), 3), parts[0]]
+    assert _parts_link(whole, heavy) == pytest.approx((3 * 0.6 + 0.8 * common) / 4)

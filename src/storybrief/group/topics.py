@@ -13,8 +13,8 @@ story stays flat. Untitled, lower-cased articles have no entities: their profile
 
 Placing largest first means a subject's first story may join another subject's topic because no better one
 exists yet; a refinement round lets every story move to the topic most like it once all are placed. Last,
-topics merge smallest first; two topics are compared through the first-pass topics they are made of
-(average link over those parts, :func:`_average_link`), so merges do not chain subjects together.
+topics merge smallest first; the topic taken in is compared through the first-pass topics it is made of
+(average link over those parts, :func:`_parts_link`), so merges do not chain subjects together.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Article, Story, Topic
 from .features import ArticleFeatures, DocFreq, Vector, top_keys, weigh
@@ -53,16 +53,6 @@ class _SmoothDocFreq(DocFreq):
 def _mix(ent: float, text: float, with_entities: bool = True) -> float:
     """One score from entity and term similarity; terms alone when there are no shared entities."""
     return ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * text if with_entities and ent > 0 else text
-
-
-def _average_link(
-    parts_a: Sequence[int], parts_b: Sequence[int], weight: Sequence[int], part_sim: Callable[[int, int], float]
-) -> float:
-    """Average of ``part_sim`` over the pairs of two topics' parts, weighted by the parts' stories: a topic
-    made of several parts links to another only as far as its parts do on average (average link), never
-    through the one part that happens to be close (single link) nor through a centroid that mixes them."""
-    total = sum(weight[x] * weight[y] * part_sim(x, y) for x in parts_a for y in parts_b)
-    return total / (sum(weight[x] for x in parts_a) * sum(weight[y] for y in parts_b))
 
 
 class _Centroid:
@@ -104,6 +94,15 @@ class _Centroid:
         if not v or self.norm2 <= 0:
             return 0.0
         return sum(x * self.vec.get(k, 0.0) for k, x in v.items()) / math.sqrt(self.norm2)
+
+
+def _parts_link(whole: tuple[_Centroid, _Centroid], parts: Sequence[tuple[_Centroid, _Centroid, int]]) -> float:
+    """How well a topic made of ``parts`` (entity centroid, term centroid, stories) fits the topic ``whole``
+    (entity and term centroids): the average of its parts' similarities to it, weighted by their stories. A
+    topic grown by merges thus links only as far as its parts do on average (average link), not through its
+    centroid, which has become a mixture of what was merged into it (single-link chaining)."""
+    total = sum(n * _mix(whole[0].similar(ent), whole[1].similar(term)) for ent, term, n in parts)
+    return total / sum(n for _, _, n in parts)
 
 
 def group_topics(
@@ -206,26 +205,19 @@ def group_topics(
                     postings[key].add(best)
 
     # second pass: a subject's early stories may have started topics of their own before its centroid grew;
-    # topics merge, smallest first, into the most similar. Each topic is compared through the first-pass topics
-    # it is made of (their centroids never change): the link is the average over those parts' pairs, weighted
-    # by their stories, so that a topic grown by merges links only where its parts on average agree, not
-    # through a centroid that has become a mixture of subjects (single-link chaining).
+    # topics merge, smallest first, into the most similar. The topic taken in is compared through the
+    # first-pass topics it is made of (see _parts_link), so that a topic grown by merges is not carried into
+    # another subject by a centroid that has become a mixture (single-link chaining); the topic taking it in
+    # is compared by its grown centroid, the profile of its whole subject so far.
     topic_keys: dict[int, set[str]] = defaultdict(set)
     for key, posting in postings.items():
         for t in posting:
             topic_keys[t].add(key)
-    parts: list[list[int]] = [[t] for t in range(len(members))]
-    weight = [len(m) for m in members]
-    part_link: dict[tuple[int, int], float] = {}
-
-    def part_sim(x: int, y: int) -> float:
-        pair = (x, y) if x < y else (y, x)
-        if pair not in part_link:
-            part_link[pair] = _mix(
-                ent_centroids[x].similar(ent_centroids[y]), term_centroids[x].similar(term_centroids[y])
-            )
-        return part_link[pair]
-
+    grown = [(_Centroid(), _Centroid()) for _ in members]  # each topic's centroids, grown by its merges
+    for t, (ent_c, term_c) in enumerate(grown):
+        ent_c.merge(ent_centroids[t])
+        term_c.merge(term_centroids[t])
+    made_of = [[(ent_centroids[t], term_centroids[t], len(members[t]))] for t in range(len(members))]
     alive = {t for t in range(len(members)) if members[t]}
     for t in sorted(range(len(members)), key=lambda t: (len(members[t]), t)):
         if t not in alive:
@@ -237,13 +229,15 @@ def group_topics(
                 shared.update(o for o in posting if o != t and o in alive)
         best, best_score = -1, merge_threshold
         for cand, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
-            score = _average_link(parts[cand], parts[t], weight, part_sim)
+            score = _parts_link(grown[cand], made_of[t])
             if score > best_score:
                 best, best_score = cand, score
         if best >= 0:
             members[best].extend(members[t])
             members[t] = []
-            parts[best].extend(parts[t])
+            made_of[best].extend(made_of[t])
+            grown[best][0].merge(grown[t][0])
+            grown[best][1].merge(grown[t][1])
             for key in topic_keys.pop(t):
                 postings[key].discard(t)
                 postings[key].add(best)

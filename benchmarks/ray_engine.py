@@ -3,7 +3,9 @@ per worker, and where the time goes.
 
 The corpus: real English news, MMDS2025 dev articles then Multi-News dev documents (as in
 ``brief_speed.py``) until ``--articles`` is reached, from one half of each set (``--half tune``: records
-with an even index, ``held``: odd), written as ``--shards`` JSONL files (one file is one read task).
+with an even index, ``held``: odd; ``all``: both, for more than about 4,000 articles), written as
+``--shards`` JSONL files (one file is one read task). Duplicates are found in every run (the LSH index here
+for the local engine; band-key candidates from Ray for the Ray engine), so the digest covers them too.
 
 Four runs, each in a fresh process, in one sequence so the ratios share the machine's load:
 local with 1 and 2 spaCy processes (``load`` + ``annotate_corpus``, what ``storybrief brief`` runs before
@@ -35,12 +37,12 @@ from _data import ROOT, cpu_check, datasets_dir
 
 def write_corpus(n: int, half: str, folder: Path, shards: int) -> int:
     """``n`` articles of the chosen half as ``shards`` JSONL files; returns how many were written."""
-    keep = 0 if half == "tune" else 1
+    keep = {"tune": (0,), "held": (1,), "all": (0, 1)}[half]
     rows: list[dict[str, str]] = []
     mmds = datasets_dir() / "mmds2025_news_event_clustering" / "dev_articles.jsonl"
     for i, line in enumerate(mmds.read_text(encoding="utf-8").splitlines()):
         r = json.loads(line)
-        if i % 2 == keep and not any("\u4e00" <= ch <= "\u9fff" for ch in r["title"]):
+        if i % 2 in keep and not any("\u4e00" <= ch <= "\u9fff" for ch in r["title"]):
             rows.append(
                 {"id": f"mmds-{r['id']}", "title": r["title"], "text": r["text"], "published": r["publish_date"]}
             )
@@ -48,7 +50,7 @@ def write_corpus(n: int, half: str, folder: Path, shards: int) -> int:
         for i, line in enumerate(fh):
             if len(rows) >= n:
                 break
-            if i % 2 != keep:
+            if i % 2 not in keep:
                 continue
             docs = json.loads(line).get("documents") or []
             if isinstance(docs, str):
@@ -139,8 +141,11 @@ def digest(corpus: object) -> str:
 
 
 def run_one(engine: str, workers: int, folder: str) -> dict[str, object]:
-    """One run in this process (called through ``--_run``)."""
+    """One run in this process (called through ``--_run``): read, clean, annotate and find duplicates."""
+    from storybrief.group import find_duplicates
+
     steps: dict[str, float] = {}
+    copies: list[object] = []
     if engine == "local":
         from storybrief.annotate.workers import ParserPool
         from storybrief.pipeline import annotate_corpus, load
@@ -156,6 +161,9 @@ def run_one(engine: str, workers: int, folder: str) -> dict[str, object]:
             steps["annotate"] = time.perf_counter() - mid
             if pool is not None:
                 pool.close()
+            mid = time.perf_counter()
+            copies = find_duplicates(corpus.articles)  # LSH index here
+            steps["duplicates"] = time.perf_counter() - mid
         peaks = list(rss.peaks.values()) if workers > 1 else [_rss_kb(os.getpid())]
     else:
         import ray
@@ -166,8 +174,16 @@ def run_one(engine: str, workers: int, folder: str) -> dict[str, object]:
         start = time.perf_counter()
         ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
         steps["ray start"] = time.perf_counter() - start
+        found: list[list[object]] = []
+
+        def duplicates(c: object, pairs: object) -> None:  # candidates from the band-key group-by on Ray
+            mid = time.perf_counter()
+            found.append(find_duplicates(c.articles, candidates=pairs))  # type: ignore[attr-defined]
+            steps["duplicates (Jaccard here)"] = time.perf_counter() - mid
+
         with PeakRss("MapBatches(CleanAnnotate)", os.getpid()) as rss:
-            corpus = run([folder], RayOptions(workers=workers), timings=steps)
+            corpus = run([folder], RayOptions(workers=workers), timings=steps, meanwhile=duplicates)
+        copies = found[0]
         ray.shutdown()
         peaks = list(rss.peaks.values())
     # wall-clock steps; the Ray engine also reports its actors' CPU seconds and the bytes sent back
@@ -180,6 +196,7 @@ def run_one(engine: str, workers: int, folder: str) -> dict[str, object]:
         "seconds": round(total, 1),
         "steps": {k: round(v, 1) if k != "bytes back" else int(v) for k, v in steps.items()},
         "worker_rss_mb": sorted(round(kb / 1024) for kb in peaks),
+        "duplicate_groups": len(copies),
         "digest": digest(corpus),
     }
 
@@ -187,7 +204,7 @@ def run_one(engine: str, workers: int, folder: str) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--half", choices=("tune", "held"), default="held")
+    parser.add_argument("--half", choices=("tune", "held", "all"), default="held")  # all: for 5,000 articles
     parser.add_argument("--shards", type=int, default=16)
     parser.add_argument("--_run", nargs=3, metavar=("ENGINE", "WORKERS", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()

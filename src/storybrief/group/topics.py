@@ -10,6 +10,11 @@ most similar, or starts a new one. Comparing with the centroid rather than avera
 lets a long-running subject hold many small stories that share little with one another but much with the
 subject as a whole. Candidate topics come from an inverted index of their stories' top keys, so the work per
 story stays flat. Untitled, lower-cased articles have no entities: their profiles are compared on terms.
+
+Placing largest first means a subject's first story may join another subject's topic because no better one
+exists yet; a refinement round lets every story move to the topic most like it once all are placed. Last,
+topics merge smallest first; the topic taken in is compared through the first-pass topics it is made of
+(average link over those parts, :func:`_parts_link`), so merges do not chain subjects together.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ ENTITY_SHARE = 0.6  # weight of shared entities against shared terms (when both 
 MAX_POSTINGS = 200  # a key held by more topics than this proposes none of them
 MAX_CANDIDATES = 30
 KEYS = 10
+# rounds in which each story may move to the topic now most like it (its own counted without it): the first
+# pass places stories largest first, so a subject's first story joins whatever topic exists by then
+REFINE = 1
 LABEL_ENTITIES = 3
 LABEL_TERMS = 3
 _NAME_RE = re.compile(r"^[A-Z][\w'’.&-]*(?: (?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von|and|du|la))*$")
@@ -40,6 +48,11 @@ def _shared(counts: Mapping[str, float], df: DocFreq) -> dict[str, float]:
 class _SmoothDocFreq(DocFreq):
     def idf(self, key: str) -> float:
         return super().idf(key) + 1.0
+
+
+def _mix(ent: float, text: float, with_entities: bool = True) -> float:
+    """One score from entity and term similarity; terms alone when there are no shared entities."""
+    return ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * text if with_entities and ent > 0 else text
 
 
 class _Centroid:
@@ -56,6 +69,12 @@ class _Centroid:
         self.norm2 += 2 * dot + sum(x * x for x in v.values())
         for k, x in v.items():
             self.vec[k] += x
+
+    def remove(self, v: Vector) -> None:
+        dot = sum(x * self.vec.get(k, 0.0) for k, x in v.items())
+        self.norm2 = max(0.0, self.norm2 - 2 * dot + sum(x * x for x in v.values()))
+        for k, x in v.items():
+            self.vec[k] -= x
 
     def merge(self, other: _Centroid) -> None:
         self.norm2 += 2 * self.dot(other) + other.norm2
@@ -75,6 +94,15 @@ class _Centroid:
         if not v or self.norm2 <= 0:
             return 0.0
         return sum(x * self.vec.get(k, 0.0) for k, x in v.items()) / math.sqrt(self.norm2)
+
+
+def _parts_link(whole: tuple[_Centroid, _Centroid], parts: Sequence[tuple[_Centroid, _Centroid, int]]) -> float:
+    """How well a topic made of ``parts`` (entity centroid, term centroid, stories) fits the topic ``whole``
+    (entity and term centroids): the average of its parts' similarities to it, weighted by their stories. A
+    topic grown by merges thus links only as far as its parts do on average (average link), not through its
+    centroid, which has become a mixture of what was merged into it (single-link chaining)."""
+    total = sum(n * _mix(whole[0].similar(ent), whole[1].similar(term)) for ent, term, n in parts)
+    return total / sum(n for _, _, n in parts)
 
 
 def group_topics(
@@ -112,6 +140,8 @@ def group_topics(
     ent_centroids: list[_Centroid] = []
     term_centroids: list[_Centroid] = []
     postings: dict[str, set[int]] = defaultdict(set)
+    keys_of: dict[int, list[str]] = {}
+    topic_of: dict[int, int] = {}
     for i in order:
         keys = ["e:" + k for k in top_keys(ent_vecs[i], KEYS)] + ["t:" + k for k in top_keys(term_vecs[i], KEYS)]
         shared: Counter[int] = Counter()
@@ -121,9 +151,9 @@ def group_topics(
                 shared.update(posting)
         best, best_score = -1, threshold
         for cand, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
-            text = term_centroids[cand].cosine(term_vecs[i])
-            ent = ent_centroids[cand].cosine(ent_vecs[i])
-            score = ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * text if ent_vecs[i] and ent > 0 else text
+            score = _mix(
+                ent_centroids[cand].cosine(ent_vecs[i]), term_centroids[cand].cosine(term_vecs[i]), bool(ent_vecs[i])
+            )
             if score >= best_score and (best < 0 or score > best_score or cand < best):
                 best, best_score = cand, score
         if best < 0:
@@ -136,34 +166,78 @@ def group_topics(
         term_centroids[best].add(term_vecs[i])
         for key in keys:
             postings[key].add(best)
+        keys_of[i] = keys
+        topic_of[i] = best
+
+    # refinement: each story (a topic's only story stays) goes to the topic whose centroid, without the story
+    # itself, is now most like it, if that beats its own topic and reaches ``threshold``: stories placed before
+    # their subject had a topic leave the topic they joined for want of a better one
+    for _round in range(REFINE):
+        for i in order:
+            cur = topic_of[i]
+            if len(members[cur]) < 2:
+                continue
+            near: Counter[int] = Counter()
+            for key in keys_of[i]:
+                posting = postings[key]
+                if len(posting) <= MAX_POSTINGS:
+                    near.update(t for t in posting if members[t])
+            ent_centroids[cur].remove(ent_vecs[i])
+            term_centroids[cur].remove(term_vecs[i])
+            best, best_score = cur, -1.0
+            for cand, _n in sorted(near.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+                score = _mix(
+                    ent_centroids[cand].cosine(ent_vecs[i]),
+                    term_centroids[cand].cosine(term_vecs[i]),
+                    bool(ent_vecs[i]),
+                )
+                if score > best_score:
+                    best, best_score = cand, score
+            if best != cur and best_score < threshold:
+                best = cur
+            ent_centroids[best].add(ent_vecs[i])
+            term_centroids[best].add(term_vecs[i])
+            if best != cur:
+                members[cur].remove(i)
+                members[best].append(i)
+                topic_of[i] = best
+                for key in keys_of[i]:
+                    postings[key].add(best)
 
     # second pass: a subject's early stories may have started topics of their own before its centroid grew;
-    # topics whose centroids are alike merge, smallest into the most similar
+    # topics merge, smallest first, into the most similar. The topic taken in is compared through the
+    # first-pass topics it is made of (see _parts_link), so that a topic grown by merges is not carried into
+    # another subject by a centroid that has become a mixture (single-link chaining); the topic taking it in
+    # is compared by its grown centroid, the profile of its whole subject so far.
     topic_keys: dict[int, set[str]] = defaultdict(set)
     for key, posting in postings.items():
         for t in posting:
             topic_keys[t].add(key)
-    alive = set(range(len(members)))
+    grown = [(_Centroid(), _Centroid()) for _ in members]  # each topic's centroids, grown by its merges
+    for t, (ent_c, term_c) in enumerate(grown):
+        ent_c.merge(ent_centroids[t])
+        term_c.merge(term_centroids[t])
+    made_of = [[(ent_centroids[t], term_centroids[t], len(members[t]))] for t in range(len(members))]
+    alive = {t for t in range(len(members)) if members[t]}
     for t in sorted(range(len(members)), key=lambda t: (len(members[t]), t)):
         if t not in alive:
             continue
-        shared = Counter()
+        shared = Counter()  # topics sharing keys with t
         for key in topic_keys[t]:
             posting = postings[key]
             if len(posting) <= MAX_POSTINGS:
                 shared.update(o for o in posting if o != t and o in alive)
         best, best_score = -1, merge_threshold
         for cand, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
-            text = term_centroids[cand].similar(term_centroids[t])
-            ent = ent_centroids[cand].similar(ent_centroids[t])
-            score = ENTITY_SHARE * ent + (1 - ENTITY_SHARE) * text if ent > 0 else text
+            score = _parts_link(grown[cand], made_of[t])
             if score > best_score:
                 best, best_score = cand, score
         if best >= 0:
             members[best].extend(members[t])
             members[t] = []
-            ent_centroids[best].merge(ent_centroids[t])
-            term_centroids[best].merge(term_centroids[t])
+            made_of[best].extend(made_of[t])
+            grown[best][0].merge(grown[t][0])
+            grown[best][1].merge(grown[t][1])
             for key in topic_keys.pop(t):
                 postings[key].discard(t)
                 postings[key].add(best)

@@ -14,7 +14,7 @@ Scores: B-cubed F1 of each library's stories against the gold clusters (all arti
 and between the incremental and single-batch stories (the issue asks >= 0.95). Also the library's size
 on disk. Annotation runs in ``--processes`` worker processes.
 
-    PYTHONPATH=src python benchmarks/store_add.py [--parts 10] [--processes 2]
+    PYTHONPATH=src python benchmarks/store_add.py [--parts 10 | --part-size 100] [--processes 2]
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ def timed(label: str, fn: object) -> object:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--parts", type=int, default=10)
+    ap.add_argument("--part-size", type=int, default=0, help="articles per part (instead of --parts)")
     ap.add_argument("--processes", type=int, default=2)
     args = ap.parse_args()
     source = datasets_dir() / "mmds2025_news_event_clustering" / "dev_articles.jsonl"
@@ -68,7 +69,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "parts").mkdir()
-        size = -(-len(rows) // args.parts)
+        size = args.part_size or -(-len(rows) // args.parts)
         parts = []
         for n in range(0, len(rows), size):
             path = folder / "parts" / f"p{n // size:03d}.jsonl"

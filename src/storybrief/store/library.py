@@ -451,6 +451,14 @@ class Library:
                 out[node] = (article, story, data)
         return out
 
+    def story_dated(self, story: str) -> bool:
+        """Whether a placed article of ``story`` has a publication day (a known latest day)."""
+        row = self._db.execute("SELECT 1 FROM stream_nodes WHERE story = ? AND hi IS NOT NULL LIMIT 1", (story,))
+        return row.fetchone() is not None
+
+    def set_node_data(self, node: int, data: str) -> None:
+        self._db.execute("UPDATE stream_nodes SET data = ? WHERE node = ?", (data, node))
+
     def move_nodes(self, old_story: str, new_story: str) -> None:
         self._db.execute("UPDATE stream_nodes SET story = ? WHERE story = ?", (new_story, old_story))
 

@@ -1,7 +1,8 @@
 """Placing new articles into the library's stories while reading only what they can touch.
 
 The streaming grouper's state lives in the library, not in memory: document frequencies, each placed
-article's weighted features as they were when it was placed, the blocking keys that propose candidates, and
+article's counts and weighted features (weighed again, as the streaming grouper does, whenever the library
+has doubled since), the blocking keys that propose candidates, and
 per story the sums that average-link needs (its own pairs' similarity, and its pairs' with each other story).
 Placing an article reads its candidates (at most ``max_candidates`` within the time window) and the stories
 they are in, applies the same rule as :class:`~storybrief.group.StoryStream` (join the story it is most
@@ -38,10 +39,16 @@ def _rounded(vec: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 6) for k, v in vec.items()}
 
 
-def features_json(f: ArticleFeaturesT) -> str:
-    """What comparing with a placed article later needs: its weighted bags as they were when it was placed."""
+def features_json(f: ArticleFeaturesT, weighed_at: int) -> str:
+    """What comparing with a placed article later needs: its weighted bags as they were last weighed (with
+    the document frequencies of ``weighed_at`` placed articles), and its raw counts to weigh them again."""
     bridge = None if f.bridge is f.terms else _rounded(f.bridge)
     data = {
+        "w": weighed_at,
+        "tc": _rounded(f.term_counts),
+        "ec": dict(f.entity_counts),
+        "ac": dict(f.anchor_counts),
+        "gc": _rounded(f.gloss_counts),
         "l": f.language,
         "c": f.cased,
         "q": sorted(f.quote_groups),
@@ -55,7 +62,9 @@ def features_json(f: ArticleFeaturesT) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def features_from_json(article_id: str, data: str) -> ArticleFeaturesT:
+def features_from_json(article_id: str, data: str) -> tuple[ArticleFeaturesT, int]:
+    """A placed article's features, and how many placed articles it was last weighed with (0: a library
+    written before its counts were kept, whose weights stay as they are)."""
     from ..group.features import ArticleFeatures
 
     d = json.loads(data)
@@ -65,18 +74,18 @@ def features_from_json(article_id: str, data: str) -> ArticleFeaturesT:
         id=article_id,
         order=0,
         language=d["l"],
-        term_counts={},
-        entity_counts=Counter(),
-        anchor_counts=Counter(),
+        term_counts=d.get("tc", {}),
+        entity_counts=Counter(d.get("ec", {})),
+        anchor_counts=Counter(d.get("ac", {})),
         span=(lo, hi),
         quote_groups=frozenset(d["q"]),
-        gloss_counts={"": 1.0} if d["g"] else {},
+        gloss_counts=d.get("gc") or ({"": 1.0} if d["g"] else {}),
         terms=terms,
         entities=d["e"],
         anchors=d["a"],
         bridge=terms if d["b"] is None else d["b"],
         cased=d["c"],
-    )
+    ), int(d.get("w", 0))
 
 
 @dataclass
@@ -92,7 +101,16 @@ class Placer:
     touched: set[str] = field(default_factory=set)  # stories that gained articles
     created: set[str] = field(default_factory=set)
     merged: dict[str, str] = field(default_factory=dict)  # gone -> kept
+    dated: dict[str, bool] = field(default_factory=dict)  # story -> whether a member has a publication day
     close: dict[str, float] = field(default_factory=dict)  # stored article -> best similarity to a newcomer
+    docs: int = 0  # articles counted into the document frequencies (the whole batch once weighed)
+    # the batch's articles not placed yet: counted into ``docs`` and the stored frequencies already, but an
+    # article placed before them is compared as if they had not come (as in one stream, whatever the batches)
+    waiting: int = 0
+    weighed_at: dict[str, int] = field(default_factory=dict)  # newcomer -> articles counted when it was weighed
+    waiting_keys: tuple[Counter[str], Counter[str], Counter[str]] = field(
+        default_factory=lambda: (Counter(), Counter(), Counter())
+    )
 
     def __post_init__(self) -> None:
         from ..group.candidates import CandidateIndex, Weights
@@ -121,6 +139,11 @@ class Placer:
             self.numbers[story] = found[story][0] if story in found else int(story.lstrip("s") or 0)
         return self.numbers[story]
 
+    def _dated(self, story: str) -> bool:
+        if story not in self.dated:
+            self.dated[story] = self.lib.story_dated(story)
+        return self.dated[story]
+
     def _coherent(self, story: str, avg: float) -> bool:
         n = len(self._members(story))
         return not (n > 1 and avg < self.cohesion * self._inner(story) / (n * (n - 1) / 2))
@@ -138,9 +161,43 @@ class Placer:
         bags: list[Mapping[str, float]] = [f.term_counts, f.entity_counts, f.anchor_counts]
         for kind, counts in enumerate(bags):
             self.lib.add_stream_df(kind, counts.keys())
+            self.waiting_keys[kind].update(counts.keys())
             wanted = list(counts.keys()) + (list(f.gloss_counts) if kind == 0 else [])
             dfs.append(DocFreq(n_docs=docs, counts=Counter(self.lib.stream_df(kind, wanted))))
         f.weigh(dfs[0], dfs[1], dfs[2])
+        self.weighed_at[article.id] = docs
+        self.docs = docs
+        self.waiting += 1
+        return f
+
+    def _arrive(self, f: ArticleFeaturesT) -> None:
+        """``f``'s article is placed now: the frequencies it is compared with count it and those before it."""
+        self.waiting -= 1
+        bags: list[Mapping[str, float]] = [f.term_counts, f.entity_counts, f.anchor_counts]
+        for kind, counts in enumerate(bags):
+            self.waiting_keys[kind].subtract(counts.keys())
+
+    def _stored(self, node: int, article_id: str, data: str) -> ArticleFeaturesT:
+        """A placed article's features, weighed again (and stored so) once the articles placed have doubled
+        since they were last weighed, as :class:`~storybrief.group.StoryStream` does: weights computed over
+        the library's first articles call every word rare, and such an article would keep joining later
+        ones on words that turned out to be common. So how a library's first articles weigh no longer
+        depends on which of them came in the same batch, and early batches stop drawing unrelated ones."""
+        from ..group.features import DocFreq
+
+        f, weighed_at = features_from_json(article_id, data)
+        seen = self.docs - self.waiting
+        if not weighed_at or seen < 2 * weighed_at:
+            return f
+        dfs = []
+        bags: list[Mapping[str, float]] = [f.term_counts, f.entity_counts, f.anchor_counts]
+        for kind, counts in enumerate(bags):
+            wanted = list(counts.keys()) + (list(f.gloss_counts) if kind == 0 else [])
+            later = self.waiting_keys[kind]
+            found = Counter({k: n - later[k] for k, n in self.lib.stream_df(kind, wanted).items()})
+            dfs.append(DocFreq(n_docs=seen, counts=found))
+        f.weigh(dfs[0], dfs[1], dfs[2])
+        self.lib.set_node_data(node, features_json(f, seen))
         return f
 
     def candidates(self, f: ArticleFeaturesT) -> list[int]:
@@ -168,20 +225,27 @@ class Placer:
         """Place one article into a story (joined, new, or merged from the ones it bridges); returns its id."""
         from ..group.candidates import blocking_keys, similarity
 
+        self._arrive(f)
         totals: dict[str, float] = defaultdict(float)
         nodes = self.candidates(f)
         stored = self.lib.nodes(nodes)
         for node in nodes:
             other, story, data = stored[node]
-            value = similarity(f, features_from_json(other, data), self.weights)
+            value = similarity(f, self._stored(node, other, data), self.weights)
             if value >= COPY_SIMILARITY:
                 self.close[other] = max(value, self.close.get(other, 0.0))
             if value > 0:
                 totals[story] += value
+        # An article with a publication day does not join a story of undated articles only: placed in
+        # publication order, those come last (see ``publication_order``), and an undated one that arrived
+        # earlier would otherwise seed a story for every later report it is loosely like, whatever its
+        # day. The dated article starts its own story, which average link merges with the undated one's
+        # if the two come to be alike enough as a whole.
+        dated = f.span[1] is not None
         best, best_avg = None, self.threshold
         for story, total in totals.items():
             avg = total / len(self._members(story))
-            if avg >= best_avg and self._coherent(story, avg):
+            if avg >= best_avg and self._coherent(story, avg) and (not dated or self._dated(story)):
                 best, best_avg = story, avg
         if best is None:
             number = self.lib.next_number("story")
@@ -189,6 +253,7 @@ class Placer:
             self.numbers[best] = number
             self.members[best] = []
             self.inner[best] = 0.0
+            self.dated[best] = False
             self.created.add(best)
             for story, total in totals.items():
                 self.lib.add_story_link(best, story, total)
@@ -199,6 +264,7 @@ class Placer:
                     self.lib.add_story_link(best, story, total)
         joined = best not in self.created or bool(self.members[best])
         self.members[best].append(article.id)
+        self.dated[best] = self._dated(best) or dated
         self.touched.add(best)
         for story in sorted(totals, key=self._number) if joined else []:  # stories the newcomer bridges
             if story == best or story in self.merged:
@@ -206,7 +272,7 @@ class Placer:
             avg = self.lib.story_link(best, story) / (len(self._members(best)) * len(self._members(story)))
             if avg >= self.threshold and self._coherent(best, avg) and self._coherent(story, avg):
                 best = self._merge(best, story)
-        node = self.lib.insert_node(article.id, best, f.span, features_json(f))
+        node = self.lib.insert_node(article.id, best, f.span, features_json(f, self.weighed_at[article.id]))
         self.lib.add_postings(node, blocking_keys(f))
         return best
 
@@ -214,12 +280,13 @@ class Placer:
         """Count an article into the story it is known to be in (a reindex): the sums only, no decision."""
         from ..group.candidates import blocking_keys, similarity
 
+        self._arrive(f)
         nodes = self.candidates(f)
         stored = self.lib.nodes(nodes)
         totals: dict[str, float] = defaultdict(float)
         for node in nodes:
             other, placed, data = stored[node]
-            value = similarity(f, features_from_json(other, data), self.weights)
+            value = similarity(f, self._stored(node, other, data), self.weights)
             if value >= COPY_SIMILARITY:
                 self.close[other] = max(value, self.close.get(other, 0.0))
             if value > 0:
@@ -229,7 +296,7 @@ class Placer:
         for other, total in totals.items():
             self.lib.add_story_link(story, other, total)
         self.touched.add(story)
-        node = self.lib.insert_node(article.id, story, f.span, features_json(f))
+        node = self.lib.insert_node(article.id, story, f.span, features_json(f, self.weighed_at[article.id]))
         self.lib.add_postings(node, blocking_keys(f))
 
     def _merge(self, a: str, b: str) -> str:
@@ -238,6 +305,7 @@ class Placer:
         self.inner[keep] = self._inner(keep) + self._inner(gone) + self.lib.story_link(keep, gone)
         self.inner.pop(gone, None)
         self.lib.merge_story_links(keep, gone)
+        self.dated[keep] = self._dated(keep) or self._dated(gone)
         self._members(keep).extend(self._members(gone))
         del self.members[gone]
         self.lib.move_nodes(gone, keep)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from storybrief.annotate.quote_links import link_quotes, word_diff
+from storybrief.annotate.quotes import link_quotes, word_diff
 from storybrief.model import Article, Flag, InputFormat, Quote
 
 
@@ -58,7 +58,7 @@ def test_reference_wording_avoids_garbled_copies() -> None:
 
 
 def test_one_stray_symbol_does_not_make_a_page_suspect() -> None:
-    from storybrief.annotate.quote_links import garbled
+    from storybrief.annotate.quotes import garbled
 
     page = _article(
         "court", ("The claim under § 1983 fails because the officers acted in good faith", "Judge Ama Mensah")

@@ -15,8 +15,7 @@ import pytest
 import storybrief
 from storybrief.annotate.annotator import _sentences
 from storybrief.annotate.dates.by_language import tag_language_dates
-from storybrief.annotate.quote_spans import find_quote_spans
-from storybrief.annotate.quotes import find_quotes
+from storybrief.annotate.quotes import find_quote_spans, find_quotes
 from storybrief.lang import table, tables, word_count
 from storybrief.model import Article, Block, Entity, Quote
 

@@ -7,7 +7,7 @@ import json
 
 import jsonschema
 
-from storybrief.annotate.quote_links import link_quotes
+from storybrief.annotate.quotes import link_quotes
 from storybrief.model import Article, DuplicateOf, InputFormat, Quote, Report, RewriteOf, StoryBrief
 from storybrief.render.brief_html import report_html
 from storybrief.render.brief_json import brief_schema, report_json

@@ -66,7 +66,7 @@ def annotate(
     ``tags``) from an engine that parsed elsewhere, only the steps that need the whole input run here."""
     from ..annotate.annotator import annotate_articles
     from ..annotate.published import apply_user_dates, infer_window
-    from ..annotate.quote_links import link_quotes
+    from ..annotate.quotes import link_quotes
 
     if user_dates:
         corpus.unused_dates = apply_user_dates(corpus.articles, user_dates)

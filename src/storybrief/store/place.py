@@ -331,7 +331,7 @@ def link_neighbourhood(
 ) -> tuple[dict[str, Article], list[QuoteGroup]]:
     """Stored articles whose quotes may be the newcomers' (their likeliest neighbours that quote, and the
     stored groups those are in), and the quote groups over them and the newcomers."""
-    from ..annotate.quote_links import link_quotes
+    from ..annotate.quotes import link_quotes
 
     near: dict[str, None] = {}
     for article in fresh:

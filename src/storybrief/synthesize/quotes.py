@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..annotate.quote_links import garbled, reference_key, word_diff
+from ..annotate.quotes import garbled, reference_key, word_diff
 from ..lang import word_count
 from ..model import Article, KeyQuote, Quote, QuoteGroup, QuotePart, QuoteVariant, Wording
 from .sentences import brief_language

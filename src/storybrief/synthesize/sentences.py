@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
-from ..annotate.quote_links import garbled
+from ..annotate.quotes import garbled
 from ..group.features import fold, terms
 from ..lang import starts_like_sentence, table, word_count
 from ..model import Article

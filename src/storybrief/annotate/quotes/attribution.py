@@ -1,13 +1,14 @@
 """Direct quotes and who said them.
 
-For each quoted span (:mod:`.quote_spans`) the reporter's words around it are read for an attribution:
+For each quoted span (:mod:`.spans`) the reporter's words around it are read for an attribution:
 ``“…,” he said`` / ``“…,” said Blinken`` after the quote, ``Blinken said: “…”`` / ``according to X``
 / ``X: “…”`` before it, a reporting verb earlier in the sentence for a quote woven into it, a quote
 split around its attribution, and a quote paragraph that continues the previous speaker. Pronouns and
 nominal mentions go to the most recent person named before the quote (never a date, place or acronym the
 recogniser took for one; "it" to an organisation, "the judge" to the Justice named, "the statement" to its
 issuer); organisations and places speak too ("the State Department said", "the South said"). Speakers
-carry canonical names from :mod:`.entities`; a quote nobody can be attributed to has ``speaker=None``.
+carry canonical names from :mod:`storybrief.annotate.entities`; a quote nobody can be attributed to has
+``speaker=None``.
 
 What may speak: a person, an organisation, or a description of people ("a spokeswoman for the hospital",
 "Protesters marching past"). Never a phrase cut from a clause ("The question this hour is"), a named storm,
@@ -27,11 +28,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lang import LanguageTable
-from ..lang import table as language_table
-from ..lang.en import TABLE as EN
-from ..model import Block, Entity, Quote, Sentence
-from .quote_spans import Span, find_quote_spans
+from ...lang import LanguageTable
+from ...lang import table as language_table
+from ...lang.en import TABLE as EN
+from ...model import Block, Entity, Quote, Sentence
+from .spans import Span, find_quote_spans
 
 CUES = "|".join(EN.speech_verbs)  # the reporting verbs: storybrief.lang.en
 _CUE = rf"(?:also |later |then |again |further |once |previously )?(?P<cue>{CUES})\b"
@@ -741,7 +742,7 @@ def find_quotes(
     ``people`` maps lower-cased names and surnames to canonical names, for people the entity
     recogniser missed in a particular sentence. ``language`` (ISO 639-1) chooses the cue words: a
     language with a table in :mod:`storybrief.lang` other than English is read with that table
-    (:mod:`.quote_cues`); English, and a language without a table, with the English rules here.
+    (:mod:`.cues`); English, and a language without a table, with the English rules here.
     """
     entities = sorted(entities, key=lambda e: e.start)
     spans = find_quote_spans(text, blocks)
@@ -774,7 +775,7 @@ def find_quotes(
 
 
 def _found_with_table(ctx: _Context, spans: Sequence[Span], table: LanguageTable) -> list[_Found]:
-    from .quote_cues import Attributor
+    from .cues import Attributor
 
     attributor = Attributor(table, ctx)
     found = []

@@ -15,9 +15,9 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from ..clean.garble import GARBLED_PAGE, garbled_passages
-from ..model import Article, QuoteGroup, QuoteVariant, content_id
-from ..unionfind import UnionFind
+from ...clean.garble import GARBLED_PAGE, garbled_passages
+from ...model import Article, QuoteGroup, QuoteVariant, content_id
+from ...unionfind import UnionFind
 
 MIN_WORDS = 5
 MIN_SHARED = 0.5  # share of the shorter quote's trigrams found in the other

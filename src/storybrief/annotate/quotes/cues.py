@@ -1,6 +1,6 @@
 """Quote attribution from a language table (:mod:`storybrief.lang`), for languages other than English.
 
-English has its own, finer rules in :mod:`.quotes`. For another language with a table, the reporter's
+English has its own, finer rules in :mod:`.attribution`. For another language with a table, the reporter's
 words around each quoted span are read for the table's cues:
 
 * after the quote: an inverted verb and a name (``"…," kata Ahmad``), a verb carrying its speaker
@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..lang import LanguageTable
+from ...lang import LanguageTable
 
 if TYPE_CHECKING:
-    from .quote_spans import Span
-    from .quotes import MentionSpan, _Context
+    from .attribution import MentionSpan, _Context
+    from .spans import Span
 
 Attribution = tuple[str | None, "MentionSpan | None", str | None]
 MAX_NAME_WORDS = 6
@@ -146,7 +146,7 @@ class Attributor:
 
     def kind(self, span: Span) -> str:
         """A quote standing as a sentence of its own, or one the reporter's sentence weaves in."""
-        from .quotes import _lead
+        from .attribution import _lead
 
         _, lead = _lead(self.ctx, span)
         lead = lead.strip()
@@ -248,7 +248,7 @@ class Attributor:
         that has a name or a pronoun before an active verb; a pronoun there goes back further. With no
         such clause (or no rule for the language), the last speaker; else nobody."""
         ctx, pattern = self.ctx, self.patterns.subject
-        from .quotes import _outside_quotes
+        from .attribution import _outside_quotes
 
         if pattern is not None and self.table.spaced:
             window = max(0, at - 3000)
@@ -306,7 +306,7 @@ class Attributor:
         return None, None, None
 
     def _after(self, span: Span) -> Attribution:
-        from .quotes import _after_text
+        from .attribution import _after_text
 
         after_start, after = _after_text(self.ctx, span)
         for kind, pattern in self.patterns.after:
@@ -318,7 +318,7 @@ class Attributor:
         return None, None, None
 
     def _before(self, span: Span, kind: str) -> Attribution:
-        from .quotes import _lead
+        from .attribution import _lead
 
         lead_start, before = _lead(self.ctx, span)
         pointed = self._pointed_back(before, lead_start)

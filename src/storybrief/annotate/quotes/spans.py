@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lang import DOUBLE_CLOSE, DOUBLE_OPEN, PAIRED_CLOSE
-from ..model import Block
+from ...lang import DOUBLE_CLOSE, DOUBLE_OPEN, PAIRED_CLOSE
+from ...model import Block
 
 _DOUBLE_OPEN = DOUBLE_OPEN
 _DOUBLE_CLOSE = DOUBLE_CLOSE

@@ -92,3 +92,32 @@ def test_a_topic_grown_by_merges_links_as_its_parts_do_on_average() -> None:
     # parts weigh by their stories
     heavy = [(_Centroid(), _centroid({"a": 1.0}), 3), parts[0]]
     assert _parts_link(whole, heavy) == pytest.approx((3 * 0.6 + 0.8 * common) / 4)
+
+
+def test_topic_labels_skip_reporters_datelines_and_one_article_names() -> None:
+    from collections import Counter
+
+    from storybrief.group.topics import _label
+    from storybrief.model import Article, Entity, InputFormat
+
+    def article(aid: str, names: list[str], byline: list[str]) -> Article:
+        found = [Entity(n, 0, len(n), "PERSON", n) for n in names]
+        return Article(id=aid, input=f"{aid}.txt", format=InputFormat.TEXT, text="x", entities=found, byline=byline)
+
+    reporter = "Noel Finch"
+    articles = [
+        article(
+            "a", ["Harlow Ferries", "BRENNOCK", "Brennock", reporter, "Noel Finch KESTREL", "Mara Quill"], [reporter]
+        ),
+        article("b", ["Harlow Ferries", "BRENNOCK", "Brennock", reporter, "Noel Finch KESTREL", "La"], [reporter]),
+        article(
+            "c", ["Harlow Ferries", reporter, "Noel Finch KESTREL", "Seafarers' Guild", "Reuters", "La"], [reporter]
+        ),
+        article("d", ["Harlow Ferries", "BRENNOCK", "Reuters"], []),
+    ]
+    totals: Counter[str] = Counter()
+    for a in articles:
+        totals.update(e.canonical.lower() for e in a.entities)
+    totals["mara quill"] += 10  # mentioned often, but by one article only
+    label = _label(totals, Counter(), ["a", "b", "c", "d"], articles, {"a": 0, "b": 1, "c": 2, "d": 3})
+    assert label == "Harlow Ferries · Brennock"  # not the reporter, the agency, "La", nor the capitals

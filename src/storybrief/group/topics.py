@@ -24,6 +24,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from ..clean.metadata import agency_name
+from ..lang import cjk_chars
 from ..model import Article, Story, Topic
 from .features import ArticleFeatures, DocFreq, Vector, top_keys, weigh
 
@@ -38,6 +40,10 @@ KEYS = 10
 REFINE = 1
 LABEL_ENTITIES = 3
 LABEL_TERMS = 3
+MAX_ACRONYM = 4  # a name in capitals up to this long is an acronym (IEA, CJEU); longer, a dateline's place
+LABEL_CJK_CHARS = 8  # a CJK "name" longer than this is a clause the recogniser took whole
+# a name ending in an upper-case place, where a dateline ran into a byline ("Noel Randewich MEXICO")
+_DATELINE_RUN_IN_RE = re.compile(r"[a-z]\w* [A-Z]{3,}$")
 _NAME_RE = re.compile(r"^[A-Z][\w'’.&-]*(?: (?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von|and|du|la))*$")
 
 
@@ -262,6 +268,21 @@ def group_topics(
     return topics
 
 
+def _shown(forms: Counter[str]) -> str | None:
+    """How a label shows a name: its most common written form not set in capitals (a dateline's
+    "SINGAPORE"), else an acronym; None for a dateline run into a name ("Noel Randewich MEXICO") or a
+    clause taken for a name (a CJK "name" of more than ``LABEL_CJK_CHARS`` characters)."""
+    cased = [(n, f) for f, n in forms.items() if not (f.isupper() and len(f) > MAX_ACRONYM)]
+    if not cased:
+        return None
+    form = min(cased, key=lambda nf: (-nf[0], nf[1]))[1]  # the most common, ties by spelling
+    if _DATELINE_RUN_IN_RE.search(form) or cjk_chars(form) > LABEL_CJK_CHARS:
+        return None
+    if " " not in form and not cjk_chars(form) and len(form) < 3:  # "La", "Mr": a word, not a name
+        return None
+    return form
+
+
 def _label(
     entities: Counter[str],
     terms: Counter[str],
@@ -269,14 +290,28 @@ def _label(
     articles: Sequence[Article],
     position: dict[str, int],
 ) -> str:
-    """The topic's most mentioned names as written in the articles (names that look like names: no page junk,
-    no clause fragments); its most characteristic words when it has no such names (lower-cased input)."""
+    """The topic's names as written in the articles, those most articles mention first (names that look like
+    names: no page junk, no clause fragments, no reporter credited in a byline, no dateline run into a name;
+    in a topic of three articles or more, a name only one article gives is no label); its most
+    characteristic words when it has no such names (lower-cased input)."""
     display: dict[str, Counter[str]] = defaultdict(Counter)
+    support: Counter[str] = Counter()  # articles that mention each name
+    credited: set[str] = set()  # reporters and publishers: bylines, credit lines, outlets, agencies
     for aid in article_ids:
-        for e in articles[position[aid]].entities:
+        article = articles[position[aid]]
+        credited.update(n.lower() for n in (*article.byline, *article.credits, article.outlet, article.agency) if n)
+        seen: set[str] = set()
+        for e in article.entities:
             if _NAME_RE.match(e.canonical) and not any(ch.isdigit() for ch in e.canonical):
                 display[e.canonical.lower()][e.canonical] += 1
-    names = [display[k].most_common(1)[0][0] for k, _ in entities.most_common() if display.get(k)][:LABEL_ENTITIES]
+                seen.add(e.canonical.lower())
+        support.update(seen)
+    least = 2 if len(article_ids) >= 3 else 1
+    ranked = sorted(
+        (k for k in entities if display.get(k) and support[k] >= least and k not in credited and not agency_name(k)),
+        key=lambda k: (-support[k], -entities[k], k),
+    )
+    names = [n for n in (_shown(display[k]) for k in ranked) if n is not None][:LABEL_ENTITIES]
     if names:
         return " · ".join(names)
     words = [k for k, _ in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])) if not k[0].isdigit()]

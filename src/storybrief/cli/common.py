@@ -71,7 +71,7 @@ EngineOpt = Annotated[
     typer.Option(
         "--engine",
         help="Where reading, cleaning and annotation run: local (processes here) or ray (Ray Data; needs "
-        "storybrief[ray]).",
+        "storybrief\\[ray]).",  # the backslash: Rich would read [ray] as markup
     ),
 ]
 RayAddressOpt = Annotated[

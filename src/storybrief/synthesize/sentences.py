@@ -20,7 +20,7 @@ from ..annotate.quote_links import garbled
 from ..group.features import fold, terms
 from ..lang import starts_like_sentence, table, word_count
 from ..model import Article
-from .fluff import DANGLING, fluff_kind, is_transcript
+from .fluff import DANGLING, fluff_kind, is_transcript, run_in_start
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -155,14 +155,19 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
         suspect = suspect_page(article)
         transcript = is_transcript(article.text)
         for n, s in enumerate(article.sentences):
-            text = article.text[s.start : s.end].strip()
+            raw = article.text[s.start : s.end]
+            text = raw.strip()
             if not text:
                 continue
-            why = unfit(article, s.start, s.end, text, headings, transcript) if readable else "language"
+            # a headline, caption or byline run into the sentence: the unit is the sentence after it
+            cut = run_in_start(text)
+            start = s.start + len(raw) - len(raw.lstrip()) + cut
+            text = text[cut:]
+            why = unfit(article, start, s.end, text, headings, transcript) if readable else "language"
             if why is None and spun:
                 why = "rewrite"
             content = tuple(t for t in terms(text) if t not in stop)
-            unit = Unit(i, s.start, s.end, text, n, word_count(text), why is None, content, well_formed(text))
+            unit = Unit(i, start, s.end, text, n, word_count(text), why is None, content, well_formed(text))
             unit.follows = why == DANGLING
             unit.suspect = suspect
             units.append(unit)

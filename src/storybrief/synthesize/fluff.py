@@ -68,7 +68,9 @@ _LINK_WORDS = frozenset(
 _LINK_PHRASE_RE = re.compile(
     r"(?i)^(?:as a result|on the (?:one|other) hand|in turn|even so|that said|in particular|as such|by contrast|"
     r"in contrast|at the same time|in addition|to that end|for (?:that|this) reason|because of (?:this|that)|"
-    r"despite (?:this|that)|(?:(?:shortly|soon|just|right|immediately|long) )?(?:after|before) (?:this|that))\b"
+    r"despite (?:this|that)|(?:(?:shortly|soon|just|right|immediately|long) )?(?:after|before) (?:this|that)|"
+    r"(?:only |just )?(?:(?:a|one|two|three|four|five|six|several|a few|\w+) )?(?:days?|weeks?|months?|hours?) "
+    r"(?:before|earlier|later|after)(?=\s*,))\b"
 )
 _PRONOUNS = frozenset("he she they him her his their them its we our".split())
 _FIRST_PERSON = frozenset("i we our my us i'm we're we've i've".split())
@@ -163,7 +165,7 @@ _FURNITURE_RE = re.compile(
     r"related (?:stories|articles|coverage|content|links)|\bterms of (?:use|service)|"
     r"privacy policy|e-?mail (?:notifications|alerts) (?:are|on|for)|your notification|new matching items|"
     r"subscriber (?:plus|exclusives?|benefits|only)|learn more about (?:our |the )?(?:subscri|membership|app\b)|"
-    r"author contributions|competing interests|conflicts? of interest|data availability|"
+    r"author contributions|competing interests|conflicts? of interest|data availability|完整报道|请翻阅|"
     r"thank you for (?:reading|helping|your|"
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
 )
@@ -174,7 +176,10 @@ _REFERENCE_RE = re.compile(
     r"(?i)^(?:The|These|Those|Such|His|Her|Their|Its|(?!(?:a|an|one)\s)[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?['’]s?) "
     r"(?:comments?|remarks?|statements?|words|claims?|allegations?|accusations?|warnings?|criticism|"
     r"announcement|response|reaction|tweets?|posts|testimony|admission|revelations?|latter|former|pair|move|"
-    r"incident|episode|findings|development)\b"
+    r"incident|episode|findings|development)\b|"
+    # a weekday's thing told before: "Tuesday's plan follows ...", "Friday's decision"
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)['’]s (?:plan|decision|deal|move|vote|"
+    r"announcement|attack|meeting|talks|ruling|report|statement|agreement|proposal)\b"
 )
 _SPEECH_RE = re.compile(r"(?i)\b" + _SPEECH + r"\b")
 _IT_SAID_RE = re.compile(r"(?i)^it\s+" + _SPEECH + r"\b")
@@ -217,7 +222,8 @@ _CONTACT_RE = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.])@\w{2,}|pic\.twitter\.com/|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b"
 )
 _LABEL_RE = re.compile(
-    r"(?i)^(?:related(?: \w+)?|read (?:also|more|next|the (?:related|full) (?:story|article))|"
+    r"(?i)^(?:related(?: \w+)?|(?:photo |image )?credits?|"
+    r"read (?:also|more|next|the (?:related|full) (?:story|article))|"
     r"see also|also read|more on this|more|recommended|trending|posted|published|last updated|information from|source|"
     r"watch|listen|new|update[d]?|breaking|exclusive|video|photos?|gallery|baca juga|lihat juga|"
     r"相关报道|相关新闻|延伸阅读|更多)\s*[:：]"
@@ -279,8 +285,9 @@ _LETTER_NOUNS = frozenset(
 )
 _RUN_IN_RE = re.compile(r"(?<=[\w%)]) +(?P<opener>" + "|".join(sorted(_RUN_IN_OPENERS)) + r") (?=\S)")
 _RUN_IN_DATELINE_RE = re.compile(
-    r"(?<=[a-z0-9%)]) +(?P<opener>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}(?:, [A-Z][a-z]+\.? \d{1,2})?"
-    r"(?: \([A-Za-z .]{2,30}\))? ?(?:--|—|–) ?)(?=[A-Z])"
+    r"(?<=[a-z0-9%)]) +(?P<opener>(?:[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}(?:, [A-Z][a-z]+\.? \d{1,2})?"
+    r"(?: \([A-Za-z .]{2,30}\))?|[A-Z][a-z]+(?: [A-Z][a-z]+)? \((?:CNN|AP|AFP|Reuters|UPI|AFX)\)) ?(?:--|—|–) ?)"
+    r"(?=[A-Z])"
 )
 _RUN_IN_BYLINE_RE = re.compile(r"^(?:[A-Z][\w'’-]+ ){1,3}(?:reports|writes|reporting)(?P<opener> )(?=[A-Z])")
 _FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|said|says|\w{3,}ed)\b")
@@ -390,6 +397,8 @@ def _dangling(text: str, outside: str) -> bool:
         return True
     if _IT_SAID_RE.match(text):
         return True
+    if _ENDS_WITH_DEMONSTRATIVE_RE.search(outside):
+        return True  # "... did not raise objections to this."
     if _referential_it(outside):
         return True  # "It climbed to ...", "It takes many forms": "it" opens the sentence and stands for something
     if _BACK_REFERENCE_RE.search(outside):
@@ -408,6 +417,10 @@ def _dangling(text: str, outside: str) -> bool:
 
 
 _SINGULAR_PERSON = frozenset("he she him her his".split())
+# a demonstrative pronoun closing the sentence stands for what the sentence before told ("objections to this")
+_ENDS_WITH_DEMONSTRATIVE_RE = re.compile(
+    r"(?i)\b(?:to|of|about|on|with|for|by|against|over|after|before|do|did|does|said|saw) (?:this|that|these|those)\W*$"
+)
 # "It is clear that ...", "It was not immediately known whether ...", "it is illegal to ...": an "it" that
 # stands for nothing before it
 _EXPLETIVE_IT_RE = re.compile(
@@ -479,6 +492,8 @@ def _cataphora(outside: str, after: int) -> bool:
     subject, after the comma, is what it stands for."""
     if not (_SUBORDINATE_RE.match(outside) or _OPENING_PHRASE_RE.match(outside)):
         return False
+    if 0 <= outside.find(",") < after:
+        return False  # the pronoun is after the opening clause: "Before long, a scan showed she ..."
     comma = outside.find(",", after)
     rest = _words(outside[comma + 1 :]) if comma >= 0 else []
     return bool(rest) and rest[0] not in _THIRD_PERSON and rest[0] not in _PRONOUNS and rest[0] != "it"

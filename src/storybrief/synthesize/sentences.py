@@ -53,6 +53,9 @@ class Unit:
     # from a page that is a (likely) rewrite or has garbled passages: never chosen when a clean article
     # carries the fact (:meth:`.support.SupportIndex.prefer_originals`), marked in a brief when chosen
     suspect: bool = False
+    # where the sentence starts in its article's text, before a run-in headline or caption was cut off (see
+    # .fluff.run_in_start): the dates of the whole still tell the day
+    sentence_start: int = -1
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
@@ -170,6 +173,7 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
             unit = Unit(i, start, s.end, text, n, word_count(text), why is None, content, well_formed(text))
             unit.follows = why == DANGLING
             unit.suspect = suspect
+            unit.sentence_start = s.start
             units.append(unit)
     return units
 

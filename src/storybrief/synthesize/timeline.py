@@ -56,6 +56,7 @@ LEAD_FALLBACK = False
 # An undated lead is shown as what was *reported* on its publication day (TimelineEntry.reported), and not
 # at all when a sentence dating the same event in words says the same thing on another day.
 HIDE_LEADS_TOLD_WITH_A_DATE = True
+HIDE_BACKGROUND_LEADS = True  # a perfect over a span of time ("has hammered the yen this year") is not shown
 DEICTIC_WEIGHT = 0.5  # "today" in passing says less about what happened when than a written date
 _DEICTIC_RE = re.compile(r"(?i)(today|tonight|this (morning|afternoon|evening)|now|currently)")
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -114,7 +115,7 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
                 continue
             for i in by_article[k]:
                 u = units[i]
-                if u.start <= mention.start < u.end:
+                if _whole(u) <= mention.start < u.end:
                     in_unit[i].append(mention)
                     break
         published = article.published.date() if article.published else None
@@ -123,7 +124,8 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
         for i, mentions in in_unit.items():
             u = units[i]
             seen: set[str] = set()
-            for mention in sentence_days(article.text, (u.start, u.end), mentions, published, article.language):
+            span = (_whole(u), u.end)
+            for mention in sentence_days(article.text, span, mentions, published, article.language):
                 assert mention.value is not None
                 day = mention.value[:10]
                 if day in seen:
@@ -133,6 +135,11 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
                 deictic = bool(_DEICTIC_RE.fullmatch(mention.text.strip()))
                 out.append(_Dated(i, day, inferred, deictic, shown=not is_caption(u.text)))
     return out
+
+
+def _whole(u: Unit) -> int:
+    """Where the unit's sentence starts, a run-in headline or caption included: its dates count too."""
+    return u.sentence_start if 0 <= u.sentence_start <= u.start else u.start
 
 
 def _undated_leads(
@@ -160,7 +167,7 @@ def _undated_leads(
             continue
         shown = not STRICT_LEADS or (u.position == 0 and reports_simple_past(u.text) and not is_caption(u.text))
         # a perfect over a span of time ("has hammered the yen this year") is background, of no day
-        shown = shown and not (_SPAN_RE.search(u.text) and not reports_simple_past(u.text))
+        shown = shown and not (HIDE_BACKGROUND_LEADS and _SPAN_RE.search(u.text) and not reports_simple_past(u.text))
         out.append(_Dated(i, published.isoformat(), True, lead=True, shown=shown))
     return out
 
@@ -251,10 +258,7 @@ def build_timeline(
     matrix = matrix or build_matrix(units)
     support = support or SupportIndex(articles, units, matrix)
     support.prefer_originals()
-    # a sentence that needs the one before it (see .fluff) is never shown alone, but its date still counts
-    dated = [d for d in _dated_units(articles, units) if units[d.unit].eligible or units[d.unit].follows]
-    for d in dated:
-        d.shown = d.shown and units[d.unit].eligible
+    dated = [d for d in _dated_units(articles, units) if units[d.unit].eligible]
     if not dated:
         return []
     centrality = np.asarray(matrix.rows @ matrix.centroid).ravel()

@@ -165,6 +165,7 @@ _FURNITURE_RE = re.compile(
     r"related (?:stories|articles|coverage|content|links)|\bterms of (?:use|service)|"
     r"privacy policy|e-?mail (?:notifications|alerts) (?:are|on|for)|your notification|new matching items|"
     r"subscriber (?:plus|exclusives?|benefits|only)|learn more about (?:our |the )?(?:subscri|membership|app\b)|"
+    r"(?:get|receive|turn on) (?:push )?(?:notifications|alerts)|push notifications|"
     r"author contributions|competing interests|conflicts? of interest|data availability|完整报道|请翻阅|"
     r"thank you for (?:reading|helping|your|"
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
@@ -289,6 +290,8 @@ _RUN_IN_DATELINE_RE = re.compile(
     r"(?: \([A-Za-z .]{2,30}\))?|[A-Z][a-z]+(?: [A-Z][a-z]+)? \((?:CNN|AP|AFP|Reuters|UPI|AFX)\)) ?(?:--|—|–) ?)"
     r"(?=[A-Z])"
 )
+# a page label glued to the sentence it labels: "Photo the parent of ...", "Video a man ..."
+_RUN_IN_LABEL_RE = re.compile(r"(?i)^(?:photo|image|video|watch|gallery|listen)(?P<opener>\s+)(?=(?:the|a|an)\s)")
 _RUN_IN_BYLINE_RE = re.compile(r"^(?:[A-Z][\w'’-]+ ){1,3}(?:reports|writes|reporting)(?P<opener> )(?=[A-Z])")
 _FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|said|says|\w{3,}ed)\b")
 
@@ -298,7 +301,7 @@ def run_in_start(text: str) -> int:
     stop between them (see ``_RUN_IN_OPENERS``): the offset of the last such sentence start, else 0."""
     outside = unquoted(text)
     best = 0
-    m = _RUN_IN_BYLINE_RE.match(outside)
+    m = _RUN_IN_BYLINE_RE.match(outside) or _RUN_IN_LABEL_RE.match(outside)
     if m:
         best = m.end("opener")
     for m in _RUN_IN_CREDIT_RE.finditer(outside):
@@ -427,7 +430,9 @@ _EXPLETIVE_IT_RE = re.compile(
     r"(?i)^it(?:['’]s|\s+(?:is|was|has been|had been|will be|would be|could be|may be|might be|seems|seemed|"
     r"appears|appeared|remains|remained|became|becomes))"
     r"(?:\s+(?:not|also|still|now|yet|very|so|too|more|less|most|quite|far|increasingly|immediately|entirely))*"
-    r"(?:\s+(?:unclear|clear|unknown|known)\b|(?:\s+(?:a|an))?(?:\s+(?![\w'’-]+ing\b)[\w'’-]+)?\s+"
+    r"(?:\s+(?:unclear|clear|unknown|known)\b|(?:\s+(?:a|an))?(?:\s+(?![\w'’-]+(?:ing|ed|en)\b)[\w'’-]+|"
+    r"\s+(?:expected|believed|thought|said|reported|estimated|understood|feared|hoped|alleged|known|decided|"
+    r"agreed|claimed|assumed|rumoured|rumored|argued|suggested|announced|confirmed))?\s+"
     r"(?:to|that|whether|if|how|why|what|when|where)\b)"
 )
 _IT_START_RE = re.compile(r"^\W*It\b(?![’'-])")

@@ -40,6 +40,7 @@ fragments). Fluff rate = fluff sentences / chosen sentences, per dataset and ove
 prints that many chosen sentences (seeded sample over all datasets) for a hand check, with the detector's kind.
 
     PYTHONPATH=src python benchmarks/brief_fluff.py [--clusters 100] [--t17-articles 60] [--seed 0] [--show 60]
+        [--show-seed N]  (draw the shown sentences with another seed, same data)
 """
 
 from __future__ import annotations
@@ -273,6 +274,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
     parser.add_argument("--show", type=int, default=60, help="chosen sentences to print for a hand check (60)")
     parser.add_argument("--list-fluff", action="store_true", help="print every sentence the detector calls fluff")
+    parser.add_argument(
+        "--show-seed", type=int, default=None, help="seed of the --show draw only (default: --seed); the data stay"
+    )
     args = parser.parse_args()
     print("$ " + " ".join(["python", "benchmarks/brief_fluff.py", *sys.argv[1:]]))
     datasets = {
@@ -293,7 +297,7 @@ def main() -> None:
                     if kind == "dangling" and after:
                         kind = None  # the sentence it needs is the one shown just before it
                     per_where.setdefault(where, []).append(kind)
-                    everything.append((name, where, text, kind))
+                    everything.append((name, where, text + (" (shown after its sentence)" if after else ""), kind))
             del i
         for where, kinds in sorted(per_where.items()):
             bad = [k for k in kinds if k]
@@ -312,9 +316,10 @@ def main() -> None:
             if kind:
                 print(f"  [{kind}] {name} {where}: {text}")
     if args.show:
-        rng = random.Random(args.seed)
+        seed = args.seed if args.show_seed is None else args.show_seed
+        rng = random.Random(seed)
         sample = rng.sample(everything, min(args.show, len(everything)))
-        print(f"\n{len(sample)} chosen sentences (seed {args.seed}) for a hand check; detector kind in brackets:")
+        print(f"\n{len(sample)} chosen sentences (seed {seed}) for a hand check; detector kind in brackets:")
         for n, (name, where, text, kind) in enumerate(sample, 1):
             print(f"{n:>3}. [{kind or '-'}] {name} {where}: {text}")
 

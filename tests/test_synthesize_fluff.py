@@ -22,8 +22,10 @@ from storybrief.synthesize.fluff import (
     TRANSCRIPT,
     fluff_kind,
     is_transcript,
+    run_in_start,
 )
 from storybrief.synthesize.labels import ELLIPSIS, UNKNOWN_OUTLET, article_headline, outlet_name, shorten
+from storybrief.synthesize.sentences import story_units
 from storybrief.synthesize.summary import headline, summarize
 from storybrief.synthesize.timeline import build_timeline
 
@@ -36,6 +38,23 @@ FLUFF = [
     (CAPTION, "J. Scott Applewhite/Associated Press even as profit surged, the board cut the chief's pay."),
     (CAPTION, "image caption The embassy was closed to visitors for the rest of the week."),
     (TRANSCRIPT, "WOLF BLITZER, CNN ANCHOR: The talks in Geneva broke up without a deal tonight."),
+    # pronouns and references with nothing before them to stand for (issue 16, third round)
+    (DANGLING, "It climbed to a record 9.5 metres on the harbour gauge overnight."),
+    (DANGLING, "shortly after that, the harbour chief ended the meeting with a warning to the pilots."),
+    (DANGLING, "Only days before, the harbour chief had ruled out any sale of the old pier."),
+    (DANGLING, "Tuesday's plan follows a proposal the harbour board made in April."),
+    (DANGLING, "Before long, a scan showed she had broken two ribs, the Velmora Harbour Clinic said."),
+    (DANGLING, "The harbour chief's lawyer did not raise any objections to this."),
+    (DANGLING, "By Tuesday morning, it was downgraded to a tropical storm as it crossed the Velmora coast."),
+    (FURNITURE, "Get push notifications with news from the Velmora harbour and more."),
+    (FURNITURE, "Credit: velmora harbour board as the tide fell, the old pier began to lean."),
+    (FURNITURE, "完整报道，请翻阅2023年5月4日的《海港日报》。"),
+    (CUT, "Pell, the harbour chief of velmora, has resigned as head of the ferry board..."),
+    (FURNITURE, "Author contributions A. Pell and J. Doe designed the survey of the Velmora harbour."),
+    (DANGLING, "Since the spring, it has been cutting the number of ferries to the island."),
+    (DANGLING, "In return, he would pay the pilots' union 500 crowns a month."),
+    (DANGLING, "two of the nurses who treated him at the velmora clinic said he was lucky."),
+    (DANGLING, "By Friday night two pilots were missing and one was hurt, the former harbour master said."),
     (TRANSCRIPT, "Welcome back, and joining me now is our correspondent in Cairo with the latest."),
     (TRANSCRIPT, "(CROSSTALK) The minister would not say when the troops would leave the city."),
     (FURNITURE, "Would you like to make this your default edition"),
@@ -117,6 +136,13 @@ FIT = [
     "Amazon.com said on Monday that its sales rose by a tenth in the quarter.",
     "More than 300 rowers took part in the regatta on sunday, june 2, 2024, the club said.",
     "Subscribers to the ferry pass will pay less from march, the port authority said.",
+    # an "it" that stands for nothing, a pronoun after an opening phrase whose subject follows it
+    "It is not clear whether the ferry talks in Velmora will resume this week.",
+    "It was not immediately known how many pilots had joined the strike.",
+    "It is expected that the Velmora pilots will vote on the offer next week.",
+    "In his speech, Mayor Pell said the pier would be rebuilt by the spring.",
+    "The harbour board said it would sell Pier 9 to a shipping group.",
+    "Ms Pell said she paid the pilots' union 500 crowns in cash.",
 ]
 
 
@@ -253,3 +279,43 @@ def test_a_title_field_holding_a_sentence_or_a_glued_dateline_is_shortened() -> 
         "Pier workers walk out at every one of the McDONALDS restaurants",
     ):
         assert title_headline(title) == title  # an ordinary title, upper-case words in it, stays whole
+
+
+RUN_INS = [
+    # a headline, a caption, a dateline, a byline run into the lead with no stop between them
+    ("Velmora pilots end strike The pilots of Velmora returned to work after a deal was signed.", "The pilots"),
+    ("The old pier was built in 1903 A storm has torn the end off the old pier in Velmora.", "A storm"),
+    ("Pilots back at work VELMORA, May 4 -- The pilots of Velmora went back to work on Thursday.", "VELMORA, May 4"),
+    ("Ada Pell reports On May 4, the pilots of Velmora walked off the job.", "On May 4"),
+    ("Photo the owner of the velmora ferry line said on friday it had filed for bankruptcy.", "the owner"),
+    ("Pilots end strike Velmora (AP) -- The pilots of Velmora went back to work on Thursday.", "Velmora (AP)"),
+    ("Pilots fear for jobs in Velmora As the strike enters its second week, the board has made a new offer.", "As"),
+    ("a ferry burns at the quay [reuters] two crew members were hurt in a fire on a velmora ferry.", "two crew"),
+    ("ada pell on tv (velmora tv/youtube) the harbour chief said on monday the pier was unsafe.", "the harbour"),
+]
+NOT_RUN_INS = [
+    "Officials told The Velmora Herald that the pilots had been paid.",
+    "The influenza A virus was found in two pilots on the Velmora ferries.",
+    "The case was heard at the court in The Hague on Monday.",
+    "Pilots in Velmora watched The Harbour Show on Sunday nights.",
+]
+
+
+@pytest.mark.parametrize(("text", "sentence"), RUN_INS)
+def test_a_headline_caption_dateline_or_byline_run_into_a_sentence_is_cut_off(text: str, sentence: str) -> None:
+    assert text[run_in_start(text) :].startswith(sentence)
+
+
+@pytest.mark.parametrize("text", NOT_RUN_INS)
+def test_a_title_case_word_inside_a_sentence_is_no_run_in(text: str) -> None:
+    assert run_in_start(text) == 0
+
+
+def test_a_unit_is_the_sentence_after_its_run_in_headline() -> None:
+    text, sentence = RUN_INS[0]
+    a = Article(
+        id="a", input="a.txt", format=InputFormat.TEXT, text="  " + text, sentences=[Sentence(0, len(text) + 2)]
+    )
+    (unit,) = story_units([a])
+    assert unit.text.startswith(sentence) and a.text[unit.start : unit.end].strip() == unit.text
+    assert unit.eligible

@@ -313,3 +313,59 @@ def test_a_weekday_in_a_title_is_no_date_and_a_dated_scene_is_a_caption() -> Non
 def test_by_default_every_undated_lead_reporting_a_past_event_is_shown() -> None:
     perfect = "Coastal towns near Velmora are sinking fast, a recent survey has found."
     assert [e.text for e in build_timeline([article("a", [perfect])])] == [perfect]
+
+
+# issue 16, third round: plans, anniversaries, leads labelled as reported, run-in headlines --------------
+
+
+def test_a_plan_told_in_the_past_is_no_event_of_its_day() -> None:
+    assert roles("The harbour chief was meant to meet the pilots in Velmora on Thursday.") == [("Thursday", EXPECTED)]
+    assert roles("The ferry had been due to sail for the island on Thursday.") == [("Thursday", EXPECTED)]
+    assert roles("The harbour chief met the pilots in Velmora on Thursday.") == [("Thursday", EVENT)]
+    # nor is such a plan an undated lead of the publication day
+    assert build_timeline([article("a", ["The Velmora pilots were supposed to sign the deal with the board."])]) == []
+
+
+def test_of_two_dates_on_the_same_month_and_day_the_earlier_year_is_an_anniversary() -> None:
+    text = "A quake struck Velmora on 4 May 2023; the town had been flattened by a quake on 4 May 1983."
+    assert days_of([article("a", ["Velmora is quiet.", text])]) == {"2023-05-04": [text]}
+
+
+def test_an_undated_lead_is_labelled_as_reported_that_day_in_the_json_and_the_renderers() -> None:
+    told = "The Velmora harbour board sold Pier 9 to a shipping group."
+    written = "Pilots in Velmora walked off the job on May 2, their union said."
+    story = [article("a", [told]), article("b", ["Velmora is quiet.", written])]
+    entries = build_timeline(story, dates=5)
+    by_text = {e.text: e for e in entries}
+    assert by_text[told].reported and by_text[told].to_dict()["reported"] is True
+    assert not by_text[written].reported
+    from storybrief.errors import Msg
+    from storybrief.render.brief_html import _timeline as html_timeline
+    from storybrief.render.brief_md import _timeline as md_timeline
+
+    lines = md_timeline(entries, lambda sources: "")
+    assert [Msg.TIMELINE_REPORTED in line for line in lines] == [e.reported for e in entries]
+    assert html_timeline(entries, {a.id: a for a in story}, {}).count(Msg.TIMELINE_REPORTED) == 1
+
+
+def test_an_undated_lead_is_not_shown_when_a_sentence_dates_the_same_event_on_another_day() -> None:
+    lead = "The Velmora harbour board sold Pier 9 to a Danish shipping group for 40 million."
+    dated = "On Thursday the Velmora harbour board sold Pier 9 to a Danish shipping group for 40 million."
+    entries = build_timeline([article("a", [lead]), article("b", ["Velmora is quiet.", dated])], dates=5)
+    assert [(e.date, e.text) for e in entries] == [("2023-05-04", dated)]
+    other = "The Velmora harbour board sold Pier 9 to a Danish shipping group for 40 million."
+    alone = build_timeline([article("c", [other])], dates=5)
+    assert [(e.date, e.reported) for e in alone] == [("2023-05-06", True)]
+
+
+def test_a_headline_run_into_the_lead_is_not_part_of_the_entry() -> None:
+    text = "Velmora pilots end strike The pilots of Velmora returned to work on Thursday after a deal was signed."
+    entries = build_timeline([article("a", ["Velmora is quiet.", text])])
+    assert [e.text for e in entries] == ["The pilots of Velmora returned to work on Thursday after a deal was signed."]
+
+
+def test_an_undated_lead_telling_a_perfect_over_a_span_of_time_is_background_and_not_shown() -> None:
+    background = "A rapid rise in fuel prices this year has hammered the Velmora ferry companies."
+    assert build_timeline([article("a", [background])]) == []
+    told = "A rapid rise in fuel prices hammered the Velmora ferry companies this year."
+    assert [e.text for e in build_timeline([article("a", [told])])] == [told]  # a simple past: an event

@@ -136,6 +136,8 @@ class TimelineEntry:
     story: str | None = None
     support: tuple[Support, ...] = ()  # one per source, in the same order
     rewritten: bool = False  # taken from a rewritten or garbled page: no clean article carries the fact
+    # the sentence names no day: ``date`` is the day its article reported it (the event may be earlier)
+    reported: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -146,6 +148,7 @@ class TimelineEntry:
             "story": self.story,
             "support": [s.to_dict() for s in self.support],
             "rewritten": self.rewritten,
+            "reported": self.reported,
         }
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from html import escape as _escape
 from urllib.parse import quote
 
+from ..errors import Msg
 from ..model import Article, KeyQuote, NumberDisagreement, Report, StoryBrief, Support, TimelineEntry
 from ..synthesize.labels import article_headline, outlet_name
 from ..synthesize.timeline import undated_note
@@ -172,6 +173,8 @@ def _timeline(entries: Sequence[TimelineEntry], articles: dict[str, Article], nu
     items = []
     for e in entries:
         flag = ' <span class="inferred">(inferred)</span>' if e.inferred else ""
+        if e.reported:
+            flag = f' <span class="inferred">({escape(Msg.TIMELINE_REPORTED)})</span>'
         cites = _cites(e.sources, e.text, articles, numbers, e.support)
         mark = f' <span class="warn">{REWRITTEN_PAGE}</span>' if e.rewritten else ""
         items.append(f"<li><b>{escape(e.date)}</b>{flag}: {escape(e.text)}{cites}{mark}</li>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..errors import Msg
 from ..model import Article, KeyQuote, NumberDisagreement, Report, StoryBrief, TimelineEntry
 from ..synthesize.labels import article_headline, outlet_name
 from ..synthesize.timeline import undated_note
@@ -38,7 +39,7 @@ class _Cites:
 def _timeline(entries: Sequence[TimelineEntry], cite: _Cites) -> list[str]:
     lines = []
     for e in entries:
-        flag = " (inferred)" if e.inferred else ""
+        flag = f" ({Msg.TIMELINE_REPORTED})" if e.reported else " (inferred)" if e.inferred else ""
         mark = f" ⚠ {REWRITTEN_PAGE}" if e.rewritten else ""
         lines.append(f"- **{md_line(e.date)}**{flag}: {md_line(e.text)} {cite(e.sources)}{mark}")
     return lines

@@ -231,11 +231,21 @@ def mention_role(
         return BACKGROUND  # "the January 25 revolution", "the March 9 vote"
     if mention.direction == "future" or (day == (published.isoformat() if published else "") and _future(head)):
         return EXPECTED
+    if _PLANNED_RE.search(re.split(r"[;:]|,\s", head)[-1]):
+        return EXPECTED  # "was meant to meet him on Sunday": a plan of that day, not what happened
     if _in_relative_clause(before) or _reduced_relative(before, after):
         return BACKGROUND
     if cue in _SPEECH or (nxt in _SPEECH and after[1:2] != ["that"]):
         return REPORTING  # "officials said Monday", "Monday said"
     return EVENT
+
+
+# a plan told in the past: whether it happened the sentence does not say
+_PLANNED_RE = re.compile(
+    r"(?i)\b(?:(?:was|were|had been)\s+(?:not\s+)?(?:meant|supposed|due|scheduled|set|slated|expected|planned|"
+    r"poised|going|hoping|intended)\s+to|had\s+(?:planned|intended|hoped|wanted|promised|pledged|vowed)\s+to|"
+    r"(?:was|were)\s+to\s+have)\b"
+)
 
 
 def _future(head: str) -> bool:
@@ -271,8 +281,9 @@ def reports_simple_past(sentence: str) -> bool:
 
 
 def looks_ahead(sentence: str) -> bool:
-    """The sentence speaks of what is to come ("will", "is expected to", "plans to")."""
-    return _FUTURE_RE.search(sentence) is not None
+    """The sentence speaks of what is to come ("will", "is expected to", "plans to") or of a plan of the past
+    ("was meant to meet")."""
+    return _FUTURE_RE.search(sentence) is not None or _PLANNED_RE.search(sentence) is not None
 
 
 def reports_past_event(sentence: str) -> bool:
@@ -303,4 +314,14 @@ def sentence_days(
         return []
     roles = [(m, mention_role(text, sentence, m, published, language)) for m in mentions]
     events = [m for m, role in roles if role == EVENT]
-    return events or [m for m, role in roles if role == REPORTING]
+    return _without_anniversaries(events) or [m for m, role in roles if role == REPORTING]
+
+
+def _without_anniversaries(events: list[TimeMention]) -> list[TimeMention]:
+    """Of event dates on the same month and day in different years ("the quake of 19 September, on the
+    anniversary of the one of 19 September 1985"), only the latest: the earlier is what is remembered."""
+    latest: dict[str, str] = {}
+    for m in events:
+        assert m.value is not None
+        latest[m.value[5:10]] = max(latest.get(m.value[5:10], ""), m.value[:10])
+    return [m for m in events if m.value is not None and m.value[:10] == latest[m.value[5:10]]]

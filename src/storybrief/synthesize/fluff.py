@@ -24,6 +24,7 @@ only fit when it says something on its own. Each detector below describes a kind
   reported besides: who said it is in the sentence before; the story's quotes are in the key quotes;
 * **cut off**: a piece of a sentence: no final stop (the page lost its end), the sentence splitter cut
   it at an abbreviation ("... said Sen.", "... against Uber, a U.S.") or inside a date ("15, 2016, ..."),
+  it ends with an ellipsis (a teaser the page cut short),
   or it is the rest of a sentence: it opens with an auxiliary and a participle ("Have been lifted ...");
 * **dangling**: a sentence that needs the one before: it opens with a linking word ("But", "And", "So",
   "However") or a pronoun or demonstrative ("He", "This is", but not "This week"), its speaker is only a
@@ -67,7 +68,9 @@ _LINK_WORDS = frozenset(
 _LINK_PHRASE_RE = re.compile(
     r"(?i)^(?:as a result|on the (?:one|other) hand|in turn|even so|that said|in particular|as such|by contrast|"
     r"in contrast|at the same time|in addition|to that end|for (?:that|this) reason|because of (?:this|that)|"
-    r"despite (?:this|that)|after (?:this|that)|before (?:this|that))\b"
+    r"despite (?:this|that)|(?:(?:shortly|soon|just|right|immediately|long) )?(?:after|before) (?:this|that)|"
+    r"(?:only |just )?(?:(?:a|one|two|three|four|five|six|several|a few|\w+) )?(?:days?|weeks?|months?|hours?) "
+    r"(?:before|earlier|later|after)(?=\s*,))\b"
 )
 _PRONOUNS = frozenset("he she they him her his their them its we our".split())
 _FIRST_PERSON = frozenset("i we our my us i'm we're we've i've".split())
@@ -96,6 +99,7 @@ _SPEECH = (
     r"(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|explained|noted|stated|continued|"
     r"insisted|argued|warned|replied|recalled|tweeted|posted|declared|conceded|acknowledged)"
 )
+_SPEECH_WORDS = frozenset(re.findall(r"[a-z]+", _SPEECH))
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -161,6 +165,8 @@ _FURNITURE_RE = re.compile(
     r"related (?:stories|articles|coverage|content|links)|\bterms of (?:use|service)|"
     r"privacy policy|e-?mail (?:notifications|alerts) (?:are|on|for)|your notification|new matching items|"
     r"subscriber (?:plus|exclusives?|benefits|only)|learn more about (?:our |the )?(?:subscri|membership|app\b)|"
+    r"(?:get|receive|turn on) (?:push )?(?:notifications|alerts)|push notifications|"
+    r"author contributions|competing interests|conflicts? of interest|data availability|完整报道|请翻阅|"
     r"thank you for (?:reading|helping|your|"
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
 )
@@ -171,7 +177,10 @@ _REFERENCE_RE = re.compile(
     r"(?i)^(?:The|These|Those|Such|His|Her|Their|Its|(?!(?:a|an|one)\s)[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?['’]s?) "
     r"(?:comments?|remarks?|statements?|words|claims?|allegations?|accusations?|warnings?|criticism|"
     r"announcement|response|reaction|tweets?|posts|testimony|admission|revelations?|latter|former|pair|move|"
-    r"incident|episode|findings|development)\b"
+    r"incident|episode|findings|development)\b|"
+    # a weekday's thing told before: "Tuesday's plan follows ...", "Friday's decision"
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)['’]s (?:plan|decision|deal|move|vote|"
+    r"announcement|attack|meeting|talks|ruling|report|statement|agreement|proposal)\b"
 )
 _SPEECH_RE = re.compile(r"(?i)\b" + _SPEECH + r"\b")
 _IT_SAID_RE = re.compile(r"(?i)^it\s+" + _SPEECH + r"\b")
@@ -214,7 +223,8 @@ _CONTACT_RE = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.])@\w{2,}|pic\.twitter\.com/|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b"
 )
 _LABEL_RE = re.compile(
-    r"(?i)^(?:related(?: \w+)?|read (?:also|more|next|the (?:related|full) (?:story|article))|"
+    r"(?i)^(?:related(?: \w+)?|(?:photo |image )?credits?|"
+    r"read (?:also|more|next|the (?:related|full) (?:story|article))|"
     r"see also|also read|more on this|more|recommended|trending|posted|published|last updated|information from|source|"
     r"watch|listen|new|update[d]?|breaking|exclusive|video|photos?|gallery|baca juga|lihat juga|"
     r"相关报道|相关新闻|延伸阅读|更多)\s*[:：]"
@@ -239,6 +249,84 @@ _PHOTO_CREDIT_RE = re.compile(
     r"Anadolu|Sipa|Redux|NurPhoto|ZUMA|Alamy|AAP|PA|Kyodo|Yonhap)\b(?!\s*(?:reported|said|says))"
 )
 _WORD_RE = re.compile(r"[\w'’.\-]+")
+
+
+# Run-ins: a headline, a photo caption or a byline the page had on a line of its own, run into the lead with
+# no stop between them ("Swine flu reaches Europe The first cases ...", "... in Damascus The Arab League has
+# rejected ...", "France, Germany Unite PARIS, March 17 -- France ...", "Jane Doe reports On April 15 ...").
+# A sentence opener (determiner, pronoun, preposition) in title case right after a word with no punctuation
+# between them, where no function word or verb of speech comes before it ("told The Associated Press",
+# "in The Hague") and the rest reads like a sentence (lower-case words soon after the opener, a finite verb).
+_RUN_IN_OPENERS = frozenset("The A An It He She They On In At As When After While Amid Despite".split())
+# a photo credit in brackets ends a caption run into a sentence: "... by fire fighters [reuters] at least two ...",
+# "... wolf blitzer (cnn/youtube) president ..."
+_RUN_IN_CREDIT_RE = re.compile(
+    r"(?i)(?:\((?=[^)]*\b(?:photo|ap|afp|reuters|getty|epa|cnn|youtube|twitter|instagram|facebook|handout|"
+    r"courtesy|file)\b)[a-z.&' -]{2,30}/[a-z.&' -]{2,30}\)|\[(?:reuters|ap|afp|getty images|epa|file|pa)\])"
+    r"(?P<opener>\s+)(?=\w)"
+)
+_RUN_IN_NOT_BEFORE = (
+    frozenset(
+        "a an the in on at of to for with by from as after before during while when since until and or but so "
+        "that this these those is was were be been has had have its it not no about over under into up down "
+        "said says told".split()
+    )
+    | frozenset(
+        "with to for by from into onto upon than like via per against among between across through toward towards "
+        "without within around behind beyond near and or nor but of watch watched read reads reading called named "
+        "dubbed titled entitled magazine newspaper paper show film movie book song album band series group".split()
+    )
+    | frozenset(_SPEECH_WORDS)
+)
+# nouns that take a letter as their label ("influenza A virus", "Group A", "Plan A"): the letter is no opener
+_LETTER_NOUNS = frozenset(
+    "type influenza flu hepatitis vitamin group plan class grade category section part exhibit appendix item "
+    "option level series tier division league phase building block wing terminal gate route serie figure "
+    "table row column channel area zone unit platform".split()
+)
+_RUN_IN_RE = re.compile(r"(?<=[\w%)]) +(?P<opener>" + "|".join(sorted(_RUN_IN_OPENERS)) + r") (?=\S)")
+_RUN_IN_DATELINE_RE = re.compile(
+    r"(?<=[a-z0-9%)]) +(?P<opener>(?:[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}(?:, [A-Z][a-z]+\.? \d{1,2})?"
+    r"(?: \([A-Za-z .]{2,30}\))?|[A-Z][a-z]+(?: [A-Z][a-z]+)? \((?:CNN|AP|AFP|Reuters|UPI|AFX)\)) ?(?:--|—|–) ?)"
+    r"(?=[A-Z])"
+)
+# a page label glued to the sentence it labels: "Photo the parent of ...", "Video a man ..."
+_RUN_IN_LABEL_RE = re.compile(r"(?i)^(?:photo|image|video|watch|gallery|listen)(?P<opener>\s+)(?=(?:the|a|an)\s)")
+_RUN_IN_BYLINE_RE = re.compile(r"^(?:[A-Z][\w'’-]+ ){1,3}(?:reports|writes|reporting)(?P<opener> )(?=[A-Z])")
+_FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|said|says|\w{3,}ed)\b")
+
+
+def run_in_start(text: str) -> int:
+    """Where the sentence proper starts in ``text`` when a headline, caption or byline runs into it with no
+    stop between them (see ``_RUN_IN_OPENERS``): the offset of the last such sentence start, else 0."""
+    outside = unquoted(text)
+    best = 0
+    m = _RUN_IN_BYLINE_RE.match(outside) or _RUN_IN_LABEL_RE.match(outside)
+    if m:
+        best = m.end("opener")
+    for m in _RUN_IN_CREDIT_RE.finditer(outside):
+        if len(outside[m.end("opener") :].split()) >= 4:
+            best = max(best, m.end("opener"))
+    for m in _RUN_IN_DATELINE_RE.finditer(outside):
+        before = outside[: m.start("opener")].split()
+        if before and before[-1].lower() not in _RUN_IN_NOT_BEFORE:  # not "made for the USA -- ..."
+            best = max(best, m.start("opener"))
+    for m in _RUN_IN_RE.finditer(outside):
+        start = m.start("opener")
+        before = outside[:start].split()
+        prev = before[-1] if before else ""
+        if not prev or prev.lower().strip("%)") in _RUN_IN_NOT_BEFORE:
+            continue
+        rest = outside[m.end("opener") :].split()
+        if m.group("opener") == "A" and (prev.lower() in _LETTER_NOUNS or not rest or not rest[0][:1].islower()):
+            continue
+        soon = rest[:4]
+        if not any(w[:1].islower() or w[:1].isdigit() for w in soon) or not _FINITE_RE.search(outside[start:]):
+            continue
+        if len(rest) < 3:
+            continue
+        best = max(best, start)
+    return best
 
 
 def unquoted(text: str) -> str:
@@ -282,6 +370,8 @@ def _cut(text: str) -> bool:
         return True
     if _continuation_start(text):
         return True
+    if re.search(r"(?:\.\.\.|…)$", text.rstrip()):
+        return True  # a teaser the page cut short ("... has resigned as chief of npr's...")
     end = text.rstrip(_CLOSERS)
     return bool(_TITLE_END_RE.search(end) or (len(words) < SHORT_SENTENCE and _INITIALS_END_RE.search(end)))
 
@@ -310,21 +400,111 @@ def _dangling(text: str, outside: str) -> bool:
         return True
     if _IT_SAID_RE.match(text):
         return True
-    # a third-person pronoun before any word it could stand for, unless it is in an opening clause whose
-    # subject follows the comma ("Before he was president, Smith ...")
+    if _ENDS_WITH_DEMONSTRATIVE_RE.search(outside):
+        return True  # "... did not raise objections to this."
+    if _referential_it(outside):
+        return True  # "It climbed to ...", "It takes many forms": "it" opens the sentence and stands for something
+    if _BACK_REFERENCE_RE.search(outside):
+        return True  # "..., the former commander said"
+    # a third-person pronoun ("he", "him", "it") before any word it could stand for, unless it is in an
+    # opening clause whose subject follows the comma ("Before he was president, Smith ...")
     for m in _WORD_RE.finditer(outside):
         w = m.group().strip(".,;:-").lower()
-        if w in _THIRD_PERSON:
-            return not _has_antecedent(outside, m.start()) and not _cataphora(outside, m.end())
+        if w in _THIRD_PERSON or (w in ("it", "its") and not _expletive_it(outside[m.start() :])):
+            head = outside[: m.start()].rstrip()
+            if _OPENING_PHRASE_RE.match(outside) and head.endswith(",") and head.count(",") == 1:
+                return True  # "In return, he ...": the subject after an opening phrase, nothing before
+            found = _has_person_antecedent if w in _SINGULAR_PERSON else _has_antecedent
+            return not found(outside, m.start()) and not _cataphora(outside, m.end())
     return False
 
 
-def _cataphora(outside: str, after: int) -> bool:
-    if not _SUBORDINATE_RE.match(outside):
+_SINGULAR_PERSON = frozenset("he she him her his".split())
+# a demonstrative pronoun closing the sentence stands for what the sentence before told ("objections to this")
+_ENDS_WITH_DEMONSTRATIVE_RE = re.compile(
+    r"(?i)\b(?:to|of|about|on|with|for|by|against|over|after|before|do|did|does|said|saw) (?:this|that|these|those)\W*$"
+)
+# "It is clear that ...", "It was not immediately known whether ...", "it is illegal to ...": an "it" that
+# stands for nothing before it
+_EXPLETIVE_IT_RE = re.compile(
+    r"(?i)^it(?:['’]s|\s+(?:is|was|has been|had been|will be|would be|could be|may be|might be|seems|seemed|"
+    r"appears|appeared|remains|remained|became|becomes))"
+    r"(?:\s+(?:not|also|still|now|yet|very|so|too|more|less|most|quite|far|increasingly|immediately|entirely))*"
+    r"(?:\s+(?:unclear|clear|unknown|known)\b|(?:\s+(?:a|an))?(?:\s+(?![\w'’-]+(?:ing|ed|en)\b)[\w'’-]+|"
+    r"\s+(?:expected|believed|thought|said|reported|estimated|understood|feared|hoped|alleged|known|decided|"
+    r"agreed|claimed|assumed|rumoured|rumored|argued|suggested|announced|confirmed))?\s+"
+    r"(?:to|that|whether|if|how|why|what|when|where)\b)"
+)
+_IT_START_RE = re.compile(r"^\W*It\b(?![’'-])")
+# a definite reference back to someone a sentence before named: "..., the former commander said" (a former
+# office with no name after it)
+_BACK_REFERENCE_RE = re.compile(
+    r"\b[Tt]he former (?-i:[a-z][\w-]+)(?:\s+(?-i:[a-z][\w-]*|[,.]))*?\s*(?:said|says|told|added)\b"
+)
+# words that name a person ("officer", "spokesman", "minister"): what "he" or "she" can stand for
+_PERSON_SUFFIX_RE = re.compile(r"(?i)(?:er|or|ist|ian|man|woman|person|ant|ent|ee|ess|ive)$")
+_PERSON_NOUNS = frozenset(
+    "suspect victim child boy girl wife husband son daughter mother father brother sister chief boss king queen "
+    "prince princess pope judge coach star actor leader minister mayor chairman head official man woman "
+    "pilot doctor nurse patient teen teenager student pupil soldier colonel general captain governor senator "
+    "candidate lawmaker mp spokesperson envoy ambassador sheikh emir imam cleric bishop priest monk".split()
+)
+_NOT_PERSON_WORDS = frozenset("after other over under never ever order number water power matter border center".split())
+
+
+def _referential_it(outside: str) -> bool:
+    """The sentence opens with "It" standing for something in the sentence before ("It climbed ..."), not
+    the "it" of "It is clear that ..." or "It said" (see ``_IT_SAID_RE``)."""
+    if not _IT_START_RE.match(outside):
         return False
+    return not _expletive_it(outside.lstrip(" \"“‘'([")) and not _IT_SAID_RE.match(outside.lstrip(" \"“‘'(["))
+
+
+def _expletive_it(text: str) -> bool:
+    return _EXPLETIVE_IT_RE.match(text) is not None
+
+
+def _has_person_antecedent(outside: str, before: int) -> bool:
+    """Whether the unquoted text before ``before`` names someone "he" or "she" could be: a capitalised
+    word that is no function or time word (a name, "Mr"), or a singular noun for a person ("the officer").
+    In text that is all lower case (some corpora are), its capitalised first word or any word that is no
+    number, plural or verb form."""
+    words = [w.strip(".,;:-'’") for w in _WORD_RE.findall(outside[:before])]
+    words = [w for w in words if len(w) > 1]
+    cased = any(c.isupper() for c in outside[1:])
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low in _NOT_ANTECEDENT or low in _THIRD_PERSON or low in _NOT_PERSON or low in _RELATIVE_WORDS:
+            continue
+        if (cased or k == 0) and (w[0].isupper() or low in _PERSON_NOUNS):
+            return True
+        if cased and _PERSON_SUFFIX_RE.search(low) and low not in _NOT_PERSON_WORDS:
+            return True
+        if not cased and not _NUMBERISH_RE.match(low) and not _PLURAL_OR_VERB_RE.search(low):
+            return True  # lower-cased text: any noun may be a name ("oreskes said he ...")
+    return False
+
+
+_RELATIVE_WORDS = frozenset("who whom whose which that what where".split())
+_NUMBERISH_RE = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|several|many|some|all|both)$"
+)
+_PLURAL_OR_VERB_RE = re.compile(r"(?:[^su]s|ed|ing)$|^(?:men|women|people|children)$")
+
+
+def _cataphora(outside: str, after: int) -> bool:
+    """The pronoun is in an opening clause or phrase ("Before he was president,", "In his speech,") whose
+    subject, after the comma, is what it stands for."""
+    if not (_SUBORDINATE_RE.match(outside) or _OPENING_PHRASE_RE.match(outside)):
+        return False
+    if 0 <= outside.find(",") < after:
+        return False  # the pronoun is after the opening clause: "Before long, a scan showed she ..."
     comma = outside.find(",", after)
     rest = _words(outside[comma + 1 :]) if comma >= 0 else []
-    return bool(rest) and rest[0] not in _THIRD_PERSON and rest[0] not in _PRONOUNS
+    return bool(rest) and rest[0] not in _THIRD_PERSON and rest[0] not in _PRONOUNS and rest[0] != "it"
+
+
+_OPENING_PHRASE_RE = re.compile(r"(?i)^\W*(?:in|on|at|during|for|with|under|despite|amid|throughout|like|unlike)\b")
 
 
 def _has_antecedent(outside: str, before: int) -> bool:

@@ -20,7 +20,7 @@ from ..annotate.quotes import garbled
 from ..group.features import fold, terms
 from ..lang import starts_like_sentence, table, word_count
 from ..model import Article
-from .fluff import DANGLING, fluff_kind, is_transcript
+from .fluff import DANGLING, fluff_kind, is_transcript, run_in_start
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -53,6 +53,9 @@ class Unit:
     # from a page that is a (likely) rewrite or has garbled passages: never chosen when a clean article
     # carries the fact (:meth:`.support.SupportIndex.prefer_originals`), marked in a brief when chosen
     suspect: bool = False
+    # where the sentence starts in its article's text, before a run-in headline or caption was cut off (see
+    # .fluff.run_in_start): the dates of the whole still tell the day
+    sentence_start: int = -1
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
@@ -156,17 +159,23 @@ def story_units(articles: Sequence[Article]) -> list[Unit]:
         passages = [(f.start, f.end) for f in article.flags if f.kind == "garbled"]
         transcript = is_transcript(article.text)
         for n, s in enumerate(article.sentences):
-            text = article.text[s.start : s.end].strip()
+            raw = article.text[s.start : s.end]
+            text = raw.strip()
             if not text:
                 continue
-            why = unfit(article, s.start, s.end, text, headings, transcript) if readable else "language"
+            # a headline, caption or byline run into the sentence: the unit is the sentence after it
+            cut = run_in_start(text)
+            start = s.start + len(raw) - len(raw.lstrip()) + cut
+            text = text[cut:]
+            why = unfit(article, start, s.end, text, headings, transcript) if readable else "language"
             if why is None and spun:
                 why = "rewrite"
             content = tuple(t for t in terms(text) if t not in stop)
-            unit = Unit(i, s.start, s.end, text, n, word_count(text), why is None, content, well_formed(text))
+            unit = Unit(i, start, s.end, text, n, word_count(text), why is None, content, well_formed(text))
             unit.follows = why == DANGLING
             # a sentence holding a garbled passage is suspect on a page that is not
-            unit.suspect = suspect or any(start < s.end and end > s.start for start, end in passages)
+            unit.suspect = suspect or any(a < s.end and b > s.start for a, b in passages)
+            unit.sentence_start = s.start
             units.append(unit)
     return units
 

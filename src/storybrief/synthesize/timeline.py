@@ -25,7 +25,7 @@ from ..errors import Msg
 from ..lang import tables
 from ..model import Article, TimelineEntry, TimeMention, UndatedTimeline
 from .event_dates import is_caption, is_notice, looks_ahead, reports_past_event, reports_simple_past, sentence_days
-from .sentences import Matrix, Unit, build_matrix, story_units
+from .sentences import SUPPORT_SIM, Matrix, Unit, build_matrix, story_units
 from .support import SupportIndex
 
 DEFAULT_DATES = defaults.TIMELINE_DATES
@@ -53,6 +53,10 @@ LEAD_DAY_WEIGHT = 0.25
 STRICT_LEADS = False
 HIDE_LEADS_ON_WRITTEN_DAYS = False
 LEAD_FALLBACK = False
+# An undated lead is shown as what was *reported* on its publication day (TimelineEntry.reported), and not
+# at all when a sentence dating the same event in words says the same thing on another day.
+HIDE_LEADS_TOLD_WITH_A_DATE = True
+HIDE_BACKGROUND_LEADS = True  # a perfect over a span of time ("has hammered the yen this year") is not shown
 DEICTIC_WEIGHT = 0.5  # "today" in passing says less about what happened when than a written date
 _DEICTIC_RE = re.compile(r"(?i)(today|tonight|this (morning|afternoon|evening)|now|currently)")
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -73,6 +77,13 @@ _STATED_DAY_RE = re.compile(
 _BARE_CLOCK_RE = re.compile(
     r"(?i)^\W*(?:at\s+)?(?:(?:around|about|approximately|roughly|just|before|after)\s+)*"
     r"\d{1,2}(?:[.:h]\d{2})?\s*(?:[ap]\.?\s?m\.?|h|hrs|hours|gmt|utc|[a-z]{1,3}t)?\W*$"
+)
+
+
+# a span of time, not a day: "this year", "so far", "in recent weeks", "over the past decade", "for months"
+_SPAN_RE = re.compile(
+    r"(?i)\b(?:this|last|past) (?:year|month|decade|season)\b|\bso far\b|\bin recent (?:days|weeks|months|years)\b|"
+    r"\bover the (?:past|last) \w+|\bfor (?:days|weeks|months|years|decades)\b|\bsince \d{4}\b"
 )
 
 
@@ -104,7 +115,7 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
                 continue
             for i in by_article[k]:
                 u = units[i]
-                if u.start <= mention.start < u.end:
+                if _whole(u) <= mention.start < u.end:
                     in_unit[i].append(mention)
                     break
         published = article.published.date() if article.published else None
@@ -113,7 +124,8 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
         for i, mentions in in_unit.items():
             u = units[i]
             seen: set[str] = set()
-            for mention in sentence_days(article.text, (u.start, u.end), mentions, published, article.language):
+            span = (_whole(u), u.end)
+            for mention in sentence_days(article.text, span, mentions, published, article.language):
                 assert mention.value is not None
                 day = mention.value[:10]
                 if day in seen:
@@ -123,6 +135,11 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
                 deictic = bool(_DEICTIC_RE.fullmatch(mention.text.strip()))
                 out.append(_Dated(i, day, inferred, deictic, shown=not is_caption(u.text)))
     return out
+
+
+def _whole(u: Unit) -> int:
+    """Where the unit's sentence starts, a run-in headline or caption included: its dates count too."""
+    return u.sentence_start if 0 <= u.sentence_start <= u.start else u.start
 
 
 def _undated_leads(
@@ -149,6 +166,8 @@ def _undated_leads(
         if is_notice(u.text) or looks_ahead(u.text) or not reports_past_event(u.text):
             continue
         shown = not STRICT_LEADS or (u.position == 0 and reports_simple_past(u.text) and not is_caption(u.text))
+        # a perfect over a span of time ("has hammered the yen this year") is background, of no day
+        shown = shown and not (HIDE_BACKGROUND_LEADS and _SPAN_RE.search(u.text) and not reports_simple_past(u.text))
         out.append(_Dated(i, published.isoformat(), True, lead=True, shown=shown))
     return out
 
@@ -209,6 +228,19 @@ def _pick_days(
     return picked
 
 
+def _hide_leads_told_with_a_date(dated: Sequence[_Dated], matrix: Matrix) -> None:
+    """An undated lead is not shown when a sentence that dates its event in words says the same thing
+    (``SUPPORT_SIM``) on another day: that day is the event's, the lead's is only when it was reported."""
+    written = [d for d in dated if not d.lead and d.shown]
+    if not written:
+        return
+    rows = np.asarray([d.unit for d in written])
+    for d in dated:
+        if d.lead and d.shown:
+            close = matrix.similar(d.unit)[rows] >= SUPPORT_SIM
+            d.shown = not any(w.day != d.day for w, c in zip(written, close, strict=True) if c)
+
+
 def build_timeline(
     articles: Sequence[Article],
     *,
@@ -242,6 +274,8 @@ def build_timeline(
         elif not written and LEAD_FALLBACK and not any(d.shown for d in items):
             for d in items:
                 d.shown = d.lead and not is_caption(units[d.unit].text)
+    if HIDE_LEADS_TOLD_WITH_A_DATE:
+        _hide_leads_told_with_a_date(dated, matrix)
     shown = {day: items for day, items in by_day.items() if any(d.shown for d in items)}
     top_days = _pick_days(shown, weight, units, articles, story_of, dates)
     entries = []
@@ -259,7 +293,9 @@ def build_timeline(
             sources, records = support.records(support.supports(d.unit))
             inferred = all(x.inferred for x in by_day[day])
             story = (story_of or {}).get(articles[unit.article].id)
-            entries.append(TimelineEntry(day, inferred, unit.text, sources, story, records, unit.suspect))
+            entries.append(
+                TimelineEntry(day, inferred, unit.text, sources, story, records, unit.suspect, reported=d.lead)
+            )
             if len(picked) == sentences:
                 break
     return entries

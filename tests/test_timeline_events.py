@@ -77,6 +77,11 @@ def test_a_date_in_a_relative_clause_is_background_and_the_main_verb_date_places
     ]
     assert roles("Crowds have filled Lantern Square every night since April 25.") == [("April 25", BACKGROUND)]
     assert roles("Ahead of Sunday's vote, the harbour unions marched on Tuesday.")[1] == ("Tuesday", EVENT)
+    # an owner between the side-clause word and the date: "ahead of its Tuesday launch" is still a side clause
+    assert roles("The navy, earlier this month, tested a new torpedo, ahead of its Tuesday launch of a drone.") == [
+        ("Tuesday", BACKGROUND)
+    ]
+    assert roles("The harbour has stayed shut since their Monday walkout.") == [("Monday", BACKGROUND)]
     # the man arrested on Monday (a relative clause with a passive verb) appeared in court on Friday
     assert roles("The courier who was detained on Monday appeared before a Velmora judge on Friday.") == [
         ("Monday", BACKGROUND),

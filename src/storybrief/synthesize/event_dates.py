@@ -64,6 +64,7 @@ _FUTURE_RE = re.compile(
 )
 # "the January 25 revolution": a date between a determiner and a noun modifies the noun
 _DETERMINERS = frozenset("the a an this that".split())
+_POSSESSIVES = frozenset("its his her their our".split())
 _NOT_NOUN = frozenset(
     "of in on at to and or but when that which who as after before since until by for from with against "
     "into over about is are was were has have had will would it its he she they we i there this".split()
@@ -182,7 +183,8 @@ def _reduced_relative(before: Sequence[str], after: Sequence[str]) -> bool:
 def _cue_before(before: Sequence[str]) -> str:
     """The nearest word before a date that is not a filler ("since" in "since early on Friday"); "after"
     in "after arriving on Sunday" too (a participle after such a word is part of its side clause)."""
-    words = [w for w in before[-6:] if w not in _FILLERS and not w.endswith(("'s", "’s"))]  # "since Russia's"
+    # "since Russia's", "ahead of its Tuesday launch": an owner before the date is no cue
+    words = [w for w in before[-6:] if w not in _FILLERS and w not in _POSSESSIVES and not w.endswith(("'s", "’s"))]
     if len(words) > 1 and words[-1].endswith("ing") and words[-2] in _SINCE:
         return words[-2]
     return words[-1] if words else ""

@@ -268,3 +268,18 @@ def test_a_verb_decides_the_tense_before_a_time_word_of_another_event() -> None:
     assert found("A year ago on Thursday the depot's tank was last inspected.", "Thursday", wednesday).value == (
         "2026-03-26"
     )
+
+
+def test_a_modal_before_a_bare_verb_looks_ahead() -> None:
+    thursday = date(2022, 9, 22)
+
+    def day(text: str) -> tuple[str | None, str | None]:
+        (m,) = [m for m in tag_dates(text, thursday) if m.text in ("Friday", "Saturday", "Monday", "Tuesday")]
+        return m.value, m.direction
+
+    assert day("The storm could reach the Velmora coast on Friday.") == ("2022-09-23", "future")
+    assert day("The ferry may sail again on Saturday.") == ("2022-09-24", "future")
+    assert day("The storm may hit the coast on Saturday.") == ("2022-09-24", "future")  # "hit" after a modal
+    assert day("The storm hit the coast on Saturday.")[0] == "2022-09-17"
+    assert day("The captain could have left on Tuesday.")[0] == "2022-09-20"  # a modal perfect tells the past
+    assert day("The mayor could not attend the hearing on Monday.")[0] == "2022-09-19"

@@ -186,6 +186,10 @@ _FUTURE = frozenset(
     "will 'll ’ll would shall scheduled slated expected expects expect upcoming coming next forecast forecasts "
     "projected tomorrow anticipated aims hopes intends intend must should".split()
 )
+# a modal before a bare verb looks ahead ("could reach", "may close", "might be"); with "have" or a negation it
+# may tell the past ("could have left", "could not attend on Monday")
+_MODAL = frozenset("could may might".split())
+_MODAL_NOT_AHEAD = frozenset("have not n't never also".split())
 _FUTURE_BEFORE_TO = frozenset("is are going set due plans planning planned likely about".split())
 _PRESENT = frozenset("is are am has have says say does do".split())
 _PAST = frozenset(
@@ -219,13 +223,15 @@ def _marker(tokens: list[str], i: int, verbs_only: bool = False) -> str | None:
         return None
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     before = tokens[i - 1] if i > 0 else ""
+    if word in _MODAL and after and after not in _MODAL_NOT_AHEAD:
+        return "future"  # "could reach the coast on Friday"; not "could have", "could not", "might've"
     if word in _FUTURE or (after == "to" and word in _FUTURE_BEFORE_TO):
         # "had been scheduled to expire Friday", "was to meet Monday": a future seen from the past
         return "past" if before in _BACKSHIFT or (i > 1 and tokens[i - 2] in _BACKSHIFT) else "future"
     if word in _PRESENT:
         return "future" if after in _FUTURE or after in ("to", "due", "likely", "set", "about") else "present"
     if word in _PAST:
-        return "past"
+        return "future" if before in _MODAL else "past"  # "may hit", "could set": a bare verb after a modal
     if len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and before not in _BEFORE_ADJECTIVE:
         return "past"  # "reiterated Monday", not "the reduced dividend" or "to be completed"
     return None

@@ -283,3 +283,12 @@ def test_a_modal_before_a_bare_verb_looks_ahead() -> None:
     assert day("The storm hit the coast on Saturday.")[0] == "2022-09-17"
     assert day("The captain could have left on Tuesday.")[0] == "2022-09-20"  # a modal perfect tells the past
     assert day("The mayor could not attend the hearing on Monday.")[0] == "2022-09-19"
+
+
+def test_a_day_named_again_without_its_year_keeps_it_however_far_apart() -> None:
+    filler = "The court heard evidence from the doctors who treated her at the time. " * 20
+    text = f"The judge found the ferry sank on Aug 10, 2021. {filler}On the morning of Aug 10, the crew was asleep."
+    found = [(m.text, m.value) for m in tag_dates(text, date(2022, 9, 20))]
+    assert found == [("Aug 10, 2021", "2021-08-10"), ("Aug 10", "2021-08-10")]
+    # a day never named with a year keeps the publication year's reading
+    assert [m.value for m in tag_dates("The crew was asleep on Aug 12.", date(2022, 9, 20))] == ["2022-08-12"]

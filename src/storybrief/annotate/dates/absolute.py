@@ -160,6 +160,7 @@ def _monthday(m: re.Match[str], ctx: Ctx) -> Hit | None:
         hit = _month_hit(year, month, day, None)
         if hit is not None and day and ctx.anchor is not None and year != ctx.anchor.year:
             ctx.story_day = (date(year, month, day), m.end())
+            ctx.named_days[(month, day)] = date(year, month, day)
         return hit
     if ctx.anchor is None:
         return Hit(f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), "day" if day else "month", anchored=False)
@@ -177,6 +178,7 @@ def _monthday(m: re.Match[str], ctx: Ctx) -> Hit | None:
         direction = ctx.direction(m.start(), m.end())
     if year is None and day:
         found = _weekday_year(anchor, month, day, m["wd"]) or _story_date(ctx, month, day, m.start())
+        found = found or ctx.named_days.get((month, day))
         found = found or day_date(anchor, month, day, direction)
         if found is None:
             return None

@@ -249,7 +249,18 @@ class Ctx:
     """One document being tagged: its text and anchor, the words around a match, the tense cue, and the
     reference time of anaphoric expressions (the last date resolved, the last quarter named)."""
 
-    __slots__ = ("anchor", "day_first", "order", "quarter", "ref", "ref_end", "story_day", "tense_aware", "text")
+    __slots__ = (
+        "anchor",
+        "day_first",
+        "named_days",
+        "order",
+        "quarter",
+        "ref",
+        "ref_end",
+        "story_day",
+        "tense_aware",
+        "text",
+    )
 
     def __init__(self, text: str, anchor: date | None, tense_aware: bool) -> None:
         self.text = text
@@ -261,6 +272,9 @@ class Ctx:
         # the last day named with its year when that year is not the publication year ("on Aug 10, 2021"),
         # and where its mention ends: the time a narrative of other days around it is set in
         self.story_day: tuple[date, int] | None = None
+        # every day named with a year other than the publication year, by (month, day): the same day named
+        # again without its year later in the text is that one ("On Aug 10, 2021 … On the morning of Aug 10")
+        self.named_days: dict[tuple[int, int], date] = {}
         self.day_first: bool | None = None  # the language's or locale's order of numeric dates, if known
         self.order: bool | None = None  # the text's order: day first? (see absolute.numeric_order)
 

@@ -18,6 +18,7 @@ from .common import (
     finish,
     parse_size,
     progress_bar,
+    ray_options,
     say,
     worker_count,
 )
@@ -51,7 +52,6 @@ def add(
     from ..store.grow import BATCH_FILES, RAY_BATCH_FILES
     from ..store.grow import add as grow
     from ..store.library import LibraryError
-    from .brief import ray_options
 
     limit = parse_size(max_size)
     ray = ray_options(engine, ray_address, processes)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -21,6 +21,7 @@ from .common import (
     check_output,
     finish,
     progress_bar,
+    ray_options,
     ray_session,
     read_grouped,
     rendered_report,
@@ -28,9 +29,6 @@ from .common import (
     worker_count,
     write_output,
 )
-
-if TYPE_CHECKING:
-    from ..engine import RayOptions
 
 
 class BriefFormat(StrEnum):
@@ -118,17 +116,3 @@ def brief(
         f"{len(corpus.articles)} article(s), {len(report.stories)} story(ies), {len(report.topics)} topic(s); "
         f"{len(corpus.errors)} input(s) failed",
     )
-
-
-def ray_options(engine: str, address: str | None, processes: int) -> RayOptions | None:
-    """The Ray engine's options for ``--engine ray`` (None for the local engine); a bad choice is a usage error."""
-    from ..engine import ENGINES, RayOptions
-
-    if engine not in ENGINES:
-        raise typer.BadParameter(f"--engine must be one of {', '.join(ENGINES)}, not '{engine}'")
-    if engine != "ray":
-        if address is not None:
-            raise typer.BadParameter("--ray-address needs --engine ray")
-        return None
-    # a local Ray gets --processes CPUs; on a cluster, 0 (the default) means every CPU of the cluster
-    return RayOptions(address=address, workers=processes if address is not None else worker_count(processes))

@@ -279,6 +279,20 @@ def _read(
     return corpus
 
 
+def ray_options(engine: str, address: str | None, processes: int) -> RayOptions | None:
+    """The Ray engine's options for ``--engine ray`` (None for the local engine); a bad choice is a usage error."""
+    from ..engine import ENGINES, RayOptions
+
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"--engine must be one of {', '.join(ENGINES)}, not '{engine}'")
+    if engine != "ray":
+        if address is not None:
+            raise typer.BadParameter("--ray-address needs --engine ray")
+        return None
+    # a local Ray gets --processes CPUs; on a cluster, 0 (the default) means every CPU of the cluster
+    return RayOptions(address=address, workers=processes if address is not None else worker_count(processes))
+
+
 @contextmanager
 def ray_session(ray: RayOptions | None) -> Iterator[BriefMap | None]:
     """With ``ray``: Ray started or joined for the whole command (reading, then briefs), and the map that

@@ -49,14 +49,11 @@ def add(
     """Add new articles in PATHs to the library: inputs already stored are skipped, changed ones stored anew."""
     from ..errors import SetupProblem
     from ..store import default_db
-    from ..store.grow import BATCH_FILES, RAY_BATCH_FILES
     from ..store.grow import add as grow
     from ..store.library import LibraryError
 
     limit = parse_size(max_size)
     ray = ray_options(engine, ray_address, processes)
-    if batch is None:
-        batch = BATCH_FILES if ray is None else RAY_BATCH_FILES
     try:
         with progress_bar(None, "adding", enabled=True) as tick:
             summary = grow(

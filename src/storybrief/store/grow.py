@@ -14,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..errors import Msg
@@ -100,7 +101,7 @@ def add(
     paths: PathsLike,
     db: str,
     *,
-    batch_files: int = BATCH_FILES,
+    batch_files: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_container_bytes: int = MAX_CONTAINER_BYTES,
     follow_links: bool = False,
@@ -115,7 +116,8 @@ def add(
     ``add`` costs no more than hashing its inputs. With ``ray``, each batch is read, cleaned and annotated
     on the Ray engine instead (:func:`storybrief.engine.ray.annotate_files`; Ray is started or joined only
     when something is new); placing and storing stay here, batch by batch, as with the local engine, so the
-    library is the one the local engine writes with the same ``batch_files``.
+    library is the one the local engine writes with the same ``batch_files`` (default ``BATCH_FILES``,
+    ``RAY_BATCH_FILES`` on Ray).
     """
     summary = AddSummary()
     pending: list[tuple[str, str, str]] = []  # (path as given, identity, hash)
@@ -144,19 +146,13 @@ def add(
                 pending.append((item, name, digest))
         if not pending:
             return summary
-        if ray is not None:
-            _add_on_ray(lib, pending, summary, ray, batch_files, max_bytes, max_container_bytes, threshold, progress)
-            return summary
-        from ..annotate.workers import ParserPool
-        from ..pipeline import annotate_corpus
-
         files = [item for item, _, _ in pending]
-        with ParserPool.for_inputs(files, processes) if processes > 1 else nullcontext() as parsers:
+        if batch_files is None:
+            batch_files = BATCH_FILES if ray is None else RAY_BATCH_FILES
+        with _annotator(files, processes, ray, max_bytes, max_container_bytes) as annotate:
             for start in range(0, len(pending), batch_files):
                 batch = pending[start : start + batch_files]
-                articles, article_file, errors = _read_batch(batch, max_bytes, max_container_bytes)
-                if articles:  # quote groups are linked library-wide when placed
-                    annotate_corpus(Corpus(articles=articles), parsers=parsers)
+                articles, article_file, errors = annotate([item for item, _, _ in batch])
                 _store_batch(lib, batch, articles, article_file, errors, summary, threshold)
                 if progress is not None:
                     for item, _, _ in batch:
@@ -164,43 +160,47 @@ def add(
     return summary
 
 
-def _add_on_ray(
-    lib: Library,
-    pending: Sequence[tuple[str, str, str]],
-    summary: AddSummary,
-    options: RayOptions,
-    batch_files: int,
-    max_bytes: int,
-    max_container_bytes: int,
-    threshold: float | None,
-    progress: Callable[[str], None] | None,
-) -> None:
-    """:func:`add`'s batches read, cleaned and annotated on Ray, placed and stored here."""
-    from ..engine import ray_engine
+# a batch of files read, cleaned and annotated: its articles with text, the file each came from, errors by file
+Annotated = tuple[list[Article], list[int], list[tuple[int, InputError]]]
 
-    engine = ray_engine()
-    with engine.session(options):
-        for start in range(0, len(pending), batch_files):
-            batch = pending[start : start + batch_files]
-            articles, article_file, errors = engine.annotate_files(
-                [item for item, _, _ in batch], options, max_bytes=max_bytes, max_container_bytes=max_container_bytes
+
+@contextmanager
+def _annotator(
+    files: Sequence[str], processes: int, ray: RayOptions | None, max_bytes: int, max_container_bytes: int
+) -> Iterator[Callable[[Sequence[str]], Annotated]]:
+    """What reads, cleans and annotates each batch of :func:`add`: this process with spaCy in ``processes``
+    workers, or the Ray engine (:func:`storybrief.engine.ray.annotate_files`) in one Ray session."""
+    if ray is not None:
+        from ..engine import ray_engine
+
+        engine = ray_engine()
+        with engine.session(ray):
+            yield partial(
+                engine.annotate_files, options=ray, max_bytes=max_bytes, max_container_bytes=max_container_bytes
             )
-            _store_batch(lib, batch, articles, article_file, errors, summary, threshold)
-            if progress is not None:
-                for item, _, _ in batch:
-                    progress(item)
+        return
+    from ..annotate.workers import ParserPool
+    from ..pipeline import annotate_corpus
+
+    with ParserPool.for_inputs(files, processes) if processes > 1 else nullcontext() as parsers:
+
+        def here(batch: Sequence[str]) -> Annotated:
+            articles, article_file, errors = _read_batch(batch, max_bytes, max_container_bytes)
+            if articles:  # quote groups are linked library-wide when placed
+                annotate_corpus(Corpus(articles=articles), parsers=parsers)
+            return articles, article_file, errors
+
+        yield here
 
 
-def _read_batch(
-    batch: Sequence[tuple[str, str, str]], max_bytes: int, max_container_bytes: int
-) -> tuple[list[Article], list[int], list[tuple[int, InputError]]]:
+def _read_batch(batch: Sequence[str], max_bytes: int, max_container_bytes: int) -> Annotated:
     """Clean articles of a batch of files, the file each came from, and errors by file."""
     from ..clean import clean_documents
 
     docs: list[RawDocument] = []
     doc_file: list[int] = []
     errors: list[tuple[int, InputError]] = []
-    for n, (item, _, _) in enumerate(batch):
+    for n, item in enumerate(batch):
         for got in read_one(item, max_bytes, max_container_bytes):
             if isinstance(got, InputError):
                 errors.append((n, got))

@@ -217,10 +217,13 @@ def _library(db: Path) -> tuple[dict[str, str], set[frozenset[str]], list[tuple[
 
 def test_add_engine_ray_stores_the_local_library(ray_cluster: None, tmp_path: Path) -> None:
     """`add` on Ray: each batch read, cleaned and annotated on the actors, placed and stored here; the
-    library equals the local engine's, batch for batch (a batch is one input to the corpus evidence)."""
+    library and the errors equal the local engine's, batch for batch (a batch is one input to the corpus
+    evidence)."""
     from storybrief.pipeline import add
 
     folder = write_corpus(tmp_path / "in", per_event=3, seed=11)
+    # a file with no text left ahead of unreadable ones in the same batch: errors listed in the same order
+    (folder / "a_only_junk.txt").write_text("\n".join(SHARED_JUNK), encoding="utf-8")
     local = add([str(folder)], str(tmp_path / "local.db"), batch_files=7)
     remote = add([str(folder)], str(tmp_path / "ray.db"), batch_files=7, engine="ray", n_process=2)
     assert remote.line() == local.line()

@@ -53,7 +53,7 @@ from ..clean.boilerplate import (
 )
 from ..errors import Msg, SetupProblem
 from ..group.dedup import EXACT_BELOW, Candidates, band_keys
-from ..ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths, error_for, read_one
+from ..ingest import DEFAULT_MAX_BYTES, MAX_CONTAINER_BYTES, PathsLike, as_paths, read_one
 from ..ingest.sources import expand_paths
 from ..model import Article, Corpus, InputError, RawDocument, StoryBrief, TimeMention
 from ..synthesize.brief import BriefTask
@@ -413,30 +413,19 @@ def annotate_files(
 ) -> tuple[list[Article], list[int], list[tuple[int, InputError]]]:
     """Read, clean and annotate a batch of ``files`` (each one file, not a folder) on Ray, inside a
     :func:`session`: the annotated articles with text, the index in ``files`` each came from, and the errors
-    by file index (an article with no text left is one). The batch is one input to the cleaner's corpus
-    evidence and to the whole-input steps, as a batch of ``storybrief add`` on the local engine is."""
-    clock = _Clock({})
+    with the index of their file (the read errors, then the articles with no text left, as the local engine
+    lists them). The batch is one input to the cleaner's corpus evidence and to the whole-input steps (it
+    is assembled as :func:`run` assembles its input), as a batch of ``storybrief add`` on the local engine is."""
     listed = list(enumerate(files))
-    errors, done = _clean_annotate(listed, options, max_bytes, True, max_container_bytes, {}, progress, clock)
-    done.sort(key=lambda d: (d[0], d[1]))
-    articles = distinct_ids([d.article for _, _, d in done])
-    live: list[Article] = []
-    article_file: list[int] = []
-    parses: list[Parsed] = []
-    tags: list[list[TimeMention]] = []
-    by_file = [(seq, e) for seq, _, e in errors]
-    for (seq, _, item), article in zip(done, articles, strict=True):
-        if item.parsed is None:
-            by_file.append((seq, error_for(article.input, article.format, Msg.NO_TEXT_LEFT)))
-            continue
-        live.append(article)
-        article_file.append(seq)
-        parses.append(item.parsed)
-        tags.append(item.tagged or [])
-    if live:
-        annotate(Corpus(articles=live), parses=parses, tags=tags)
-    by_file.sort(key=lambda e: e[0])
-    return live, article_file, by_file
+    errors, done = _clean_annotate(listed, options, max_bytes, True, max_container_bytes, {}, progress, _Clock({}))
+    read = len(errors)
+    corpus = _assemble(errors, done, {}, None)  # both lists sorted in reading order in place
+    kept = [seq for seq, _, d in done if d.parsed is not None]
+    emptied = [seq for seq, _, d in done if d.parsed is None]
+    # the corpus's errors: the read errors in reading order, then one per article with no text left
+    by_file = [(seq, e) for (seq, _, _), e in zip(errors, corpus.errors[:read], strict=True)]
+    by_file += zip(emptied, corpus.errors[read:], strict=True)
+    return corpus.articles, kept, by_file
 
 
 def _clean_annotate(

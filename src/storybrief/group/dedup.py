@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ..model import Article, DuplicateOf
 from ..unionfind import UnionFind
@@ -50,17 +51,25 @@ def _lsh_threshold(threshold: float) -> float:
 
 def _lsh_candidates(sets: Sequence[set[str]], threshold: float, num_perm: int) -> Iterator[tuple[int, int]]:
     """Pairs (i, j), j < i, whose MinHash signatures collide in the LSH index."""
-    from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]  # slow to import: only at scale
+    from datasketch import MinHashLSH  # type: ignore[import-untyped]  # slow to import: only at scale
 
     lsh = MinHashLSH(threshold=_lsh_threshold(threshold), num_perm=num_perm)
     for i, items in enumerate(sets):
         if not items:
             continue
-        mh = MinHash(num_perm=num_perm)
-        mh.update_batch([s.encode("utf-8") for s in items])
+        mh = _minhash(items, num_perm)
         for key in lsh.query(mh):
             yield i, int(key)
         lsh.insert(str(i), mh)
+
+
+def _minhash(items: set[str], num_perm: int) -> Any:
+    """The MinHash signature of a shingle set (datasketch's seed: the same in every process)."""
+    from datasketch import MinHash
+
+    mh = MinHash(num_perm=num_perm)
+    mh.update_batch([s.encode("utf-8") for s in items])
+    return mh
 
 
 @cache
@@ -78,13 +87,10 @@ def band_keys(
     """The LSH band keys of ``text``'s MinHash signature: two texts share a key exactly when the LSH index of
     :func:`find_duplicates` would propose them as a pair. For engines that find the candidates elsewhere
     (the Ray engine groups articles by band key) and give them to :func:`find_duplicates`."""
-    from datasketch import MinHash
-
     items = shingles(text, shingle)
     if not items:
         return []
-    mh = MinHash(num_perm=num_perm)
-    mh.update_batch([s.encode("utf-8") for s in items])
+    mh = _minhash(items, num_perm)
     bands, rows = _bands(threshold, num_perm)
     keys = []
     for band in range(bands):

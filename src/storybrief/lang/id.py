@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import LanguageTable
+from .ms import NOT_VERBS
 
 # each month's names and abbreviations, January first
 _MONTH_NAMES = (
@@ -66,9 +67,5 @@ TABLE = LanguageTable(
     ),
     verb_prefixes=("me", "ber"),
     demonstratives=("itu", "tersebut"),
-    not_verbs=(
-        "menteri", "mereka", "media", "merdeka", "mesyuarat", "memang", "melalui", "mengenai", "menurut",
-        "meskipun", "menjelang", "mengikut", "bersama", "berikut", "bersempena", "berbanding", "berita",
-        "berkenaan", "berhubung", "bersama-sama", "berdasarkan", "bertempat", "beserta", "berserta",
-    ),
+    not_verbs=NOT_VERBS,
 )  # fmt: skip

@@ -30,6 +30,14 @@ _STOP_WORDS = frozenset(
     ).split()
 )
 
+# words that open with a verb prefix (me-, ber-) and are not verbs, in Malay and Indonesian alike (the
+# Indonesian table uses these too)
+NOT_VERBS = (
+    "menteri", "mereka", "media", "merdeka", "mesyuarat", "memang", "melalui", "mengenai", "menurut",
+    "meskipun", "menjelang", "mengikut", "bersama", "berikut", "bersempena", "berbanding", "berita",
+    "berkenaan", "berhubung", "bersama-sama", "berdasarkan", "bertempat", "beserta", "berserta",
+)  # fmt: skip
+
 TABLE = LanguageTable(
     code="ms",
     name="Malay",
@@ -65,9 +73,5 @@ TABLE = LanguageTable(
     ),
     verb_prefixes=("me", "ber"),
     demonstratives=("itu", "tersebut"),
-    not_verbs=(
-        "menteri", "mereka", "media", "merdeka", "mesyuarat", "memang", "melalui", "mengenai", "menurut",
-        "meskipun", "menjelang", "mengikut", "bersama", "berikut", "bersempena", "berbanding", "berita",
-        "berkenaan", "berhubung", "bersama-sama", "berdasarkan", "bertempat", "beserta", "berserta",
-    ),
+    not_verbs=NOT_VERBS,
 )  # fmt: skip

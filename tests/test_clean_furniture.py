@@ -11,21 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from article_support import PARAS
 from storybrief.clean import clean_documents, clean_text
 from storybrief.clean.page import region_scores
 from storybrief.ingest import read_inputs
 from storybrief.model import Article, RawDocument
-
-PARAS = [
-    "The Brackwater town council voted on Monday evening to restore the old tide mill on the estuary, "
-    "ending a dispute that had divided the parish for nearly a decade.",
-    "Supporters of the plan, led by the retired millwright Hesper Quayle, argued that the building could "
-    "again grind flour for the bakeries along Salt Lane within two years.",
-    "Opponents worried about the cost, which the council's own surveyors put at just under two million "
-    "crowns, and about the heron colony nesting in the mill race.",
-    "The final vote was seven to four, and work on the sluice gates is expected to begin after the spring "
-    "tides have passed.",
-]
 
 
 def _page(inside: str, after: str = "") -> str:

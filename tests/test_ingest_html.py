@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from article_support import PARAS
 from storybrief.errors import InputProblem
 from storybrief.ingest import read_inputs
 from storybrief.ingest.html import _meta_tags, looks_like_html, raw_from_html
@@ -15,16 +16,6 @@ from storybrief.model import InputError, InputFormat, Metadata, RawDocument
 
 CET = timezone(timedelta(hours=1))
 
-PARAS = [
-    "The Brackwater town council voted on Monday evening to restore the old tide mill on the estuary, "
-    "ending a dispute that had divided the parish for nearly a decade.",
-    "Supporters of the plan, led by the retired millwright Hesper Quayle, argued that the building could "
-    "again grind flour for the bakeries along Salt Lane within two years.",
-    "Opponents worried about the cost, which the council's own surveyors put at just under two million "
-    "crowns, and about the heron colony nesting in the mill race.",
-    "The final vote was seven to four, and work on the sluice gates is expected to begin after the spring "
-    "tides have passed.",
-]
 BODY = "".join(f"<p>{p}</p>" for p in PARAS)
 
 

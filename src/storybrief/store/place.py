@@ -223,19 +223,7 @@ class Placer:
     # -- placement --------------------------------------------------------------------------------------
     def place(self, article: Article, f: ArticleFeaturesT) -> str:
         """Place one article into a story (joined, new, or merged from the ones it bridges); returns its id."""
-        from ..group.candidates import blocking_keys, similarity
-
-        self._arrive(f)
-        totals: dict[str, float] = defaultdict(float)
-        nodes = self.candidates(f)
-        stored = self.lib.nodes(nodes)
-        for node in nodes:
-            other, story, data = stored[node]
-            value = similarity(f, self._stored(node, other, data), self.weights)
-            if value >= COPY_SIMILARITY:
-                self.close[other] = max(value, self.close.get(other, 0.0))
-            if value > 0:
-                totals[story] += value
+        totals = self._arrive_and_compare(f)
         # An article with a publication day does not join a story of undated articles only: placed in
         # publication order, those come last (see ``publication_order``), and an undated one that arrived
         # earlier would otherwise seed a story for every later report it is loosely like, whatever its
@@ -272,30 +260,41 @@ class Placer:
             avg = self.lib.story_link(best, story) / (len(self._members(best)) * len(self._members(story)))
             if avg >= self.threshold and self._coherent(best, avg) and self._coherent(story, avg):
                 best = self._merge(best, story)
-        node = self.lib.insert_node(article.id, best, f.span, features_json(f, self.weighed_at[article.id]))
-        self.lib.add_postings(node, blocking_keys(f))
+        self._store_node(article, best, f)
         return best
 
     def replay(self, article: Article, f: ArticleFeaturesT, story: str) -> None:
         """Count an article into the story it is known to be in (a reindex): the sums only, no decision."""
-        from ..group.candidates import blocking_keys, similarity
-
-        self._arrive(f)
-        nodes = self.candidates(f)
-        stored = self.lib.nodes(nodes)
-        totals: dict[str, float] = defaultdict(float)
-        for node in nodes:
-            other, placed, data = stored[node]
-            value = similarity(f, self._stored(node, other, data), self.weights)
-            if value >= COPY_SIMILARITY:
-                self.close[other] = max(value, self.close.get(other, 0.0))
-            if value > 0:
-                totals[placed] += value
+        totals = self._arrive_and_compare(f)
         self._members(story)
         self.inner[story] = self._inner(story) + totals.pop(story, 0.0)
         for other, total in totals.items():
             self.lib.add_story_link(story, other, total)
         self.touched.add(story)
+        self._store_node(article, story, f)
+
+    def _arrive_and_compare(self, f: ArticleFeaturesT) -> dict[str, float]:
+        """Count a newcomer in, and sum its similarity to each story over its candidates (stored articles
+        much like it are kept in ``close``, for the copies)."""
+        from ..group.candidates import similarity
+
+        self._arrive(f)
+        totals: dict[str, float] = defaultdict(float)
+        nodes = self.candidates(f)
+        stored = self.lib.nodes(nodes)
+        for node in nodes:
+            other, story, data = stored[node]
+            value = similarity(f, self._stored(node, other, data), self.weights)
+            if value >= COPY_SIMILARITY:
+                self.close[other] = max(value, self.close.get(other, 0.0))
+            if value > 0:
+                totals[story] += value
+        return totals
+
+    def _store_node(self, article: Article, story: str, f: ArticleFeaturesT) -> None:
+        """Store a placed article's features and candidate keys in ``story``."""
+        from ..group.candidates import blocking_keys
+
         node = self.lib.insert_node(article.id, story, f.span, features_json(f, self.weighed_at[article.id]))
         self.lib.add_postings(node, blocking_keys(f))
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from storybrief.group.dedup import jaccard, shingles
 from storybrief.group.features import day_gap, terms
 from storybrief.group.linkage import Linkage
@@ -77,3 +82,37 @@ def test_open_and_contradicting_windows() -> None:
     assert publication_span(contradicting) == (None, None)
     assert publication_order(closed) < publication_order(dated) < publication_order(open_)
     assert [a.id for a in stream_order([open_, dated, closed])] == ["a1", "a0", "a2"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(2, 12), threshold=st.sampled_from([0.15, 0.3]))
+def test_blocks_cluster_exactly_as_the_whole(seed: int, n: int, threshold: float) -> None:
+    """Clustering each block alone (what the Ray engine does in parallel) gives the clusters of one linkage
+    over every pair: weak pairs inside a block count, pairs between blocks never can. (Dense random graphs
+    from a seed: Hypothesis's own lists of pairs stay too sparse to reach merges that weak pairs decide.)"""
+    from storybrief.group.stories import STORY_COHESION, link_block, story_blocks
+
+    rng = random.Random(seed)
+    pairs = {}
+    for _ in range(rng.randint(0, 60)):
+        a, b = rng.randrange(n), rng.randrange(n)
+        if a != b:
+            pairs[(min(a, b), max(a, b))] = rng.choice([0.0, 0.05, 0.1, 0.14, 0.15, 0.3, 0.6, 0.9])
+    whole = Linkage(threshold, STORY_COHESION)
+    whole.agglomerate(range(n), pairs)
+    blocks = story_blocks(n, pairs, threshold)
+    assert sorted(x for block in blocks for x in block.nodes) == list(range(n))  # every article in one block
+    by_block = sorted((c for block in blocks for c in link_block(block, threshold)), key=lambda c: c[0])
+    assert by_block == whole.clusters()
+
+
+def test_a_weak_pair_inside_a_block_still_counts() -> None:
+    # 0-1 strong, 2 tied to 0 strongly and to 1 weakly: the weak pair pulls the average of {0, 1} + {2}
+    # below the threshold, and so it must travel with the block
+    from storybrief.group.stories import link_block, story_blocks
+
+    pairs = {(0, 1): 0.9, (0, 2): 0.3, (1, 2): 0.01, (3, 4): 0.05}
+    blocks = story_blocks(5, pairs, 0.2)
+    assert [b.nodes for b in blocks] == [[0, 1, 2], [3], [4]]
+    assert blocks[0].pairs == {(0, 1): 0.9, (0, 2): 0.3, (1, 2): 0.01}
+    assert link_block(blocks[0], 0.2) == [[0, 1], [2]]  # (0.3 + 0.01) / 2 < 0.2

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .features import ArticleFeatures, cosine, day_gap, top_keys
@@ -83,20 +83,39 @@ class CandidateIndex:
         """Indexed articles worth comparing with ``node`` (itself excluded), best first."""
         f = features or self.features[node]
         keys = self.keys.get(node) or blocking_keys(f)
-        shared: Counter[int] = Counter()
-        for key in keys:
-            posting = self.postings.get(key)
-            if not posting or len(posting) > self.max_postings:
-                continue
-            shared.update(posting)
-        shared.pop(node, None)
-        out = []
-        for other, _count in shared.most_common():
-            if day_gap(f.span, self.features[other].span) <= self.window_days:
-                out.append(other)
-                if len(out) == self.max_candidates:
-                    break
-        return out
+        met = (
+            other
+            for key in keys
+            if (posting := self.postings.get(key)) and len(posting) <= self.max_postings
+            for other in posting
+        )
+        indexed = self.features
+        return best_candidates(
+            node, f.span, met, lambda other: indexed[other].span, self.window_days, self.max_candidates
+        )
+
+
+def best_candidates(
+    node: int,
+    span: tuple[int | None, int | None],
+    met: Iterable[int],
+    span_of: Callable[[int], tuple[int | None, int | None]],
+    window_days: int,
+    max_candidates: int,
+) -> list[int]:
+    """The candidates of ``node``: the articles ``met`` in its keys' postings (in key order, each posting in
+    the order articles were indexed, once per shared key), most keys shared first, ties in the order met,
+    within ``window_days`` of ``span``, at most ``max_candidates``. The Ray engine ranks the postings of its
+    distributed group-by with this same function, so that both engines compare the same pairs."""
+    shared: Counter[int] = Counter(met)
+    shared.pop(node, None)
+    out = []
+    for other, _count in shared.most_common():
+        if day_gap(span, span_of(other)) <= window_days:
+            out.append(other)
+            if len(out) == max_candidates:
+                break
+    return out
 
 
 def candidate_pairs(

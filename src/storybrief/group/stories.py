@@ -10,10 +10,11 @@ articles reaches ``threshold``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Article, QuoteGroup, Story
+from ..unionfind import UnionFind
 from .candidates import CandidateIndex, Weights, candidate_pairs, similarity
 from .features import ArticleFeatures, DocFreq, PriorDocFreq, day_gap, extract, publication_order
 from .linkage import Linkage
@@ -157,9 +158,59 @@ def group_stories(
     weights = weights or Weights()
     feats = list(features) if features is not None else article_features(articles, quote_groups)
     pairs = candidate_pairs(feats, weights)
+    clusters = [c for block in story_blocks(len(feats), pairs, threshold) for c in link_block(block, threshold)]
+    return stories_of(articles, feats, clusters, weights, threshold)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Articles no story of which can reach beyond them, with the scored pairs among them."""
+
+    nodes: list[int]
+    pairs: dict[tuple[int, int], float]
+
+
+def story_blocks(n: int, pairs: Mapping[tuple[int, int], float], threshold: float) -> list[Block]:
+    """The input split into blocks that average-link clustering can treat one at a time.
+
+    Two clusters join only when the average of their pairs reaches ``threshold``, so at least one of those
+    pairs does: a story never spans two sets of articles that no pair reaching ``threshold`` connects. The
+    blocks are those connected sets (articles with no such pair are blocks of one), each with every scored
+    pair inside it; pairs between blocks can never count. Clustering each block alone gives exactly the
+    clusters of clustering the whole: the merge order inside a block depends only on its own pairs and
+    article numbers. This is what lets the Ray engine link blocks in parallel.
+    """
+    joined = UnionFind(n)
+    for (a, b), value in pairs.items():
+        if value >= threshold:
+            joined.union(a, b)
+    blocks = {root: Block(members, {}) for root, members in joined.groups().items()}
+    for (a, b), value in pairs.items():
+        root = joined.find(a)
+        if root == joined.find(b):
+            blocks[root].pairs[(a, b)] = value
+    return sorted(blocks.values(), key=lambda block: block.nodes[0])
+
+
+def link_block(block: Block, threshold: float = STORY_THRESHOLD) -> list[list[int]]:
+    """The stories of one block (see :func:`story_blocks`), as sorted lists of article numbers."""
+    if len(block.nodes) == 1:
+        return [list(block.nodes)]
     linkage = Linkage(threshold, STORY_COHESION)
-    linkage.agglomerate(range(len(feats)), pairs)
-    return _stories(articles, small_input_stories(feats, linkage.clusters(), weights, threshold))
+    linkage.agglomerate(block.nodes, block.pairs)
+    return linkage.clusters()
+
+
+def stories_of(
+    articles: Sequence[Article],
+    features: Sequence[ArticleFeatures],
+    clusters: list[list[int]],
+    weights: Weights | None = None,
+    threshold: float = STORY_THRESHOLD,
+) -> list[Story]:
+    """The merge step: clusters of all blocks as stories (largest first), a small input regrouped."""
+    clusters = sorted(clusters, key=lambda members: members[0])
+    return _stories(articles, small_input_stories(features, clusters, weights or Weights(), threshold))
 
 
 @dataclass

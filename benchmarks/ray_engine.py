@@ -8,12 +8,13 @@ with an even index, ``held``: odd; ``all``: both, for more than about 4,000 arti
 for the local engine; band-key candidates from Ray for the Ray engine), so the digest covers them too.
 
 Four runs, each in a fresh process, in one sequence so the ratios share the machine's load:
-local with 1 and 2 spaCy processes (``load`` + ``annotate_corpus``, what ``storybrief brief`` runs before
-grouping), and the Ray engine with 1 and 2 actors on a local Ray started with that many CPUs (the Ray
-start is timed apart). Each run reports wall seconds per step and the peak resident memory (VmRSS, from
-/proc, sampled every 0.2 s) of each worker process: the spaCy processes of the local engine, the
-``CleanAnnotate`` actors of Ray. The Ray runs also check that their clean texts and annotations equal the
-local engine's (a digest of every article).
+local with 1 and 2 spaCy processes (``load`` + ``annotate_corpus``, then batch story grouping), and the
+Ray engine with 1 and 2 actors on a local Ray started with that many CPUs (the Ray start is timed apart).
+Each run reports wall seconds per step and the peak resident memory (VmRSS, from /proc, sampled every
+0.2 s) of each worker process: the spaCy processes of the local engine, the ``CleanAnnotate`` actors of
+Ray. The Ray runs also check that their clean texts and annotations equal the
+local engine's (a digest of every article), and that the stories Ray groups by blocks
+(``storybrief.engine.ray_group``) are the local batch grouper's.
 
     python benchmarks/ray_engine.py [--articles 1000] [--half held] [--shards 16]
 """
@@ -164,6 +165,11 @@ def run_one(engine: str, workers: int, folder: str) -> dict[str, object]:
             mid = time.perf_counter()
             copies = find_duplicates(corpus.articles)  # LSH index here
             steps["duplicates"] = time.perf_counter() - mid
+            from storybrief.group import group_stories
+
+            mid = time.perf_counter()
+            stories = group_stories(corpus.articles, corpus.quote_groups)
+            steps["stories"] = time.perf_counter() - mid
         peaks = list(rss.peaks.values()) if workers > 1 else [_rss_kb(os.getpid())]
     else:
         import ray
@@ -181,23 +187,34 @@ def run_one(engine: str, workers: int, folder: str) -> dict[str, object]:
             found.append(find_duplicates(c.articles, candidates=pairs))  # type: ignore[attr-defined]
             steps["duplicates (Jaccard here)"] = time.perf_counter() - mid
 
+        from storybrief.engine.ray import session
+        from storybrief.engine.ray_group import group_stories as group_on_ray
+
         with PeakRss("MapBatches(CleanAnnotate)", os.getpid()) as rss:
             corpus = run([folder], RayOptions(workers=workers), timings=steps, meanwhile=duplicates)
         copies = found[0]
+        grouping: dict[str, float] = {}
+        with session(RayOptions(workers=workers)):
+            stories, _ = group_on_ray(
+                corpus.articles, corpus.quote_groups, options=RayOptions(workers=workers), timings=grouping
+            )
+        steps.update({f"stories: {k}": v for k, v in grouping.items()})
         ray.shutdown()
         peaks = list(rss.peaks.values())
     # wall-clock steps; the Ray engine also reports its actors' CPU seconds and the bytes sent back
-    total = sum(v for k, v in steps.items() if " CPU " not in k and k != "bytes back")
+    total = sum(v for k, v in steps.items() if " CPU " not in k and "bytes" not in k)
     return {
         "engine": engine,
         "workers": workers,
         "articles": len(corpus.articles),
         "errors": len(corpus.errors),
         "seconds": round(total, 1),
-        "steps": {k: round(v, 1) if k != "bytes back" else int(v) for k, v in steps.items()},
+        "steps": {k: round(v, 1) if "bytes" not in k else int(v) for k, v in steps.items()},
         "worker_rss_mb": sorted(round(kb / 1024) for kb in peaks),
         "duplicate_groups": len(copies),
         "digest": digest(corpus),
+        "stories": len(stories),
+        "stories_digest": hashlib.sha256(json.dumps([s.articles for s in stories]).encode()).hexdigest()[:16],
     }
 
 
@@ -232,6 +249,16 @@ def main() -> None:
     by = {(r["engine"], r["workers"]): r for r in results}
     same = len({r["digest"] for r in results}) == 1
     print(f"same clean texts and annotations in all four runs: {same}")
+    same_stories = len({r["stories_digest"] for r in results}) == 1
+    print(f"same stories in all four runs (local batch grouper, Ray grouping by blocks): {same_stories}")
+    for w in (1, 2):
+        here = by[("local", w)]["steps"]["stories"]  # type: ignore[index]
+        there = sum(
+            v
+            for k, v in by[("ray", w)]["steps"].items()  # type: ignore[attr-defined]
+            if k.startswith("stories: ") and "bytes" not in k
+        )
+        print(f"stories at {w} core(s): local {here:.1f} s, Ray {there:.1f} s ({there / here:.2f}x)")
     for w in (1, 2):
         overhead = by[("ray", w)]["seconds"] / by[("local", w)]["seconds"]  # type: ignore[operator]
         print(f"Ray / local at {w} core(s): {overhead:.2f}x wall time")

@@ -191,6 +191,63 @@ def test_briefs_made_on_ray_are_the_local_briefs(
     assert "".join(report_json_chunks(remote)) == "".join(report_json_chunks(local))
 
 
+def test_stories_grouped_on_ray_are_the_local_stories(ray_cluster: None, tmp_path: Path) -> None:
+    """Story grouping by blocks on Ray (features, candidate keys, pairs per time window, linkage per block)
+    gives the local batch grouper's stories and features, on articles spread over several time windows,
+    some undated."""
+    from storybrief.engine.ray_group import group_stories as group_on_ray
+    from storybrief.group.stories import article_features, group_stories
+
+    folder = write_corpus(tmp_path / "in", per_event=6, seed=11)
+    records = [json.loads(line) for line in (folder / "feed.jsonl").read_text().splitlines() if line != "{not json"]
+    for k, record in enumerate(records):  # the same events months apart, and some reports undated
+        record["published"] = f"2026-{1 + k % 9:02d}-{1 + k % 27:02d}T08:00:00+00:00" if k % 4 else ""
+    (folder / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    corpus = local_corpus([str(folder)])
+    assert any(a.published is None for a in corpus.articles)
+    timings: dict[str, float] = {}
+    from storybrief.engine.ray import session
+
+    with session(RayOptions(workers=2)):  # the command line's Ray Data settings (sort-based shuffles)
+        mine, features = group_on_ray(
+            corpus.articles, corpus.quote_groups, options=RayOptions(workers=2), timings=timings
+        )
+    theirs = group_stories(corpus.articles, corpus.quote_groups)
+    assert [s.articles for s in mine] == [s.articles for s in theirs]
+    assert [s.id for s in mine] == [s.id for s in theirs]
+    assert 1 < len(theirs) < len(corpus.articles)
+    local_features = article_features(corpus.articles, corpus.quote_groups)
+    assert [(f.id, f.terms, f.entities, f.anchors, f.span) for f in features] == [
+        (f.id, f.terms, f.entities, f.anchors, f.span) for f in local_features
+    ]
+    assert {"candidates", "pairs scored", "linkage per block"} <= set(timings)
+
+
+def test_brief_engine_ray_groups_stories_on_ray(
+    ray_cluster: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From ``GROUP_ELSEWHERE_FROM`` articles on, ``brief(engine="ray")`` groups the stories on Ray; the
+    report is the local one."""
+    import storybrief.engine.ray_group as ray_group
+    import storybrief.pipeline as pipeline
+    from storybrief.render.brief_json import report_json_chunks
+
+    folder = write_corpus(tmp_path / "in", per_event=3, seed=4)
+    local = pipeline.brief([str(folder)])
+    monkeypatch.setattr(pipeline, "GROUP_ELSEWHERE_FROM", 1)
+    calls: list[int] = []
+    real = ray_group.group_stories
+
+    def counted(articles: list[object], *args: object, **kwargs: object) -> object:
+        calls.append(len(articles))
+        return real(articles, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ray_group, "group_stories", counted)
+    remote = pipeline.brief([str(folder)], engine="ray", n_process=2)
+    assert calls == [len(local.articles)]
+    assert "".join(report_json_chunks(remote)) == "".join(report_json_chunks(local))
+
+
 def test_cli_engine_ray_same_output_and_exit_code(ray_cluster: None, tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "in", per_event=1, seed=5)
     runner = CliRunner()
@@ -331,6 +388,11 @@ def test_2000_articles_of_mmds_and_multinews_same_as_local(ray_cluster: None, tm
     mine, theirs = stories(remote), stories(local)
     assert b_cubed(mine, theirs) >= 0.99
     assert mine == theirs
+    # the stories grouped by blocks on Ray: the local batch grouper's
+    from storybrief.engine.ray_group import group_stories as group_on_ray
+
+    on_ray, _ = group_on_ray(remote.articles, remote.quote_groups, options=RayOptions(workers=2))
+    assert {frozenset(s.articles) for s in on_ray} == theirs
 
 
 def b_cubed(found: set[frozenset[str]], gold: set[frozenset[str]]) -> float:

@@ -14,7 +14,14 @@ from .model import Article, Corpus, Report, Story
 if TYPE_CHECKING:
     from .annotate.workers import ParserPool
     from .group import DuplicateGroup
+    from .group.features import ArticleFeatures
+    from .model import QuoteGroup
     from .store.grow import AddSummary
+
+# groups a corpus's articles into batch stories elsewhere: (articles, quote groups, threshold) -> (stories,
+# the articles' weighed features)
+StoriesBy = Callable[[list[Article], list["QuoteGroup"], float], tuple[list[Story], list["ArticleFeatures"]]]
+GROUP_ELSEWHERE_FROM = 2000  # articles; below this, starting the distributed group-bys costs more than it saves
 
 
 def load(
@@ -76,13 +83,16 @@ def group_corpus(
     story_threshold: float | None = None,
     topic_threshold: float | None = None,
     duplicates: list[DuplicateGroup] | None = None,
+    stories_by: StoriesBy | None = None,
 ) -> Corpus:
     """Duplicates, syndication groups, rewrites, stories and topics of an annotated corpus.
 
     ``streaming`` places articles one by one in publication order (what the store does) instead of
     clustering all at once; ``single_story`` puts every article in one story. ``duplicates`` are those
     :func:`~storybrief.group.find_duplicates` already found on these very articles (they need no
-    annotation, so :func:`brief` finds them while spaCy's workers parse).
+    annotation, so :func:`brief` finds them while spaCy's workers parse). ``stories_by`` groups the batch
+    stories elsewhere (the Ray engine's :func:`~storybrief.engine.ray_group.group_stories`) and returns
+    them with the articles' features.
     """
     from .group import find_duplicates, find_rewrites, group_stories, group_topics, syndication_groups
     from .group.stories import STORY_THRESHOLD, article_features, stream_stories
@@ -92,14 +102,17 @@ def group_corpus(
     if duplicates is None:
         duplicates = find_duplicates(articles)
     corpus.syndications = syndication_groups(articles, duplicates)
-    features = article_features(articles, corpus.quote_groups)
     threshold = STORY_THRESHOLD if story_threshold is None else story_threshold
-    if single_story:
-        corpus.stories = [Story(id="s1", articles=[a.id for a in articles])] if articles else []
-    elif streaming:
-        corpus.stories = stream_stories(articles, corpus.quote_groups, threshold=threshold)
+    if stories_by is not None and not single_story and not streaming and len(articles) >= GROUP_ELSEWHERE_FROM:
+        corpus.stories, features = stories_by(articles, corpus.quote_groups, threshold)
     else:
-        corpus.stories = group_stories(articles, corpus.quote_groups, threshold=threshold, features=features)
+        features = article_features(articles, corpus.quote_groups)
+        if single_story:
+            corpus.stories = [Story(id="s1", articles=[a.id for a in articles])] if articles else []
+        elif streaming:
+            corpus.stories = stream_stories(articles, corpus.quote_groups, threshold=threshold)
+        else:
+            corpus.stories = group_stories(articles, corpus.quote_groups, threshold=threshold, features=features)
     story_of = {aid: story for story in corpus.stories for aid in story.articles}
     for article in articles:
         article.story = story_of[article.id].id
@@ -147,6 +160,7 @@ def brief(
     found: list[list[DuplicateGroup]] = []  # duplicates need no annotation: found while the workers parse
     with ExitStack() as stack:
         elsewhere = None
+        stories_by: StoriesBy | None = None
         if isinstance(paths, Corpus):
             corpus = paths
         elif engine == "ray":
@@ -164,6 +178,9 @@ def brief(
                 meanwhile=lambda c, pairs: found.append(find_duplicates(c.articles, candidates=pairs)),
             )
             elsewhere = partial(ray.brief_stories, options=options)
+            from .engine import ray_group
+
+            stories_by = partial(ray_group.group_stories, options=options)
         else:
             from .annotate.workers import ParserPool
             from .group import find_duplicates
@@ -178,7 +195,13 @@ def brief(
                     progress=lambda a: tick("annotating")(a.id),
                     meanwhile=lambda: found.append(find_duplicates(corpus.articles)),
                 )
-        group_corpus(corpus, single_story=single_story, streaming=streaming, duplicates=found[0] if found else None)
+        group_corpus(
+            corpus,
+            single_story=single_story,
+            streaming=streaming,
+            duplicates=found[0] if found else None,
+            stories_by=stories_by,
+        )
         return build_report(
             corpus,
             words=DEFAULT_WORDS if words is None else words,

@@ -2,8 +2,9 @@
 
 :mod:`.local` runs them in processes on this machine; :mod:`.ray` runs them on Ray Data, on this machine
 or a cluster. Both give the same clean, annotated :class:`~storybrief.model.Corpus`; the stages do not
-know which engine runs them. Grouping and briefs run after the engine, in this process, for both.
-Ray is an optional extra: only :func:`ray_engine` imports it, when the Ray engine is chosen.
+know which engine runs them. Grouping and briefs run after the engine with the same library calls; on Ray,
+batch story grouping (:mod:`.ray_group`) and briefs run there from a few thousand articles and a few
+hundred stories. Ray is an optional extra: only :func:`ray_engine` imports it, when the Ray engine is chosen.
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ The stages are the local engine's own functions; only where they run changes:
 3. Cleaning, spaCy and date tagging run in an actor pool: each actor loads spaCy once (the model is never
    sent through the object store) and returns clean articles with their parses and dates.
 4. Here, in this process: ids made distinct across the input, then the steps that need every article
-   (canonical names, quotes, linked quotes). Grouping and briefs run after the engine, as with the local
-   one.
+   (canonical names, quotes, linked quotes). Grouping and briefs run after the engine: batch stories by
+   blocks on Ray (:mod:`.ray_group`), briefs per story on Ray tasks (:func:`brief_stories`).
 
 Records cross process boundaries pickled. The output is the local engine's, article for article.
 """
@@ -516,7 +516,8 @@ def brief_stories(tasks: Sequence[BriefTask], options: RayOptions) -> Iterator[S
         return iter(())
     rows = [(n, 0, True, pickle.dumps(task)) for n, task in enumerate(tasks)]
     size = max(1, min(50, len(tasks) // (4 * _workers(options))))
-    briefed = ray.data.from_arrow(_table(rows)).map_batches(_brief_batch, batch_size=size, batch_format="pyarrow")
+    blocks = [_table(rows[start : start + size]) for start in range(0, len(rows), size)]  # a block is one task
+    briefed = ray.data.from_arrow(blocks).map_batches(_brief_batch, batch_size=size, batch_format="pyarrow")
     done: list[tuple[int, StoryBrief]] = []
     for batch in briefed.iter_batches(batch_format="pyarrow", batch_size=None):
         table = cast("pa.Table", batch)

@@ -133,6 +133,9 @@ FLUFF = [
     (COMMENT, "Here's our guide to the winners and losers of the harbour vote."),
     (COMMENT, "There is a large part of our town that never wanted the new pier."),
     (DANGLING, "The latter was arrested on Monday at the Velmora ferry terminal."),
+    (DANGLING, "It's the first sign of the two missing pilots since they left Velmora on Tuesday."),
+    (CUT, "The velmora harbour news reports 36-year-old tam ello jr."),
+    (FURNITURE, "Ada pell slams ferry fares ada pell slams ferry fares as unfair in a letter to the board."),
     (COMMENT, "不仅是我，我身边的人都不敢再坐这艘渡轮。"),
     (FURNITURE, "Plsk, -1.2% and other ferry lines fell in early trading."),
     (CUT, "is fighting the biggest strike the ferry line has faced in a decade."),
@@ -167,6 +170,7 @@ FIT = [
     # an "it" that stands for nothing, a pronoun after an opening phrase whose subject follows it
     "It is not clear whether the ferry talks in Velmora will resume this week.",
     "It was not immediately known how many pilots had joined the strike.",
+    "It's not clear whether the Velmora pilots will return to work this week.",
     "It is expected that the Velmora pilots will vote on the offer next week.",
     "In his speech, Mayor Pell said the pier would be rebuilt by the spring.",
     "The harbour board said it would sell Pier 9 to a shipping group.",
@@ -185,6 +189,7 @@ FIT = [
     "The former harbour chief Ada Pell said on Monday she would testify.",
     "Will Pell said on Monday he would return to the Velmora ferry line.",
     "我国港口的吞吐量上月增长了百分之五，交通部星期一表示。",
+    "The harbour board said on Monday it would sell the pier, and the harbour board said it had no choice.",
 ]
 
 

@@ -240,7 +240,7 @@ _IT_SAID_RE = re.compile(r"(?i)^it\s+" + _SPEECH + r"\b")
 _NOT_PERSON = frozenset("statement interview speech letter address remarks conference call post message email".split())
 # a title that always comes before a name: a sentence ending with one was cut there by the splitter
 _TITLE_END_RE = re.compile(
-    r"(?i)(?<![\w.])(?:sen|gov|rep|lt|gen|col|maj|sgt|capt|cmdr|adm|dr|mr|mrs|ms|prof|rev|hon|pres|supt|insp|det|no|"
+    r"(?i)(?<![\w.])(?:sen|gov|rep|lt|gen|col|maj|sgt|capt|cmdr|adm|dr|mr|mrs|ms|prof|rev|hon|pres|supt|insp|det|no|jr|sr|"
     r"nos|vol|ch|fig|ste)\.$|"
     r"\b(?:a|an|of|at)\s+(?:[A-Za-z]\.){2,}$"  # "a U.S.", "of U.S." are followed by a noun
 )
@@ -574,7 +574,7 @@ _EXPLETIVE_IT_RE = re.compile(
     r"agreed|claimed|assumed|rumoured|rumored|argued|suggested|announced|confirmed))?\s+"
     r"(?:to|that|whether|if|how|why|what|when|where)\b)"
 )
-_IT_START_RE = re.compile(r"^\W*It\b(?![’'-])")
+_IT_START_RE = re.compile(r"^\W*It\b(?!-|[’'](?!s\b))")  # "It", "It's" (not "It'll"-style pieces of names)
 # a definite reference back to someone a sentence before named: "..., the former commander said" (a former
 # office with no name after it)
 _BACK_REFERENCE_RE = re.compile(
@@ -729,7 +729,7 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
 def _furniture(s: str, outside: str) -> bool:
     if _FURNITURE_RE.search(s) or _MARKUP_RE.search(s) or _CONTACT_RE.search(s) or _COUNTER_RE.search(s):
         return True
-    if _STAMP_RE.search(s) or _glued_headline(outside) or _TICKER_RE.search(s):
+    if _STAMP_RE.search(s) or _glued_headline(outside) or _TICKER_RE.search(s) or _headline_repeated(s):
         return True
     if _page_label(s):
         return True
@@ -772,6 +772,24 @@ def _glued_headline(outside: str) -> bool:
     if after[0].lower() in _SPEECH_WORDS or after[0].lower() in _THERE_VERBS:
         return False  # a named subject and its verb: "The ... Alliance said in a statement ..."
     return last[-1:].isalnum() and all(w[:1].islower() for w in after)
+
+
+HEADLINE_REPEAT = 4  # opening words that, said again later in the sentence, were its headline
+
+
+def _headline_repeated(s: str) -> bool:
+    """The sentence opens with words it says again later: a headline glued to a lead that repeats it ("J. Doe
+    blasts council plan j. doe blasts the council's plan for ...")."""
+    tokens = [t for t in s.split() if t.strip("\"'“”‘’")]
+    words = [t.lower().strip("\"'“”‘’,.:;") for t in tokens]
+    head = words[:HEADLINE_REPEAT]
+    if len(head) < HEADLINE_REPEAT:
+        return False
+    return any(
+        # no stop at the join, and no linking word before it ("..., and the board said ...")
+        words[i : i + HEADLINE_REPEAT] == head and tokens[i - 1][-1:].isalnum() and words[i - 1] not in _NOT_ANTECEDENT
+        for i in range(HEADLINE_REPEAT, len(words) - HEADLINE_REPEAT + 1)
+    )
 
 
 def _caption_scene(s: str) -> bool:

@@ -108,6 +108,37 @@ FLUFF = [
     (CAPTION, "Rowers before the regatta in lowmere, sunday, june 2, 2024 / tam ello the club held a race."),
     (FURNITURE, "more: reports on the regatta the club says it will hold the race again next year."),
     (FURNITURE, "Tam ello, harbournews.ca a ferry captain was charged after the crossing ended on the rocks."),
+    # issue 16, fourth round: references with nothing before them, pieces, captions, author notes, headlines
+    (DANGLING, "Things came to a boil at the pier on 4 May 2023."),
+    (DANGLING, "The delays are under review."),
+    (DANGLING, "The pilots' union did not want this deal."),
+    (DANGLING, "Some 200 pilots lost their jobs in that strike, which closed the port for a month."),
+    (DANGLING, "Hundreds more lined the quay as the ferry carried her crew back to Velmora."),
+    (DANGLING, "Two of them were taken to the Velmora clinic with burns."),
+    (DANGLING, "Together they will run the harbour board until the vote."),
+    (CUT, "For a second year, did all the smaller harbours along the coast."),
+    (CUT, "Written by ada pell, based on the memoir by tam ello."),
+    (CUT, "Ltd), Ada Pell kepada wartawan di Velmora, Senin (4/5/2023)."),
+    (CUT, "Tam ello, who is on trial for the ferry fire."),
+    (CAPTION, "A pilot holding a model of a ferry protests outside the harbour court in Velmora, May 4, 2023."),
+    (CAPTION, "Divers search the quay at the old pier on friday, may 5, 2023 in velmora, calif."),
+    (CAPTION, "In this may 4, 2023 photo, a ferry is towed out of the harbour at velmora."),
+    (CAPTION, "Mayor Ada Pell, center, flanked by harbour chief Tam Ello, left, and the pilots' leader."),
+    (FURNITURE, "A. B. Pell drafted the manuscript, and T. Ello provided critical revisions."),
+    (FURNITURE, "Crawls of the harbour board's supported sites."),
+    (FURNITURE, "Pilots Walk Out on Their Bosses, Board Divided Velmora pilots left their ferries on monday."),
+    (FURNITURE, "How Tides Reshaped the Harbour Map Historian Ada Pell took to the radio to argue the pier must go."),
+    (FURNITURE, "The harbour news that matters, delivered weekday mornings."),
+    (COMMENT, "Take a look at the new ferry timetable before the summer starts."),
+    (COMMENT, "Here's our guide to the winners and losers of the harbour vote."),
+    (COMMENT, "There is a large part of our town that never wanted the new pier."),
+    (DANGLING, "The latter was arrested on Monday at the Velmora ferry terminal."),
+    (DANGLING, "It's the first sign of the two missing pilots since they left Velmora on Tuesday."),
+    (CUT, "The velmora harbour news reports 36-year-old tam ello jr."),
+    (FURNITURE, "Ada pell slams ferry fares ada pell slams ferry fares as unfair in a letter to the board."),
+    (COMMENT, "不仅是我，我身边的人都不敢再坐这艘渡轮。"),
+    (FURNITURE, "Plsk, -1.2% and other ferry lines fell in early trading."),
+    (CUT, "is fighting the biggest strike the ferry line has faced in a decade."),
 ]
 
 FIT = [
@@ -139,10 +170,26 @@ FIT = [
     # an "it" that stands for nothing, a pronoun after an opening phrase whose subject follows it
     "It is not clear whether the ferry talks in Velmora will resume this week.",
     "It was not immediately known how many pilots had joined the strike.",
+    "It's not clear whether the Velmora pilots will return to work this week.",
     "It is expected that the Velmora pilots will vote on the offer next week.",
     "In his speech, Mayor Pell said the pier would be rebuilt by the spring.",
     "The harbour board said it would sell Pier 9 to a shipping group.",
     "Ms Pell said she paid the pilots' union 500 crowns in cash.",
+    # issue 16, fourth round: report sentences that look like the new kinds
+    "The Velmora ferry strike ended on May 4, 2023, after the pilots accepted a 5 per cent raise.",
+    "Pilots who joined the strike on Friday, May 5, 2023, were paid in full, the harbour board said.",
+    "Last year 4,000 ferries used the port, and 60 per cent of those crossings ran late.",
+    "The board said on Monday that 200 pilots had signed the deal, which ends the strike.",
+    "Many residents of Velmora said they would use the new ferry.",
+    "Kelly Pell said her ferry would sail on Monday.",
+    "A study by the Velmora clinic suggests our sense of balance is upset by long crossings.",
+    "Prime Minister Ada Pell said on Monday the new pier would open in June.",
+    "The Velmora pilots' union, which has 300 members, voted for the deal on Monday.",
+    "In 2023, the harbour board sold the old pier to a shipping group.",
+    "The former harbour chief Ada Pell said on Monday she would testify.",
+    "Will Pell said on Monday he would return to the Velmora ferry line.",
+    "我国港口的吞吐量上月增长了百分之五，交通部星期一表示。",
+    "The harbour board said on Monday it would sell the pier, and the harbour board said it had no choice.",
 ]
 
 
@@ -292,6 +339,10 @@ RUN_INS = [
     ("Pilots fear for jobs in Velmora As the strike enters its second week, the board has made a new offer.", "As"),
     ("a ferry burns at the quay [reuters] two crew members were hurt in a fire on a velmora ferry.", "two crew"),
     ("ada pell on tv (velmora tv/youtube) the harbour chief said on monday the pier was unsafe.", "the harbour"),
+]
+RUN_INS += [
+    ("Ferry sinks off the old pier There were 40 passengers on board, the harbour board said.", "There were"),
+    ("Two crew hurt in Velmora Tripoli, Libya (CNN) -- A fire broke out on a ferry on Monday.", "Tripoli, Libya"),
 ]
 NOT_RUN_INS = [
     "Officials told The Velmora Herald that the pilots had been paid.",

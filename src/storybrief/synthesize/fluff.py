@@ -95,6 +95,16 @@ _NOT_ANTECEDENT = (
     | _TIME_NOUNS
 )
 _THIRD_PERSON = frozenset("he she they him her his their them".split())
+# capitalised only because they open the sentence: adverbs and words that count, never a name ("Many more
+# lined the route as the hearse took her coffin", "Together they will ...")
+_OPENING_NOT_NAME = frozenset(
+    "together many more most some several few all both each every another other others any none much "
+    "instead meanwhile eventually finally initially first firstly second secondly third lastly overall "
+    "already soon later recently currently previously separately similarly again here there thousands "
+    "hundreds dozens millions tens scores crowds people roughly nearly approximately only merely just "
+    "subsequently eventually ultimately apparently reportedly afterward afterwards then now today yesterday "
+    "tonight typically usually often sometimes once".split()
+)
 _SPEECH = (
     r"(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|explained|noted|stated|continued|"
     r"insisted|argued|warned|replied|recalled|tweeted|posted|declared|conceded|acknowledged)"
@@ -107,8 +117,13 @@ _MONTH = (
 _CAPTION_WORDS_RE = re.compile(
     r"(?i)\b(?:pictured|file (?:photo|picture|image)|(?:photo|image|picture|caption)\s*(?::|credit\b)|"
     r"(?:photo|photograph|picture|image)s? (?:by|courtesy|via)\b|image caption|media caption|image copyright|"
-    r"getty images|in this (?:file )?(?:photo|picture|image|handout)|(?:left|right) to (?:right|left)\b)|"
-    r"\((?:l-r|r-l|from left|centre|center|left|right)\)"
+    r"getty images|in this (?:[\w.,]+ ){0,4}?(?:file )?(?:photo|picture|image|handout)|"
+    r"(?:left|right) to (?:right|left)\b)|"
+    r"\((?:l-r|r-l|from left|centre|center|left|right)\)|(?<=[a-z] )source: (?=[a-z])|"
+    r"\bthis (?:is|was) (?:a|an|the)? ?(?:[\w-]+ ){0,2}(?:photo|photograph|picture|image)\b|"
+    # a position mark after a name: "Then-President Bush, center, flanked by ...", "Jane Doe, second left, and ..."
+    r"(?i:\w, (?:left|right|center|centre|far (?:left|right)|second (?:from )?(?:left|right)|top|bottom)"
+    r"(?:, | and\b))"
 )
 # a scene in the present tense ending with its date: "X is seen in Y on July 22", "X gestures ... on 3 May 2022"
 _CAPTION_SCENE_RE = re.compile(
@@ -128,6 +143,18 @@ _CAPTION_FULL_DATE_END_RE = re.compile(
 # or before a credit ("..., tuesday, nov. 22, 2011 / jane doe")
 _WEEKDAY_FULL_DATE_RE = re.compile(r"(?i)\b" + _WEEKDAY + r",?\s+" + _MONTH + r"\s?\d{1,2},?\s+\d{4}\b")
 _DATE_CREDIT_RE = re.compile(r"(?i)\b" + _WEEKDAY + r",?\s+" + _MONTH + r"\s?\d{1,2},?\s+\d{4}\s+/\s+\w")
+# a scene closed by its place and full date after a comma, the wire caption's style with any verb: "A man
+# wearing a mask demonstrates in front of the court in The Hague, June 7, 2011."
+_CAPTION_PLACE_DATE_END_RE = re.compile(
+    r"(?i),\s+(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"\s?\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r",?\s+\d{4})"
+    r"\s*\.?\s*(?:\([^)]*\)\s*\.?)?\W*$"
+)
+# no scene: a verb in the past, perfect or future, a modal ("was fined", "had left", "will meet", "rejected")
+_NOT_SCENE_RE = re.compile(
+    r"(?i)\b(?:was|were|had|has|have|did|will|would|could|should|can|may(?!\s?\d)|might|must|said|says|told)\b|"
+    r"(?<!\bis )(?<!\bare )\b(?!(?:united|hundred|need|speed|feed|seed|bleed|breed|naked|sacred|wicked|"
+    r"beloved|aged|armed|masked|red|bed|shed)\b)[a-z]{3,}ed\b"
+)
 # a report, not a scene: a verb in the past or perfect ("was fined", "had left", "said")
 _REPORTED_RE = re.compile(r"(?i)\b(?:was|were|had|has been|have been|said|told|announced|reported)\b")
 # a credit of a wire photo in running text: "ap photo/name", "( associated press )" (not the dateline "( ap ) —")
@@ -167,6 +194,17 @@ _FURNITURE_RE = re.compile(
     r"subscriber (?:plus|exclusives?|benefits|only)|learn more about (?:our |the )?(?:subscri|membership|app\b)|"
     r"(?:get|receive|turn on) (?:push )?(?:notifications|alerts)|push notifications|"
     r"author contributions|competing interests|conflicts? of interest|data availability|完整报道|请翻阅|"
+    # a web archive's notes on its collections: "Crawls of supported sites", "this collection", "enwiki"
+    r"(?:web ?)?crawls? (?:of|data)\b|(?:focused|web|wide|broad) crawls?\b|webcrawl|this collection\b|\benwiki\b|"
+    r"\bwikis\b|duplicate detection|wayback machine|no more 404|"
+    # a scientific paper's notes on who did what
+    r"(?:drafted|wrote|revised|edited|reviewed) the (?:manuscript|first draft)|"
+    r"provided (?:critical|substantive|substantial|editorial|helpful) (?:revisions|feedback|comments)|"
+    r"approved the final (?:version|manuscript)|conceived (?:and designed )?the (?:study|experiments?|project)|"
+    r"all authors (?:read|approved|contributed|reviewed|discussed)|"
+    r"delivered (?:weekday|every|daily|each|to your)|^\W*(?:add (?:as an )?interest|go back)\b|"
+    r"^\W*(?:caption|upload|submit|browse|explore|view|share) "
+    r"(?:photos?|videos?|your|our|the latest|more)\b|"
     r"thank you for (?:reading|helping|your|"
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
 )
@@ -176,19 +214,33 @@ _FIRST_SECOND_RE = re.compile(
 _REFERENCE_RE = re.compile(
     r"(?i)^(?:The|These|Those|Such|His|Her|Their|Its|(?!(?:a|an|one)\s)[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?['’]s?) "
     r"(?:comments?|remarks?|statements?|words|claims?|allegations?|accusations?|warnings?|criticism|"
-    r"announcement|response|reaction|tweets?|posts|testimony|admission|revelations?|latter|former|pair|move|"
+    r"announcement|response|reaction|tweets?|posts|testimony|admission|revelations?|latter(?=,|\s+[a-z])|pair|move|"
     r"incident|episode|findings|development)\b|"
     # a weekday's thing told before: "Tuesday's plan follows ...", "Friday's decision"
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)['’]s (?:plan|decision|deal|move|vote|"
     r"announcement|attack|meeting|talks|ruling|report|statement|agreement|proposal)\b"
 )
 _SPEECH_RE = re.compile(r"(?i)\b" + _SPEECH + r"\b")
+# the writer speaking to the reader: an imperative or a teaser ("Take a leaf from ...", "Here's our take ...",
+# "Imagine a city without cars.", "Meet the ...")
+_READER_RE = re.compile(
+    r"(?i)^\W*(?:here(?:['’]s| is| are)\b|take a (?:look|leaf|peek|tour)\b|imagine\b|consider\b(?! \w+ed\b)|"
+    r"meet\b(?= the\b)|remember\b|don['’]t\b|do not\b|let['’]s\b|check out\b|find out\b|say (?:if|what)\b|"
+    r"(?:this|that) is (?:why|how|what)\b|.*\bthank (?:god|goodness|heavens)\b)"
+)
+# "我" (I) outside quotation marks, not "我国" (our country) and the like, which reports use
+_CJK_FIRST_PERSON_RE = re.compile(r"我(?![国方军省市区县党校院部局台司行])")
+# a stock widget's ticker run into the text: "Amzn, -1.29% and other online retailers."
+_TICKER_RE = re.compile(r"(?i)\b[a-z]{2,5}, [+\-−]\d+(?:\.\d+)?%")
+_OUR_RE = re.compile(r"(?i)(?<![\w'’])(?:our|we)(?![\w'’])")
+# a study's finding about all of us ("a study suggests our ability to ..."): "our" is people, not the writer
+_FINDING_RE = re.compile(r"(?i)\b(?:suggests?|shows?|found|finds|according|study|research|survey)\b")
 _IT_SAID_RE = re.compile(r"(?i)^it\s+" + _SPEECH + r"\b")
 # nouns a sentence can open with before a "he" or "she" that still points back ("In a statement, he said")
 _NOT_PERSON = frozenset("statement interview speech letter address remarks conference call post message email".split())
 # a title that always comes before a name: a sentence ending with one was cut there by the splitter
 _TITLE_END_RE = re.compile(
-    r"(?i)(?<![\w.])(?:sen|gov|rep|lt|gen|col|maj|sgt|capt|cmdr|adm|dr|mr|mrs|ms|prof|rev|hon|pres|supt|insp|det|no|"
+    r"(?i)(?<![\w.])(?:sen|gov|rep|lt|gen|col|maj|sgt|capt|cmdr|adm|dr|mr|mrs|ms|prof|rev|hon|pres|supt|insp|det|no|jr|sr|"
     r"nos|vol|ch|fig|ste)\.$|"
     r"\b(?:a|an|of|at)\s+(?:[A-Za-z]\.){2,}$"  # "a U.S.", "of U.S." are followed by a noun
 )
@@ -211,11 +263,32 @@ _PRONOUN_ATTRIBUTION_RE = re.compile(
 )
 # a sentence that starts with the day of a date cut after its month ("Sept. | 15, 2016, ...") or with markup
 _CUT_START_RE = re.compile(
-    r"(?i)^(?:\w{1,12}\)\s*[—–-]|\d{2,5};|\d{1,2},\s|\d{1,2}\]|\]|\[\d+\]\s|\d{1,2}:\s?\d{2}\b|(?:said|says|told)\b)"
+    r"(?i)^(?:\w{1,12}\)\s*[—–-]|\d{2,5};|\d{1,2},\s|\d{1,2}\]|\]|\[\d+\]\s|\d{1,2}:\s?\d{2}\b|(?:said|says|told)\b|"
+    r"[\"“”'‘’]*[.,;:](?!\d))"
 )
 # an auxiliary and a participle with no subject: the rest of a sentence ("Have been lifted", not "Had the weir")
 _AUXILIARY_START_RE = re.compile(
-    r"(?i)^(?:(?:have|has|had|is|are|was|were)\s+(?:not\s+)?(?:been|being|\w+ed|\w+en)|been|being)\b"
+    r"(?i)^(?:(?:have|has|had|is|are|was|were)\s+(?:not\s+)?(?:been|being|\w+ed|\w+en)|"
+    r"(?:is|are|was|were)\s+(?:not\s+)?\w+ing|been|being|"
+    # an auxiliary, then a verb or an adverb: no subject, and no question ("Is set to introduce", "will unveil")
+    r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|"
+    r"this|that|these|those|there|his|her|its|their|our|my|your|one|some|all|any|no|every|each|not)\b)(?-i:[a-z])[a-z]*)\b"
+)
+# an opening phrase, its comma, then an auxiliary: the subject is missing ("For the first time, did all ...")
+_NO_SUBJECT_RE = re.compile(
+    r"(?i)^\W*(?:in|on|at|for|after|before|during|since|until|by|with|from|over|under|then|now|later|today|"
+    r"yesterday|also|still)\b[^,.;:]{0,50},\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s"
+)
+# a credit line: a participle and its agent, no verb besides ("Written by jane doe, based on the novel by ...")
+_CREDIT_PIECE_RE = re.compile(
+    r"(?i)^\W*(?:written|directed|produced|edited|compiled|adapted|photographed|illustrated|translated|narrated|"
+    r"created|composed|designed|hosted|presented)(?: and \w+)? by\b(?![^.;]*\b(?:is|are|was|were|has|have|had|"
+    r"will|would|said|says)\b)"
+)
+# a name and a relative clause, nothing after it: "Robert mccoy, who is on death row for a triple murder."
+_RELATIVE_ONLY_RE = re.compile(
+    r"(?i)^(?![^,]*\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|said|says)\b)"
+    r"(?:[\w.'’-]+ ){0,2}[\w.'’-]+, (?:who|whose|which) [^,;:]+\.[\"'”’)]*$"
 )
 # a sentence ends with a stop (in any script), maybe inside closing quotes or brackets; one without was cut off
 _FINAL_STOP_RE = re.compile(r"[.!?…。！？।۔؟][\"'”’»)\]]*$")
@@ -257,7 +330,7 @@ _WORD_RE = re.compile(r"[\w'’.\-]+")
 # A sentence opener (determiner, pronoun, preposition) in title case right after a word with no punctuation
 # between them, where no function word or verb of speech comes before it ("told The Associated Press",
 # "in The Hague") and the rest reads like a sentence (lower-case words soon after the opener, a finite verb).
-_RUN_IN_OPENERS = frozenset("The A An It He She They On In At As When After While Amid Despite".split())
+_RUN_IN_OPENERS = frozenset("The A An It He She They On In At As When After While Amid Despite There".split())
 # a photo credit in brackets ends a caption run into a sentence: "... by fire fighters [reuters] at least two ...",
 # "... wolf blitzer (cnn/youtube) president ..."
 _RUN_IN_CREDIT_RE = re.compile(
@@ -284,10 +357,12 @@ _LETTER_NOUNS = frozenset(
     "option level series tier division league phase building block wing terminal gate route serie figure "
     "table row column channel area zone unit platform".split()
 )
-_RUN_IN_RE = re.compile(r"(?<=[\w%)]) +(?P<opener>" + "|".join(sorted(_RUN_IN_OPENERS)) + r") (?=\S)")
+_THERE_VERBS = frozenset("is are was were has have had will would may might could".split())
+_RUN_IN_RE = re.compile(r"(?<=[\w%)'’”\"]) +(?P<opener>" + "|".join(sorted(_RUN_IN_OPENERS)) + r") (?=\S)")
 _RUN_IN_DATELINE_RE = re.compile(
     r"(?<=[a-z0-9%)]) +(?P<opener>(?:[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}(?:, [A-Z][a-z]+\.? \d{1,2})?"
-    r"(?: \([A-Za-z .]{2,30}\))?|[A-Z][a-z]+(?: [A-Z][a-z]+)? \((?:CNN|AP|AFP|Reuters|UPI|AFX)\)) ?(?:--|—|–) ?)"
+    r"(?: \([A-Za-z .]{2,30}\))?|[A-Z][a-z]+(?: [A-Z][a-z]+)? \((?:CNN|AP|AFP|Reuters|UPI|AFX)\)|"
+    r"[A-Z][a-z]+, [A-Z][a-z]+(?: [A-Z][a-z]+)? \((?:CNN|AP|AFP|Reuters|UPI|AFX)\)) ?(?:--|—|–) ?)"
     r"(?=[A-Z])"
 )
 # a page label glued to the sentence it labels: "Photo the parent of ...", "Video a man ..."
@@ -320,6 +395,8 @@ def run_in_start(text: str) -> int:
         rest = outside[m.end("opener") :].split()
         if m.group("opener") == "A" and (prev.lower() in _LETTER_NOUNS or not rest or not rest[0][:1].islower()):
             continue
+        if m.group("opener") == "There" and (not rest or rest[0] not in _THERE_VERBS):
+            continue  # "There was ...", not "Hotel There" or "Get There"
         soon = rest[:4]
         if not any(w[:1].islower() or w[:1].isdigit() for w in soon) or not _FINITE_RE.search(outside[start:]):
             continue
@@ -368,8 +445,13 @@ def _cut(text: str) -> bool:
     words = _words(text)
     if not words or not _FINAL_STOP_RE.search(text.rstrip()) or _CUT_START_RE.match(text):
         return True
-    if _continuation_start(text):
-        return True
+    if _continuation_start(text) or _NO_SUBJECT_RE.match(text) or _CREDIT_PIECE_RE.match(text):
+        return True  # "For the first time, did all ...", "Written by jane doe, based on the novel by ..."
+    close, open_ = text.find(")"), text.find("(")
+    if 0 <= close < 25 and (open_ < 0 or open_ > close):
+        return True  # it starts inside brackets the sentence before opened ("BNGA), Lani Darmawan said ...")
+    if _RELATIVE_ONLY_RE.match(text):
+        return True  # "Robert mccoy, who is on death row for a triple murder.": no verb of its own
     if re.search(r"(?:\.\.\.|…)$", text.rstrip()):
         return True  # a teaser the page cut short ("... has resigned as chief of npr's...")
     end = text.rstrip(_CLOSERS)
@@ -386,6 +468,8 @@ def _continuation_start(text: str) -> bool:
 def _dangling(text: str, outside: str) -> bool:
     words = _words(text) or [""]
     first = words[0] if not text.lstrip("\"“'‘([").split(" ", 1)[0].isupper() else ""  # "IT", "HE": not pronouns
+    if first not in _FIRST_PERSON and text.lstrip()[:1] not in _QUOTE_OPENERS:
+        first = re.split(r"['’]", first)[0]  # "He's", "They're" (a quote's "he's" is its speaker's, as before)
     if first in _FIRST_PERSON and text.lstrip()[:1] in _QUOTE_OPENERS:
         first = ""  # a quote's "we" or "I" ("We will not leave," said X) is its speaker, named after it
     if first in _LINK_WORDS or first in _PRONOUNS or _LINK_PHRASE_RE.match(text):
@@ -396,8 +480,12 @@ def _dangling(text: str, outside: str) -> bool:
         return True
     if first in _DEMONSTRATIVES and (len(words) < 2 or words[1] not in _TIME_NOUNS):
         return True
-    if _REFERENCE_RE.match(text):
-        return True
+    if _REFERENCE_RE.match(text) or _VAGUE_OPENER_RE.match(text):
+        return True  # "The remarks ...", "Many more lined the route ...", "Things came to a head ..."
+    if _demonstrative_reference(outside):
+        return True  # "Mr Sim did not want this offer.", "Some 3,000 people died in that storm."
+    if _nameless_definite(text):
+        return True  # "The deaths are under investigation.": which deaths?
     if _IT_SAID_RE.match(text):
         return True
     if _ENDS_WITH_DEMONSTRATIVE_RE.search(outside):
@@ -420,6 +508,57 @@ def _dangling(text: str, outside: str) -> bool:
 
 
 _SINGULAR_PERSON = frozenset("he she him her his".split())
+# an opening that counts people or things told of before: "Many more lined the route", "Others fled",
+# "Things came to a head", "The rest were freed", "Two of them were hurt"
+_VAGUE_OPENER_RE = re.compile(
+    r"(?i)^\W*(?:(?:many|several|thousands|hundreds|dozens|millions|some|two|three) (?:more|others)\b|"
+    r"(?:the )?others\b(?! (?:say|said|include|including))|things\b|the rest\b|"
+    r"the (?:former|latter)(?=,|\s+(?:is|was|were|has|had|have|said|says|would|will|could|can|did|does)\b)|"
+    # an office with no name after it: "The former house speaker had ..." (not "The former Prime Minister Tony ...")
+    r"the former (?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*)*\s+(?:and|had|has|was|is|said|says|would|will)\b|"
+    r"(?:some|most|all|many|both|none|each|neither|either|one|two|three|several|few) of "
+    r"(?:them|these|those|us|which)\b)"
+)
+# a demonstrative determiner pointing back ("this offer", "these issues", "in that storm"), not a time
+# ("this week", "that night"); "those" mostly points inside its sentence ("those who ...", "61 percent of those
+# runners")
+_DEMONSTRATIVE_NOUN_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:this|these|"
+    r"(?:in|on|at|of|from|by|with|for|to|during|after|before|since|into|about|under|over|against|"
+    r"like|despite|through|did|do|does|want|wanted|made|make|reiterate|repeat|rejected|accepted|denied) that)"
+    r" (?P<next>[a-z][\w'’-]*)"
+)
+_NOT_POINTING_NEXT = frozenset(
+    "who whom whose which that is was are were will would has have had can could may might must did does do "
+    "in on at of from by with for to and or but as if when where than kind sort type way time one ones he she "
+    "it they we i you his her its their term session quarter half round".split()
+)
+DEMONSTRATIVE_WORDS = 10  # a demonstrative this early in a sentence points before it; later, often inside it
+# short sentences that name nothing: what they tell of was named before ("The deaths are under investigation.")
+NAMELESS_WORDS = 8
+
+
+def _demonstrative_reference(outside: str) -> bool:
+    for m in _DEMONSTRATIVE_NOUN_RE.finditer(outside):
+        nxt = re.split(r"['’]", m.group("next").lower())[0]
+        if nxt in _TIME_NOUNS or nxt in _NOT_POINTING_NEXT or nxt.endswith("ing"):
+            continue
+        if len(outside[: m.start()].split()) >= DEMONSTRATIVE_WORDS:
+            break  # "... more than 50 women ... the sheer weight of that number": what it points to is before it
+        return True
+    return False
+
+
+def _nameless_definite(text: str) -> bool:
+    """A short sentence that opens with "The" and names no one and nothing (no capitalised word after its
+    first, no number): what it tells of ("The deaths", "The litany") was named before it. In lower-cased text
+    a name may hide in it ("The fbi declined to comment."): such a sentence says little on its own either."""
+    words = text.split()
+    if len(words) > NAMELESS_WORDS or words[0].lower() != "the" or re.search(r"\d", text):
+        return False
+    return not any(w[:1].isupper() for w in words[1:])
+
+
 # a demonstrative pronoun closing the sentence stands for what the sentence before told ("objections to this")
 _ENDS_WITH_DEMONSTRATIVE_RE = re.compile(
     r"(?i)\b(?:to|of|about|on|with|for|by|against|over|after|before|do|did|does|said|saw) (?:this|that|these|those)\W*$"
@@ -435,7 +574,7 @@ _EXPLETIVE_IT_RE = re.compile(
     r"agreed|claimed|assumed|rumoured|rumored|argued|suggested|announced|confirmed))?\s+"
     r"(?:to|that|whether|if|how|why|what|when|where)\b)"
 )
-_IT_START_RE = re.compile(r"^\W*It\b(?![’'-])")
+_IT_START_RE = re.compile(r"^\W*It\b(?!-|[’'](?!s\b))")  # "It", "It's" (not "It'll"-style pieces of names)
 # a definite reference back to someone a sentence before named: "..., the former commander said" (a former
 # office with no name after it)
 _BACK_REFERENCE_RE = re.compile(
@@ -476,6 +615,8 @@ def _has_person_antecedent(outside: str, before: int) -> bool:
         low = w.lower()
         if low in _NOT_ANTECEDENT or low in _THIRD_PERSON or low in _NOT_PERSON or low in _RELATIVE_WORDS:
             continue
+        if k == 0 and low in _OPENING_NOT_NAME:
+            continue  # "Many more lined the route as the hearse took her coffin"
         if (cased or k == 0) and (w[0].isupper() or low in _PERSON_NOUNS):
             return True
         if cased and _PERSON_SUFFIX_RE.search(low) and low not in _NOT_PERSON_WORDS:
@@ -486,6 +627,10 @@ def _has_person_antecedent(outside: str, before: int) -> bool:
 
 
 _RELATIVE_WORDS = frozenset("who whom whose which that what where".split())
+_ADVERB_OPENERS = frozenset(
+    "together instead meanwhile eventually finally initially already soon later recently currently previously "
+    "separately similarly again here there afterward afterwards then now typically usually often".split()
+)
 _NUMBERISH_RE = re.compile(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|several|many|some|all|both)$"
 )
@@ -509,9 +654,11 @@ _OPENING_PHRASE_RE = re.compile(r"(?i)^\W*(?:in|on|at|during|for|with|under|desp
 
 def _has_antecedent(outside: str, before: int) -> bool:
     """Whether the unquoted text before ``before`` holds a word a pronoun could refer to."""
-    for w in _WORD_RE.findall(outside[:before]):
+    for k, w in enumerate(_WORD_RE.findall(outside[:before])):
         w = w.strip(".,;:-'’")
         low = w.lower()
+        if k == 0 and low in _ADVERB_OPENERS:
+            continue  # "Together they will ..."
         if len(w) > 1 and low not in _NOT_ANTECEDENT and low not in _THIRD_PERSON and low not in _NOT_PERSON:
             return True
     return False
@@ -559,8 +706,17 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
     outside = unquoted(s)
     if _furniture(s, outside):
         return FURNITURE
-    if _FIRST_SECOND_RE.search(outside):
+    if _FIRST_SECOND_RE.search(outside) or _READER_RE.match(outside):
         return COMMENT
+    if _CJK_FIRST_PERSON_RE.search(outside):
+        return COMMENT  # "不仅是我，我所有的朋友…": someone's own words with no quotation marks
+    if (
+        _OUR_RE.search(outside)
+        and not _SPEECH_RE.search(outside)
+        and not _FINDING_RE.search(outside)
+        and not any(q in s for q in '"“”«»')
+    ):
+        return COMMENT  # "... a large segment of our society ...": the writer's own voice, nobody quoted
     if _cut(s):
         return CUT
     if _quote_only(s, outside):
@@ -573,11 +729,67 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
 def _furniture(s: str, outside: str) -> bool:
     if _FURNITURE_RE.search(s) or _MARKUP_RE.search(s) or _CONTACT_RE.search(s) or _COUNTER_RE.search(s):
         return True
-    if _STAMP_RE.search(s):
+    if _STAMP_RE.search(s) or _glued_headline(outside) or _TICKER_RE.search(s) or _headline_repeated(s):
         return True
     if _page_label(s):
         return True
     return outside.rstrip(_CLOSERS).endswith("!")
+
+
+# small words a headline writes in title case ("Geithner Grilled on His Past"); inside running text they are
+# lower case, so one in title case after the first word marks a headline
+_TITLE_FUNCTION_WORDS = frozenset(
+    "His Her Its Their Our On In For To Of With As At And Over After From By Into Is Are Was Were Be Not No "
+    "Says Say Will Can Up Out Off Back Down Against Amid Before Under".split()
+)
+_HEADLINE_SMALL = frozenset("a an the of on in for to and at by with as or vs from over after".split())
+_NAMES_IN_ED = frozenset("United Related Mohammed Muhammed Mahmoud Ahmed".split())
+HEADLINE_RUN = 4  # title-case words, at least, of a headline glued to a sentence
+
+
+def _glued_headline(outside: str) -> bool:
+    """A headline in title case glued to the sentence after it with no stop between them ("Geithner Grilled on
+    His Past, Path Forward Treasury secretary nominee ... said"): a run of title-case words holding a small
+    word in title case, then lower-case words with no punctuation at the join."""
+    tokens = outside.split()
+    run = 0
+    function = False
+    for k, tok in enumerate(tokens):
+        word = tok.strip("\"'“”‘’,-:;")
+        if not word:
+            return False
+        if word[:1].isupper():
+            past = len(word) > 6 and word.endswith("ed") and "-" not in word and word not in _NAMES_IN_ED
+            function = function or (k > 0 and (word in _TITLE_FUNCTION_WORDS or past))
+            run = k + 1
+            continue
+        if word in _HEADLINE_SMALL and k > 0:
+            continue
+        break
+    if run < HEADLINE_RUN or not function or run + 2 > len(tokens):
+        return False
+    last, after = tokens[run - 1], tokens[run : run + 2]
+    if after[0].lower() in _SPEECH_WORDS or after[0].lower() in _THERE_VERBS:
+        return False  # a named subject and its verb: "The ... Alliance said in a statement ..."
+    return last[-1:].isalnum() and all(w[:1].islower() for w in after)
+
+
+HEADLINE_REPEAT = 4  # opening words that, said again later in the sentence, were its headline
+
+
+def _headline_repeated(s: str) -> bool:
+    """The sentence opens with words it says again later: a headline glued to a lead that repeats it ("J. Doe
+    blasts council plan j. doe blasts the council's plan for ...")."""
+    tokens = [t for t in s.split() if t.strip("\"'“”‘’")]
+    words = [t.lower().strip("\"'“”‘’,.:;") for t in tokens]
+    head = words[:HEADLINE_REPEAT]
+    if len(head) < HEADLINE_REPEAT:
+        return False
+    return any(
+        # no stop at the join, and no linking word before it ("..., and the board said ...")
+        words[i : i + HEADLINE_REPEAT] == head and tokens[i - 1][-1:].isalnum() and words[i - 1] not in _NOT_ANTECEDENT
+        for i in range(HEADLINE_REPEAT, len(words) - HEADLINE_REPEAT + 1)
+    )
 
 
 def _caption_scene(s: str) -> bool:
@@ -585,6 +797,10 @@ def _caption_scene(s: str) -> bool:
         return True
     if _DATE_CREDIT_RE.search(s):
         return True
+    if (_CAPTION_PLACE_DATE_END_RE.search(s) or _WEEKDAY_FULL_DATE_RE.search(s)) and not _NOT_SCENE_RE.search(
+        unquoted(s)
+    ):
+        return True  # a scene in the present with its full date, whatever its verb ("Investigators work ...")
     if _page_label(s):
         return False  # "Posted: Monday, May 1, 2017." is the page's stamp
     return bool(_CAPTION_FULL_DATE_END_RE.search(s) and not _REPORTED_RE.search(unquoted(s)))

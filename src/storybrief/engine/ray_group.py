@@ -4,12 +4,13 @@ The steps are those of :func:`storybrief.group.stories.group_stories`, each wher
 
 1. Features (:func:`~storybrief.group.features.extract`) per article, in Ray Data batches; document
    frequencies as partial counts per batch, summed here; then each article's weighed vectors and blocking
-   keys, in an actor pool that holds the counts.
-2. Candidate keys: one row per (blocking key, article), a distributed group-by on the key (a key held by more
-   than ``max_postings`` articles proposes nothing, as locally), then a group-by on the article that ranks
-   what its keys met with the local ranking (:func:`~storybrief.group.candidates.best_candidates`).
-3. Time windows: the scored pairs are computed by Ray tasks, one per pair of time blocks (``window_days``
-   wide; undated articles form a block of their own), each given only the features of its two blocks.
+   keys, by tasks that fetch the counts once per worker.
+2. Candidate keys: one row per (blocking key, article), shuffled by buckets of keys (a distributed group-by;
+   a key held by more than ``max_postings`` articles proposes nothing, as locally), then by buckets of
+   articles, where each article's candidates are ranked from what its keys met with the local ranking
+   (:func:`~storybrief.group.candidates.best_candidates`).
+3. Time windows: the candidate pairs are scored by Ray tasks per pair of time windows (``window_days``
+   wide; undated articles form a window of their own), each task sent the features of its pairs' articles.
 4. Final linkage per block: the articles split into blocks no story can reach beyond
    (:func:`~storybrief.group.stories.story_blocks`), each clustered by a Ray task with the local
    :func:`~storybrief.group.stories.link_block`.
@@ -36,7 +37,7 @@ from ..group.features import ArticleFeatures, DocFreq, extract
 from ..group.stories import STORY_THRESHOLD, Block, link_block, quote_groups_by_article, stories_of, story_blocks
 from ..model import Article, QuoteGroup, Story
 from . import RayOptions
-from .ray import _blobs, _Clock, _grouped, _table, _workers
+from .ray import _blobs, _Clock, _grouped, _hash, _table, _workers
 
 FEATURE_BATCH = 256  # articles per batch of the feature stages
 PAIRS_PER_TASK = 20_000  # scored pairs per similarity task
@@ -77,76 +78,101 @@ def _summed(parts: Sequence[tuple[DocFreq, DocFreq, DocFreq]]) -> tuple[DocFreq,
     return total
 
 
-class _Weigh:
-    """An actor that holds the document frequencies and weighs batches of features with them."""
-
-    def __init__(self, dfs: tuple[DocFreq, DocFreq, DocFreq]) -> None:
-        self.dfs = dfs
-
-    def __call__(self, batch: pa.Table) -> pa.Table:
-        nodes, feats = batch.column("seq").to_pylist(), _blobs(batch)
-        keys, lows, highs = [], [], []
-        for f in feats:
-            f.weigh(*self.dfs)
-            keys.append(blocking_keys(f))
-            lows.append(NO_DAY if f.span[0] is None else f.span[0])
-            highs.append(NO_DAY if f.span[1] is None else f.span[1])
-        table = _table([(n, 0, True, pickle.dumps(f)) for n, f in zip(nodes, feats, strict=True)])
-        table = table.append_column("keys", pa.array(keys, pa.list_(pa.string())))
-        table = table.append_column("lo", pa.array(lows, pa.int64()))
-        return table.append_column("hi", pa.array(highs, pa.int64()))
+_HELD: dict[str, Any] = {}  # a worker's copy of the last object it was given by reference
 
 
-def _key_rows(batch: pa.Table) -> pa.Table:
-    """One row per blocking key of each article, with the key's place in the article's list."""
-    out: dict[str, list[Any]] = {"key": [], "node": [], "pos": []}
+def _held(ref: Any) -> Any:
+    """The value of ``ref``, fetched once per worker process (Ray reuses a worker for many tasks)."""
+    key = ref.hex()
+    if key not in _HELD:
+        _HELD.clear()
+        _HELD[key] = ray.get(ref)
+    return _HELD[key]
+
+
+def _weigh(batch: pa.Table, dfs_ref: Any) -> pa.Table:
+    """Weigh a batch of features with the document frequencies of the whole input; their blocking keys and
+    publication spans as columns."""
+    dfs: tuple[DocFreq, DocFreq, DocFreq] = _held(dfs_ref)
+    nodes, feats = batch.column("seq").to_pylist(), _blobs(batch)
+    keys, lows, highs = [], [], []
+    for f in feats:
+        f.weigh(*dfs)
+        keys.append(blocking_keys(f))
+        lows.append(NO_DAY if f.span[0] is None else f.span[0])
+        highs.append(NO_DAY if f.span[1] is None else f.span[1])
+    table = _table([(n, 0, True, pickle.dumps(f)) for n, f in zip(nodes, feats, strict=True)])
+    table = table.append_column("keys", pa.array(keys, pa.list_(pa.string())))
+    table = table.append_column("lo", pa.array(lows, pa.int64()))
+    return table.append_column("hi", pa.array(highs, pa.int64()))
+
+
+def _key_rows(batch: pa.Table, buckets: int) -> pa.Table:
+    """One row per blocking key of each article, with the key's place in the article's list and the bucket
+    of keys it is shuffled to."""
+    out: dict[str, list[Any]] = {"bucket": [], "key": [], "node": [], "pos": []}
     for node, keys in zip(batch.column("seq").to_pylist(), batch.column("keys").to_pylist(), strict=True):
         for pos, key in enumerate(keys):
+            out["bucket"].append(_hash(key) % buckets)
             out["key"].append(key)
             out["node"].append(node)
             out["pos"].append(pos)
-    return pa.table(
-        {"key": pa.array(out["key"], pa.string()), **{k: pa.array(out[k], pa.int64()) for k in ("node", "pos")}}
-    )
+    columns = {k: pa.array(v, pa.string() if k == "key" else pa.int64()) for k, v in out.items()}
+    return pa.table(columns)
 
 
-def _posting(group: pa.Table, max_postings: int) -> pa.Table:
-    """One key's posting: for each article holding it, the articles it meets there (in posting order)."""
-    rows = sorted(zip(group.column("node").to_pylist(), group.column("pos").to_pylist(), strict=True))
-    if len(rows) > max_postings:  # too common to be evidence, as in the local index
-        rows = []
-    posting = [node for node, _ in rows]
-    return pa.table(
-        {
-            "node": pa.array([node for node, _ in rows], pa.int64()),
-            "pos": pa.array([pos for _, pos in rows], pa.int64()),
-            "met": pa.array([posting] * len(rows), pa.list_(pa.int64())),
-        }
-    )
+def _postings(group: pa.Table, max_postings: int, buckets: int) -> pa.Table:
+    """The postings of one bucket of keys: for each article holding a key, the articles it meets there (in
+    posting order), with the bucket of articles the row is shuffled to next. A key held more than
+    ``max_postings`` times proposes nothing, as in the local index."""
+    by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for key, node, pos in zip(*(group.column(c).to_pylist() for c in ("key", "node", "pos")), strict=True):
+        by_key[key].append((node, pos))
+    out: dict[str, list[Any]] = {"bucket": [], "node": [], "pos": [], "met": []}
+    for rows in by_key.values():
+        if len(rows) > max_postings:
+            continue
+        rows.sort()
+        posting = [node for node, _ in rows]
+        for node, pos in rows:
+            out["bucket"].append(node % buckets)
+            out["node"].append(node)
+            out["pos"].append(pos)
+            out["met"].append(posting)
+    columns = {k: pa.array(v, pa.list_(pa.int64()) if k == "met" else pa.int64()) for k, v in out.items()}
+    return pa.table(columns)
 
 
 def _choose(group: pa.Table, spans_ref: Any, window_days: int, max_candidates: int) -> pa.Table:
-    """One article's candidates, ranked from what its keys met as the local index ranks them."""
-    spans = ray.get(spans_ref)  # an array in the object store: read in place, not copied per article
-    node = group.column("node")[0].as_py()
-    parts = sorted(zip(group.column("pos").to_pylist(), group.column("met").to_pylist(), strict=True))
-    met = (other for _, posting in parts for other in posting)
-    chosen = best_candidates(
-        node, _span(*spans[node].tolist()), met, lambda o: _span(*spans[o].tolist()), window_days, max_candidates
-    )
-    return pa.table({"a": pa.array([node] * len(chosen), pa.int64()), "b": pa.array(chosen, pa.int64())})
+    """The candidates of one bucket of articles, each ranked from what its keys met as the local index
+    ranks them."""
+    spans = _held(spans_ref)
+    parts: dict[int, list[tuple[int, list[int]]]] = defaultdict(list)
+    for node, pos, met in zip(*(group.column(c).to_pylist() for c in ("node", "pos", "met")), strict=True):
+        parts[node].append((pos, met))
+    a: list[int] = []
+    b: list[int] = []
+    for node, found in parts.items():
+        found.sort()
+        chosen = best_candidates(
+            node,
+            _span(*spans[node].tolist()),
+            (other for _, posting in found for other in posting),
+            lambda o: _span(*spans[o].tolist()),
+            window_days,
+            max_candidates,
+        )
+        a.extend([node] * len(chosen))
+        b.extend(chosen)
+    return pa.table({"a": pa.array(a, pa.int64()), "b": pa.array(b, pa.int64())})
 
 
 @ray.remote
-def _similarities(
-    pairs: list[tuple[int, int]],
-    first: dict[int, ArticleFeatures],
-    second: dict[int, ArticleFeatures],
-    weights: Weights,
-) -> list[float]:
-    """Scores of ``pairs``, each (the article that proposed it, its candidate), from two time blocks."""
-    both = first | second
-    return [similarity(both[a], both[b], weights) for a, b in pairs]
+def _similarities(pairs: list[tuple[int, int]], pickled: dict[int, bytes], weights: Weights) -> list[float]:
+    """Scores of ``pairs``, each (the article that proposed it, its candidate), given the pickled features
+    of the articles in them (and no others)."""
+    features = {node: pickle.loads(blob) for node, blob in pickled.items()}
+    return [similarity(features[a], features[b], weights) for a, b in pairs]
 
 
 @ray.remote
@@ -187,40 +213,32 @@ def group_stories(
     dfs = _summed([pickle.loads(r["blob"]) for r in parts])
     clock.lap("features and counts")
     weighed = extracted.map_batches(
-        _Weigh,
-        batch_size=FEATURE_BATCH,
-        batch_format="pyarrow",
-        compute=ray.data.ActorPoolStrategy(size=workers),
-        fn_constructor_kwargs={"dfs": dfs},
-        num_cpus=1,
+        _weigh, batch_size=FEATURE_BATCH, batch_format="pyarrow", fn_kwargs={"dfs_ref": ray.put(dfs)}
     ).materialize()
     features: list[ArticleFeatures | None] = [None] * len(rows)
+    pickled: list[bytes] = [b""] * len(rows)
     lows, highs = [NO_DAY] * len(rows), [NO_DAY] * len(rows)
-    for batch in weighed.select_columns(["seq", "blob", "lo", "hi"]).iter_batches(
-        batch_format="pyarrow", batch_size=None
-    ):
-        table: pa.Table = batch
-        for node, f, lo, hi in zip(
-            table.column("seq").to_pylist(),
-            _blobs(table),
-            table.column("lo").to_pylist(),
-            table.column("hi").to_pylist(),
-            strict=True,
-        ):
-            features[node], lows[node], highs[node] = f, lo, hi
+    columns = ["seq", "blob", "lo", "hi"]
+    for batch in weighed.select_columns(columns).iter_batches(batch_format="pyarrow", batch_size=None):
+        for node, blob, lo, hi in zip(*(batch.column(c).to_pylist() for c in columns), strict=True):
+            features[node], pickled[node], lows[node], highs[node] = pickle.loads(blob), blob, lo, hi
     feats = [f for f in features if f is not None]
     clock.lap("weights")
     index = CandidateIndex(window_days=weights.window_days)  # only for its limits
-    keyed = weighed.select_columns(["seq", "keys"]).map_batches(_key_rows, batch_format="pyarrow")
-    postings = _grouped(keyed, ["key"], workers).map_groups(
-        _posting, batch_format="pyarrow", fn_kwargs={"max_postings": index.max_postings}
+    # shuffled by buckets of keys, then of articles: a group-by per key or per article would be one call each
+    buckets = max(2 * workers, len(rows) // 500)
+    keyed = weighed.select_columns(["seq", "keys"]).map_batches(
+        _key_rows, batch_format="pyarrow", fn_kwargs={"buckets": buckets}
+    )
+    postings = _grouped(keyed, ["bucket"], workers).map_groups(
+        _postings, batch_format="pyarrow", fn_kwargs={"max_postings": index.max_postings, "buckets": buckets}
     )
     if timings is not None:  # what the two group-bys shuffle (for the benchmark's estimates)
         keyed, postings = keyed.materialize(), postings.materialize()
         clock.add("bytes shuffled by key", keyed.size_bytes())
         clock.add("bytes shuffled by article", postings.size_bytes())
     spans_ref = ray.put(np.array([lows, highs], dtype=np.int64).T.copy())
-    chosen = _grouped(postings, ["node"], workers).map_groups(
+    chosen = _grouped(postings, ["bucket"], workers).map_groups(
         _choose,
         batch_format="pyarrow",
         fn_kwargs={"spans_ref": spans_ref, "window_days": index.window_days, "max_candidates": index.max_candidates},
@@ -229,7 +247,7 @@ def group_stories(
     for batch in chosen.iter_batches(batch_format="pyarrow", batch_size=None):
         directed.update(zip(batch.column("a").to_pylist(), batch.column("b").to_pylist(), strict=True))
     clock.lap("candidates")
-    pairs = _scored(directed, feats, weights)
+    pairs = _scored(directed, feats, pickled, weights)
     clock.lap("pairs scored")
     parts_of = story_blocks(len(feats), pairs, threshold)
     clusters = [block.nodes for block in parts_of if len(block.nodes) == 1]
@@ -242,24 +260,24 @@ def group_stories(
     return stories, feats
 
 
-def _scored(directed: _DirectedPairs, feats: list[ArticleFeatures], weights: Weights) -> dict[tuple[int, int], float]:
+def _scored(
+    directed: _DirectedPairs, feats: list[ArticleFeatures], pickled: list[bytes], weights: Weights
+) -> dict[tuple[int, int], float]:
     """Each candidate pair scored once, as the local grouper scores it (from the side of the article with
-    the lower number when it proposed the pair), by tasks per pair of time blocks."""
+    the lower number when it proposed the pair), by tasks per pair of time windows, each sent the features
+    of its own pairs' articles only."""
     window = [_time_block(f, weights.window_days) for f in feats]
     by_blocks: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for a, b in sorted(directed):
         if a > b and (b, a) in directed:
             continue  # scored from b's side
         by_blocks[(window[a], window[b])].append((a, b))
-    members: dict[int, dict[int, ArticleFeatures]] = defaultdict(dict)
-    for f in feats:
-        members[window[f.order]][f.order] = f
-    refs = {block: ray.put(held) for block, held in members.items()}
     jobs = []
-    for (x, y), todo in sorted(by_blocks.items()):
+    for _, todo in sorted(by_blocks.items()):
         for start in range(0, len(todo), PAIRS_PER_TASK):
             part = todo[start : start + PAIRS_PER_TASK]
-            jobs.append((part, _similarities.remote(part, refs[x], refs[y], weights)))
+            needed = {node: pickled[node] for pair in part for node in pair}
+            jobs.append((part, _similarities.remote(part, needed, weights)))
     pairs: dict[tuple[int, int], float] = {}
     for part, ref in jobs:
         for (a, b), value in zip(part, ray.get(cast(Any, ref)), strict=True):

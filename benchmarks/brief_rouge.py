@@ -108,8 +108,11 @@ _CONTRACTION = re.compile(r"(\w) ' (m|ll|s|re|ve|d|t|em)\b")
 def detokenize(doc: str) -> str:
     """Undo the dataset's spacing around punctuation: ``( ap )``, ``we ' ll``, ``" a quote , "``, ``$ 2``.
 
-    Straight double quotes that stand alone as tokens are paired within the document: odd ones open (joined
-    to the next token), even ones close (joined to the previous one).
+    Straight double quotes that stand alone as tokens are paired within the document: one opens (joined to
+    the next token) when no quote is open, the next closes it (joined to the previous token). The dataset
+    also leaves some opening quotes glued to their word (``"the real housewives , "``): those open a quote
+    as well, so that the stand-alone mark after them closes it instead of opening a quote that would run
+    to the end of the document.
     """
     out: list[str] = []
     opening = True
@@ -117,6 +120,11 @@ def detokenize(doc: str) -> str:
     for tok in doc.split(" "):
         if not tok:
             continue
+        if '"' in tok and not _QUOTE_TOKEN.match(tok):
+            # a mark glued to a word: at its start it opens a quote, anywhere else it closes one
+            for k, ch in enumerate(tok):
+                if ch == '"':
+                    opening = k != 0
         if _QUOTE_TOKEN.match(tok):
             if opening:
                 out.append(tok)

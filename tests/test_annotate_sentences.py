@@ -66,3 +66,33 @@ def test_continues_only_within_the_rules() -> None:
     assert continues("They met sen.", "Jones later.", en)
     assert not continues("The cat sat on the mat.", "Officials said so.", en)
     assert not continues("She lives in the u.s.", '"We are fine," she said.', en)
+
+
+def test_opening_bracket_moves_to_the_next_sentence() -> None:
+    text = "The Obamas bought the Kalorama house they had been renting. (The sale closed in May.) It has eight rooms."
+    assert _split(text) == [
+        "The Obamas bought the Kalorama house they had been renting.",
+        "(The sale closed in May.)",
+        "It has eight rooms.",
+    ]
+
+
+def test_no_sentence_ends_with_a_comma() -> None:
+    text = (
+        "Their graves lay at the old cemetery in lynchburg, va., until they were moved in 1990. "
+        "The centre in chantilly, va., stayed shut. It rained."
+    )
+    assert _split(text) == [
+        "Their graves lay at the old cemetery in lynchburg, va., until they were moved in 1990.",
+        "The centre in chantilly, va., stayed shut.",
+        "It rained.",
+    ]
+
+
+def test_separator_marks_after_the_stop_are_not_part_of_the_sentence() -> None:
+    text = "The plane vanished from radar. ___ Associated Press writer Jim Gomez contributed. /"
+    sentences = _split(text)
+    assert sentences[0] == "The plane vanished from radar."
+    assert sentences[-1] == "Associated Press writer Jim Gomez contributed."
+    # a dash inside a sentence stays
+    assert _split("He spoke at nine - and left. It rained.")[0] == "He spoke at nine - and left."

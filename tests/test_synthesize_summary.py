@@ -91,3 +91,29 @@ def test_leftover_budget_goes_to_overlapping_sentences_never_to_a_repeated_fact(
     assert texts == [ONE_REPORT[k] for k in (0, 1, 2, 4)]
     for budget in (10, 20, 40, 60):
         assert sum(len(s.text.split()) for s in summarize(articles, budget)) <= budget
+
+
+FOLDED = [
+    "Floodwater from the arlen river swept through the town of millbrook on tuesday night.",
+    # a whole sentence that the folding left without its capital
+    "rescue crews in millbrook evacuated two hundred residents from their homes before dawn.",
+    "The weather office expects more rain in the hills over the weekend, forecasters said.",
+    "The mayor of millbrook said the arlen river rose faster than in any flood since 1998.",
+    "A school in the district will stay closed until friday, the council said.",
+]
+
+
+def test_a_lower_case_start_is_whole_in_a_case_folded_article_only() -> None:
+    folded = _article("f", FOLDED)
+    cased = _article("c", [s.replace("arlen", "Arlen").replace("millbrook", "Millbrook") for s in FOLDED])
+    assert summary_module.case_folded(folded) and not summary_module.case_folded(cased)
+    assert not summary_module.case_folded(_article("short", FOLDED[:1]))  # too few words to tell
+    for article, whole in ((folded, True), (cased, False)):
+        units = story_units([article])
+        assert not units[1].well_formed  # a capital start is asked for
+        assert summary_module.whole_sentences(units, [article]) == [True, whole, True, True, True]
+    # taken for what it says in the folded article; in the cased one a lower-case start is a piece of a
+    # sentence, taken only when the whole sentences leave budget
+    budget = len(FOLDED[0].split()) + len(FOLDED[1].split()) + len(FOLDED[3].split())
+    assert FOLDED[1] in [s.text for s in summarize([folded], budget)]
+    assert not any(s.text.startswith("rescue") for s in summarize([cased], budget))

@@ -77,7 +77,36 @@ def _sentences(article: Article, doc_sents: Sequence[tuple[int, int]]) -> list[S
                     first += len(piece) - len(piece.lstrip())
                     out.append(Sentence(first, first + len(stripped)))
     out = join_abbreviations(text, out, language_table(article.language or "en"))
-    return _move_opening_quotes(text, out)
+    out = _join_comma_ends(text, out)
+    return [_trim_trailing_marks(text, s) for s in _move_opening_quotes(text, out)]
+
+
+def _join_comma_ends(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """No sentence ends with a comma: in lower-cased text spaCy cuts after "lynchburg, va.," or "84 ellis
+    ave.,", leaving two pieces that cannot stand alone; join such a piece to the next (within a line)."""
+    out: list[Sentence] = []
+    for s in sentences:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : s.start]
+            if text[prev.start : prev.end].rstrip().endswith(",") and not gap.strip() and "\n" not in gap:
+                out[-1] = Sentence(prev.start, s.end)
+                continue
+        out.append(s)
+    return out
+
+
+# a final stop followed by marks alone: the rule line of a wire story ("___"), a slash or hash left of a
+# page's separator or a character reference ("&#"): not part of the sentence, which would look cut off
+_TRAILING_MARKS_RE = re.compile(r"[.!?…][\"”’')\]]*(\s+[_/#&|*•~=+—–-]+)+$")
+
+
+def _trim_trailing_marks(text: str, sentence: Sentence) -> Sentence:
+    """``sentence`` ending at its final stop when only separator marks follow it."""
+    m = _TRAILING_MARKS_RE.search(text, sentence.start, sentence.end)
+    if m is None or m.end() != sentence.end:
+        return sentence
+    return Sentence(sentence.start, m.start(1))
 
 
 def _cjk_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -102,17 +131,19 @@ def _cjk_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return merged
 
 
-_OPENING_QUOTE_RE = re.compile(r"\s+[\"“‘']$")
+_OPENING_MARKS = "\"“‘'(["
+_OPENING_QUOTE_RE = re.compile(r"\s+[\"“‘'(\[]$")
 
 
 def _move_opening_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """spaCy leaves the opening mark of a quote that starts the next sentence at the end of this one
-    ('… on Monday. "' + 'We will win," she said.'); give it back to the sentence it opens."""
+    """spaCy leaves the opening mark of a quote or a bracket that starts the next sentence at the end of this
+    one ('… on Monday. "' + 'We will win," she said.'; '… they had been renting. (' + 'The sale closed.)'),
+    which leaves both pieces broken; give the mark back to the sentence it opens."""
     out = list(sentences)
     for i in range(len(out) - 1):
         s, nxt = out[i], out[i + 1]
         m = _OPENING_QUOTE_RE.search(text, s.start, s.end)
-        if m and text[s.end - 1] in "\"“‘'" and m.end() == s.end and text[s.end : nxt.start].strip() == "":
+        if m and text[s.end - 1] in _OPENING_MARKS and m.end() == s.end and text[s.end : nxt.start].strip() == "":
             out[i] = Sentence(s.start, m.start())
             out[i + 1] = Sentence(s.end - 1, nxt.end)
     return out

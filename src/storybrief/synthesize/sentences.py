@@ -62,13 +62,14 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
     return sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
 
 
-def well_formed(text: str) -> bool:
+def well_formed(text: str, *, cased: bool = True) -> bool:
     """A whole sentence as a reader expects one: 6-70 words (CJK characters two to a word), a capital
-    start (or a script without letter case) and a final stop."""
+    start (or a script without letter case) and a final stop. ``cased=False``: the text was folded to
+    lower case, where a capital cannot tell a sentence's start, and none is asked for."""
     words = word_count(text)
     if words < MIN_WORDS or words > MAX_WORDS or not _END_RE.search(text):
         return False
-    return starts_like_sentence(text) or text[0] in _QUOTE_CHARS
+    return not cased or starts_like_sentence(text) or text[0] in _QUOTE_CHARS
 
 
 def eligible(

@@ -8,7 +8,8 @@ Each eligible sentence (see :mod:`.sentences`) is scored by
 * corroboration: how many other articles carry the same fact (a sentence of theirs at ``SUPPORT_SIM``),
 * lead position: news puts what matters first.
 
-Sentences are then taken best first (well-formed ones before fragments), skipping any too close to one
+Sentences are then taken best first (well-formed ones before fragments; in an article folded to lower case
+a sentence needs no capital start to count as whole), skipping any too close to one
 already taken (``REDUNDANCY``), while they fit the word budget. Budget left over is then filled the same
 way with sentences that overlap a chosen one but do not repeat its fact (below ``SUPPORT_SIM``). A
 sentence that shares nothing with the story's centre is never taken, even to fill the budget. The
@@ -29,7 +30,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 from .. import defaults
 from ..model import Article, SummarySentence
 from .labels import article_headline, title_headline
-from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units
+from .sentences import SUPPORT_SIM, Matrix, Unit, brief_language, build_matrix, story_units, well_formed
 from .support import SupportIndex, names, support_score
 
 DEFAULT_WORDS = defaults.SUMMARY_WORDS
@@ -43,7 +44,12 @@ SUPPORT_WEIGHT = 0.35
 LEAD_WEIGHT = 0.5
 LEAD_DECAY = 0.5
 MIN_LEFT = 5  # stop filling the budget when fewer words than this remain
+# an article whose words past each sentence's first start with a capital less often than this was folded to
+# lower case (names too): cased English news has 2 % or more (MMDS dev), lower-cased dumps about 0
+FOLDED_CAPITALS = 0.015
+FOLDED_MIN_WORDS = 40  # fewer words do not tell
 _TINY = 1e-9
+_LETTER_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _order_key(article: Article, index: int) -> tuple[float, int]:
@@ -159,10 +165,11 @@ def summarize(
     support = support or SupportIndex(articles, units, matrix)
     support.prefer_originals()
     scores = score_units(units, matrix, articles, followers=True)
+    whole = whole_sentences(units, articles)
     # well-formed sentences first; the others only fill what they leave of the budget. A sentence sharing no
     # term with the story's centre (one of a page unrelated to the other sources) is not about the story.
-    order = sorted((k for k in scores if scores[k] > 0), key=lambda k: (not units[k].well_formed, -scores[k], k))
-    lead = lead_sentence(units, scores, order, articles, support)
+    order = sorted((k for k in scores if scores[k] > 0), key=lambda k: (not whole[k], -scores[k], k))
+    lead = lead_sentence(units, scores, order, articles, support, whole)
     if lead is not None and units[lead].words <= words:  # the lead is taken first, whatever its rank
         order = [lead, *(k for k in order if k != lead)]
     chosen: list[int] = []
@@ -208,6 +215,33 @@ def summarize(
     return out
 
 
+def case_folded(article: Article) -> bool:
+    """Whether ``article`` was folded to lower case (names and all), as some archives and datasets are:
+    its words past each sentence's first hardly ever start with a capital."""
+    words = capitals = 0
+    for s in article.sentences:
+        found = _LETTER_WORD_RE.findall(article.text, s.start, s.end)[1:]
+        words += len(found)
+        capitals += sum(1 for w in found if w[0].isupper())
+    return words >= FOLDED_MIN_WORDS and capitals < FOLDED_CAPITALS * words
+
+
+def whole_sentences(units: Sequence[Unit], articles: Sequence[Article]) -> list[bool]:
+    """Which units are whole sentences (:func:`.sentences.well_formed`), where a sentence of an article
+    folded to lower case need not start with a capital: the folding, not a cut, took it away
+    ("berry's facebook post was shared more than 1,500 times.")."""
+    folded: dict[int, bool] = {}
+    out = []
+    for u in units:
+        if u.well_formed:
+            out.append(True)
+            continue
+        if u.article not in folded:
+            folded[u.article] = case_folded(articles[u.article])
+        out.append(folded[u.article] and well_formed(u.text, cased=False))
+    return out
+
+
 LEAD_MIN_WORDS = 12  # a lead tells who did what, when: shorter sentences are scraps or side remarks
 LEAD_CANDIDATES = 12  # best-scored sentences among which the lead is chosen
 LEAD_SUPPORT = 0.5  # weight of log(1 + independent articles supporting the sentence)
@@ -234,6 +268,7 @@ def lead_sentence(
     order: Sequence[int],
     articles: Sequence[Article],
     support: SupportIndex,
+    whole: Sequence[bool] | None = None,
 ) -> int | None:
     """The sentence that opens the summary: the story's main development.
 
@@ -244,7 +279,8 @@ def lead_sentence(
     decisive event over the first reports); a sentence about the past ("last year", a year before the
     story's, "had found"), about what is to come ("will appear") or opening with a quote is lowered.
     """
-    candidates = [k for k in order if _lead_like(units[k])][:LEAD_CANDIDATES]
+    whole = whole if whole is not None else [u.well_formed for u in units]
+    candidates = [k for k in order if whole[k] and _lead_like(units[k])][:LEAD_CANDIDATES]
     if not candidates:
         return None
     keys = _key_names(units, support)
@@ -283,15 +319,10 @@ def lead_sentence(
 
 
 def _lead_like(unit: Unit) -> bool:
-    """A whole sentence long enough to tell who did what (a caption scrap or a name with its title is not),
-    without an ellipsis (where a cut caption or teaser was glued to the text)."""
-    return (
-        unit.well_formed
-        and unit.eligible
-        and unit.words >= LEAD_MIN_WORDS
-        and "..." not in unit.text
-        and "…" not in unit.text
-    )
+    """An eligible sentence long enough to tell who did what (a caption scrap or a name with its title is
+    not), without an ellipsis (where a cut caption or teaser was glued to the text); the caller asks for a
+    whole sentence (:func:`whole_sentences`)."""
+    return unit.eligible and unit.words >= LEAD_MIN_WORDS and "..." not in unit.text and "…" not in unit.text
 
 
 def _key_names(units: Sequence[Unit], support: SupportIndex) -> frozenset[str]:

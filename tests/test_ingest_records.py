@@ -450,3 +450,31 @@ def test_a_date_field_that_is_no_date_is_flagged_not_dropped(tmp_path: Path, val
     result = CliRunner().invoke(app, ["clean", str(path), "--no-annotate", "-f", "json"])
     assert result.exit_code == 0
     assert "warning" in result.stderr and "'published'" in result.stderr
+
+
+def test_character_references_in_json_text_and_title_are_decoded(tmp_path: Path) -> None:
+    """A dump of text escaped once for a page: "&amp;" and "&#8212;" become the characters, in the text and
+    the title; an ampersand that starts no reference ("AT&T", "R&D", "&nbspx") stays as written."""
+    record = {
+        "id": "r1",
+        "title": "Harrow &amp; Vane to shut the Lismore mill",
+        "text": "Harrow &amp; Vane said on Monday the mill would close &#8212; after 90 years. "
+        "Its AT&T contract and R&D unit stay open&#x2c; the firm said. Staff were told &nbspx nothing more.",
+    }
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = list(read_inputs([str(path)]))
+    assert isinstance(doc, RawDocument)
+    assert doc.meta.title == "Harrow & Vane to shut the Lismore mill"
+    assert doc.text == (
+        "Harrow & Vane said on Monday the mill would close — after 90 years. "
+        "Its AT&T contract and R&D unit stay open, the firm said. Staff were told &nbspx nothing more."
+    )
+
+
+def test_a_decoded_reference_brings_no_control_character(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The council met on Tuesday.&#1; It voted to keep the ferry running.", encoding="utf-8")
+    (doc,) = list(read_inputs([str(path)]))
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "The council met on Tuesday. It voted to keep the ferry running."

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from ..errors import InputProblem, Msg
 from ..model import InputError, InputFormat, RawDocument
-from .decode import check_not_binary, decode_counted, strip_controls
+from .decode import check_not_binary, decode_counted, decode_references, strip_controls
 from .detect import detect_format
 from .feeds import read_feed
 from .html import raw_from_html
@@ -149,16 +149,19 @@ def read_source_records(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> I
 
 
 def _sanitized(item: RawDocument | InputError) -> RawDocument | InputError:
-    """Control characters out of every string of a document, however they got in (JSON escapes, entities)."""
+    """Control characters out of every string of a document, however they got in (JSON escapes, entities),
+    and character references left in its text, title and subtitle decoded (text escaped once for a page)."""
     if isinstance(item, InputError):
         return item
-    item.text = strip_controls(item.text)
+    item.text = strip_controls(decode_references(item.text))
     if item.html is not None:
         item.html = strip_controls(item.html)
     meta = item.meta
     for field in ("id", "url", "title", "subtitle", "outlet", "language"):
         value = getattr(meta, field)
         if value:
+            if field in ("title", "subtitle"):
+                value = decode_references(value)
             setattr(meta, field, strip_controls(value))
     meta.authors = [strip_controls(a) for a in meta.authors]
     return item

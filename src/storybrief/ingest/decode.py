@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html
 import re
 
 from ..errors import InputProblem, Msg
@@ -102,6 +103,22 @@ def strip_controls(text: str) -> str:
     no article holds them, and lxml refuses strings that contain them.
     """
     return _CONTROL_CHARS_RE.sub("", text) if _CONTROL_CHARS_RE.search(text) else text
+
+
+# a character reference with its closing semicolon: "&amp;", "&#8212;", "&#x2014;" (one without it, as in
+# "AT&T" or "R&D", is left alone)
+_REFERENCE_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_references(text: str) -> str:
+    """HTML character references in text that is not HTML (``&amp;`` → ``&``, ``&#8212;`` → ``—``).
+
+    Scraper dumps and feeds often carry text escaped once for a page: left as they are, the references
+    read as words ("Smith &amp; Sons") and split sentences. Names that are no entity stay as written.
+    """
+    if "&" not in text:
+        return text
+    return _REFERENCE_RE.sub(lambda m: html.unescape(m.group()), text)
 
 
 def strip_markup_controls(html: str) -> str:

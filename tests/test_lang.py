@@ -227,6 +227,28 @@ def test_a_quoted_sentence_with_a_cue_of_its_language_is_eligible() -> None:
     assert not eligible(article, 0, len(text), text, [])
 
 
+def test_a_quote_is_attributed_by_the_words_outside_it_with_the_english_table() -> None:
+    """A mostly quoted sentence is fit when the words outside its quotation marks hold a cue word of the
+    language's table (English has many more than "said"); a cue inside the quotation names nobody."""
+    from storybrief.synthesize.sentences import eligible
+
+    def check(text: str, parts: list[tuple[int, int]]) -> bool:
+        article = Article(id="x", input="x", format="text", text=text, language="en")
+        pieces = tuple(parts) if len(parts) > 1 else ()
+        joined = " ".join(text[s:e] for s, e in parts)
+        article.quotes = [Quote(joined, parts[0][0], parts[-1][1], None, "full", parts=pieces)]
+        return eligible(article, 0, len(text), text, [])
+
+    tweeted = "“The ferry must sail on Friday whatever the harbour board decides next,” tweeted one user."
+    assert check(tweeted, [(1, tweeted.index("”"))])
+    inside = "“We said the ferry must sail on Friday whatever the harbour board decides next.”"
+    assert not check(inside, [(1, len(inside) - 1)])  # "said" is the quotation's own word
+    split = "“The ferry must sail on Friday,” quipped Ana Ruiz, “whatever the harbour board decides next.”"
+    first_end = split.index("”")
+    second_start = split.index("“", first_end) + 1
+    assert check(split, [(1, first_end), (second_start, len(split) - 1)])
+
+
 def test_adding_a_language_is_adding_a_table_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
@@ -103,27 +104,57 @@ def unfit(
     if any(f.kind == "garbled" and f.start < end and f.end > start for f in article.flags):
         return "garbled"
     quoted = _inside([(q.start, q.end) for q in article.quotes], start, end)
-    # a quote with nobody saying it is a bare fragment
-    if quoted > 0.8 * (end - start) and not _attributed(text, article.language):
+    # a quote with nobody saying it is a bare fragment; its attribution is outside the quotation marks
+    if quoted > 0.8 * (end - start) and not _attributed(_outside_quotes(article, start, end), article.language):
         return "bare quote"
     if transcript is None:
         transcript = is_transcript(article.text)
     return fluff_kind(text, transcript=transcript)
 
 
+def _outside_quotes(article: Article, start: int, end: int) -> str:
+    """The words of ``article.text[start:end]`` outside its quotations (each piece of a split quote apart)."""
+    spans = sorted(
+        piece
+        for q in article.quotes
+        for piece in (q.parts or ((q.start, q.end),))
+        if piece[0] < end and piece[1] > start
+    )
+    pieces, at = [], start
+    for s, e in spans:
+        if s > at:
+            pieces.append(article.text[at:s])
+        at = max(at, e)
+    if at < end:
+        pieces.append(article.text[at:end])
+    return " ".join(pieces)
+
+
+@lru_cache(maxsize=16)
+def _cues(language: str | None) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The speech cue words of ``language``'s table (English for text of no known language): a pattern of
+    whole words for languages written with spaces, else the cues to find as they stand."""
+    found = table(language) or table("en")
+    if found is None:
+        return None, ()
+    cues = sorted({*found.speech_verbs, *found.inverted_verbs, *found.self_verbs, *found.according_to}, key=len)
+    if not found.spaced:
+        return None, tuple(cues)
+    if not cues:
+        return None, ()
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in reversed(cues)) + r")\b"), ()
+
+
 def _attributed(text: str, language: str | None) -> bool:
-    """The sentence names its speaker: an English reporting word, or a cue word of its language's table."""
+    """``text`` (a sentence's words outside its quotations) names a speaker: an English reporting word, or a
+    cue word of its language's table ("tweeted", "quipped", "kata", "表示")."""
     if _ATTRIBUTION_RE.search(text):
         return True
-    found = table(language)
-    if found is None or found.code == "en":
-        return False
+    pattern, unspaced = _cues(language)
     lowered = text.lower()
-    cues = (*found.speech_verbs, *found.inverted_verbs, *found.self_verbs, *found.according_to)
-    if not found.spaced:
-        return any(cue in lowered for cue in cues)
-    words = set(re.findall(r"\w+", lowered))
-    return any(cue in words for cue in cues)
+    if pattern is not None:
+        return pattern.search(lowered) is not None
+    return any(cue in lowered for cue in unspaced)
 
 
 def suspect_page(article: Article) -> bool:

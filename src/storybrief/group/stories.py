@@ -10,11 +10,11 @@ articles reaches ``threshold``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Article, QuoteGroup, Story
-from .candidates import CandidateIndex, Weights, candidate_pairs, similarity
+from .candidates import CandidateIndex, Weights, candidate_pairs, event_similarity, similarity
 from .features import ArticleFeatures, DocFreq, PriorDocFreq, day_gap, extract, publication_order
 from .linkage import Linkage
 
@@ -22,6 +22,9 @@ STORY_THRESHOLD = 0.15  # best batch F1 on MMDS2025 dev and Multi-News pooled (b
 # a join must reach this share of the story's own average pair similarity (see Linkage): a related article
 # on another event ties loosely to a tight story
 STORY_COHESION = 0.25
+# the same on event similarities (the words besides names): an article on another event of the same company
+# or country ties to a story's reports far less than they tie to each other (tune half of MMDS2025 dev)
+STORY_EVENT_COHESION = 0.5
 LONG_QUOTE_WORDS = 10  # a shared stock phrase ("remains committed to a diplomatic approach") is no evidence
 # Small inputs (see small_input_stories): up to this many articles, the input's own document frequencies are
 # no measure of which words are common, and articles that share enough words under background-smoothed
@@ -136,6 +139,18 @@ def _stands_out(
     return False
 
 
+def event_similarities(
+    features: Sequence[ArticleFeatures], pairs: Iterable[tuple[int, int]]
+) -> dict[tuple[int, int], float]:
+    """Event similarities of the candidate ``pairs`` whose words can be compared (see ``event_similarity``)."""
+    out: dict[tuple[int, int], float] = {}
+    for i, j in pairs:
+        value = event_similarity(features[i], features[j])
+        if value is not None:
+            out[i, j] = value
+    return out
+
+
 def _stories(articles: Sequence[Article], clusters: list[list[int]], prefix: str = "s") -> list[Story]:
     ordered = sorted(clusters, key=lambda m: (-len(m), m[0]))
     width = max(1, len(str(len(ordered))))
@@ -157,8 +172,8 @@ def group_stories(
     weights = weights or Weights()
     feats = list(features) if features is not None else article_features(articles, quote_groups)
     pairs = candidate_pairs(feats, weights)
-    linkage = Linkage(threshold, STORY_COHESION)
-    linkage.agglomerate(range(len(feats)), pairs)
+    linkage = Linkage(threshold, STORY_COHESION, STORY_EVENT_COHESION)
+    linkage.agglomerate(range(len(feats)), pairs, event_similarities(feats, pairs))
     return _stories(articles, small_input_stories(feats, linkage.clusters(), weights, threshold))
 
 
@@ -176,7 +191,7 @@ class StoryStream:
     articles: list[Article] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._linkage = Linkage(self.threshold, STORY_COHESION)
+        self._linkage = Linkage(self.threshold, STORY_COHESION, STORY_EVENT_COHESION)
         self._index = CandidateIndex(window_days=self.weights.window_days)
         self._dfs = (DocFreq(), DocFreq(), DocFreq())
         self._weighed_at: dict[int, int] = {}  # node -> articles seen when its weights were last computed
@@ -203,9 +218,16 @@ class StoryStream:
         anchor_df.add(f.anchor_counts)
         f.weigh(term_df, entity_df, anchor_df)
         self._weighed_at[node] = term_df.n_docs
-        sims = {j: similarity(f, self._current(j), self.weights) for j in self._index.query(node, f)}
+        sims: dict[int, float] = {}
+        events: dict[int, float] = {}
+        for j in self._index.query(node, f):
+            other = self._current(j)
+            sims[j] = similarity(f, other, self.weights)
+            event = event_similarity(f, other)
+            if event is not None:
+                events[j] = event
         self._index.add(node, f)
-        return self._linkage.add(node, sims)
+        return self._linkage.add(node, sims, events)
 
     def clusters(self) -> list[list[int]]:
         """Stories as lists of positions in :attr:`articles` (the order articles were added)."""

@@ -99,7 +99,7 @@ def group_corpus(
     elif streaming:
         corpus.stories = stream_stories(articles, corpus.quote_groups, threshold=threshold)
     else:
-        corpus.stories = group_stories(articles, corpus.quote_groups, threshold=threshold, features=features)
+        corpus.stories = group_stories(articles, corpus.quote_groups, threshold=story_threshold, features=features)
     story_of = {aid: story for story in corpus.stories for aid in story.articles}
     for article in articles:
         article.story = story_of[article.id].id

@@ -90,17 +90,19 @@ def test_blocks_cluster_exactly_as_the_whole(seed: int, n: int, threshold: float
     """Clustering each block alone (what the Ray engine does in parallel) gives the clusters of one linkage
     over every pair: weak pairs inside a block count, pairs between blocks never can. (Dense random graphs
     from a seed: Hypothesis's own lists of pairs stay too sparse to reach merges that weak pairs decide.)"""
-    from storybrief.group.stories import STORY_COHESION, link_block, story_blocks
+    from storybrief.group.stories import STORY_COHESION, STORY_EVENT_COHESION, link_block, story_blocks
 
     rng = random.Random(seed)
-    pairs = {}
+    pairs, events = {}, {}
     for _ in range(rng.randint(0, 60)):
         a, b = rng.randrange(n), rng.randrange(n)
         if a != b:
             pairs[(min(a, b), max(a, b))] = rng.choice([0.0, 0.05, 0.1, 0.14, 0.15, 0.3, 0.6, 0.9])
-    whole = Linkage(threshold, STORY_COHESION)
-    whole.agglomerate(range(n), pairs)
-    blocks = story_blocks(n, pairs, threshold)
+            if rng.random() < 0.7:  # the event similarity of a pair whose words can be compared
+                events[(min(a, b), max(a, b))] = rng.choice([0.0, 0.02, 0.1, 0.3])
+    whole = Linkage(threshold, STORY_COHESION, STORY_EVENT_COHESION)
+    whole.agglomerate(range(n), pairs, events)
+    blocks = story_blocks(n, pairs, threshold, events)
     assert sorted(x for block in blocks for x in block.nodes) == list(range(n))  # every article in one block
     by_block = sorted((c for block in blocks for c in link_block(block, threshold)), key=lambda c: c[0])
     assert by_block == whole.clusters()

@@ -95,7 +95,7 @@ def group_corpus(
     them with the articles' features.
     """
     from .group import find_duplicates, find_rewrites, group_stories, group_topics, syndication_groups
-    from .group.stories import STORY_THRESHOLD, article_features, stream_stories
+    from .group.stories import BATCH_STORY_THRESHOLD, STORY_THRESHOLD, article_features, stream_stories
     from .group.topics import TOPIC_THRESHOLD
 
     articles = corpus.articles
@@ -104,7 +104,8 @@ def group_corpus(
     corpus.syndications = syndication_groups(articles, duplicates)
     threshold = STORY_THRESHOLD if story_threshold is None else story_threshold
     if stories_by is not None and not single_story and not streaming and len(articles) >= GROUP_ELSEWHERE_FROM:
-        corpus.stories, features = stories_by(articles, corpus.quote_groups, threshold)
+        batch = BATCH_STORY_THRESHOLD if story_threshold is None else story_threshold
+        corpus.stories, features = stories_by(articles, corpus.quote_groups, batch)
     else:
         features = article_features(articles, corpus.quote_groups)
         if single_story:
@@ -112,7 +113,7 @@ def group_corpus(
         elif streaming:
             corpus.stories = stream_stories(articles, corpus.quote_groups, threshold=threshold)
         else:
-            corpus.stories = group_stories(articles, corpus.quote_groups, threshold=threshold, features=features)
+            corpus.stories = group_stories(articles, corpus.quote_groups, threshold=story_threshold, features=features)
     story_of = {aid: story for story in corpus.stories for aid in story.articles}
     for article in articles:
         article.story = story_of[article.id].id

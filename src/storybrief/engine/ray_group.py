@@ -32,9 +32,16 @@ import pyarrow as pa
 import ray
 import ray.data
 
-from ..group.candidates import CandidateIndex, Weights, best_candidates, blocking_keys, similarity
+from ..group.candidates import CandidateIndex, Weights, best_candidates, blocking_keys, event_similarity, similarity
 from ..group.features import ArticleFeatures, DocFreq, extract
-from ..group.stories import STORY_THRESHOLD, Block, link_block, quote_groups_by_article, stories_of, story_blocks
+from ..group.stories import (
+    BATCH_STORY_THRESHOLD,
+    Block,
+    link_block,
+    quote_groups_by_article,
+    stories_of,
+    story_blocks,
+)
 from ..model import Article, QuoteGroup, Story
 from . import RayOptions
 from .ray import _blobs, _Clock, _grouped, _hash, _table, _workers
@@ -168,11 +175,14 @@ def _choose(group: pa.Table, spans_ref: Any, window_days: int, max_candidates: i
 
 
 @ray.remote
-def _similarities(pairs: list[tuple[int, int]], pickled: dict[int, bytes], weights: Weights) -> list[float]:
-    """Scores of ``pairs``, each (the article that proposed it, its candidate), given the pickled features
-    of the articles in them (and no others)."""
-    features = {node: pickle.loads(blob) for node, blob in pickled.items()}
-    return [similarity(features[a], features[b], weights) for a, b in pairs]
+def _similarities(
+    pairs: list[tuple[int, int]], pickled: dict[int, bytes], weights: Weights
+) -> list[tuple[float, float | None]]:
+    """Scores and event similarities of ``pairs``, each (the article that proposed it, its candidate), given
+    the pickled features of the articles in them (and no others)."""
+    f = {node: pickle.loads(blob) for node, blob in pickled.items()}
+    # the event similarity from the lower number's side, as the local grouper computes it
+    return [(similarity(f[a], f[b], weights), event_similarity(f[min(a, b)], f[max(a, b)])) for a, b in pairs]
 
 
 @ray.remote
@@ -187,7 +197,7 @@ def _time_block(f: ArticleFeatures, window_days: int) -> int:
 def group_stories(
     articles: Sequence[Article],
     quote_groups: Sequence[QuoteGroup],
-    threshold: float = STORY_THRESHOLD,
+    threshold: float = BATCH_STORY_THRESHOLD,
     *,
     options: RayOptions,
     weights: Weights | None = None,
@@ -247,25 +257,25 @@ def group_stories(
     for batch in chosen.iter_batches(batch_format="pyarrow", batch_size=None):
         directed.update(zip(batch.column("a").to_pylist(), batch.column("b").to_pylist(), strict=True))
     clock.lap("candidates")
-    pairs = _scored(directed, feats, pickled, weights)
+    pairs, events = _scored(directed, feats, pickled, weights)
     clock.lap("pairs scored")
-    parts_of = story_blocks(len(feats), pairs, threshold)
+    parts_of = story_blocks(len(feats), pairs, threshold, events)
     clusters = [block.nodes for block in parts_of if len(block.nodes) == 1]
     linked = _chunks([block for block in parts_of if len(block.nodes) > 1], 4 * workers)
     for found in ray.get([_link.remote(chunk, threshold) for chunk in linked]):
         clusters.extend(found)
     clock.lap("linkage per block")
-    stories = stories_of(articles, feats, clusters, weights, threshold)
+    stories = stories_of(articles, feats, clusters, weights)
     clock.lap("merge")
     return stories, feats
 
 
 def _scored(
     directed: _DirectedPairs, feats: list[ArticleFeatures], pickled: list[bytes], weights: Weights
-) -> dict[tuple[int, int], float]:
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
     """Each candidate pair scored once, as the local grouper scores it (from the side of the article with
-    the lower number when it proposed the pair), by tasks per pair of time windows, each sent the features
-    of its own pairs' articles only."""
+    the lower number when it proposed the pair), with their event similarities, by tasks per pair of time
+    windows, each sent the features of its own pairs' articles only."""
     window = [_time_block(f, weights.window_days) for f in feats]
     by_blocks: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for a, b in sorted(directed):
@@ -279,10 +289,14 @@ def _scored(
             needed = {node: pickled[node] for pair in part for node in pair}
             jobs.append((part, _similarities.remote(part, needed, weights)))
     pairs: dict[tuple[int, int], float] = {}
+    events: dict[tuple[int, int], float] = {}
     for part, ref in jobs:
-        for (a, b), value in zip(part, ray.get(cast(Any, ref)), strict=True):
-            pairs[(a, b) if a < b else (b, a)] = value
-    return pairs
+        for (a, b), (value, event) in zip(part, ray.get(cast(Any, ref)), strict=True):
+            key = (a, b) if a < b else (b, a)
+            pairs[key] = value
+            if event is not None:
+                events[key] = event
+    return pairs, events
 
 
 def _chunks(blocks: list[Block], n: int) -> list[list[Block]]:

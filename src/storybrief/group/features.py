@@ -39,6 +39,9 @@ LEAD_TITLE_TERMS = 12  # content terms of an untitled article's lead that weigh 
 IDF_FLOOR = 0.1
 GLOSSED = frozenset({"zh", "cjk"})  # Chinese (detected, or by script when no language is known): glossed in English
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+NAME_WORDS = 5  # an "entity" of more words is a misparse, not a name
+# languages whose entities the annotate stage finds (its NER is English; on Malay it tags common words)
+NAMED_LANGUAGES = frozenset({"en"})
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
@@ -184,6 +187,7 @@ class ArticleFeatures:
     anchors: Vector = field(default_factory=dict)
     bridge: Vector = field(default_factory=dict)  # English-like terms: the glosses, or the terms themselves
     cased: bool = True  # False for lower-cased text: its entities are few and unreliable
+    names: frozenset[str] | None = None  # terms that are words of its entity names; None: names unknown
 
     def weigh(self, term_df: DocFreq, entity_df: DocFreq, anchor_df: DocFreq) -> None:
         self.terms = weigh(self.term_counts, term_df)
@@ -244,6 +248,8 @@ def extract(article: Article, order: int, quote_groups: Mapping[str, frozenset[s
     anchor_counts: Counter[str] = Counter(anchors(title))
     anchor_counts.update(anchors(article.text))
     language = language_key(article.language, title + " " + article.text[:1000])
+    cased = is_cased(article.text)
+    names = name_terms(article) if language in NAMED_LANGUAGES and cased else None
     gloss_counts: dict[str, float] = defaultdict(float)
     if language in GLOSSED:
         from .glossary import gloss_text
@@ -262,5 +268,19 @@ def extract(article: Article, order: int, quote_groups: Mapping[str, frozenset[s
         anchor_counts=anchor_counts,
         span=publication_span(article),
         quote_groups=(quote_groups or {}).get(article.id, frozenset()),
-        cased=is_cased(article.text),
+        cased=cased,
+        names=names,
     )
+
+
+def name_terms(article: Article) -> frozenset[str]:
+    """The content terms that belong to the article's names ("singapore", "airline" of Singapore Airlines):
+    what two articles on one company or country share whatever the event."""
+    found: set[str] = set()
+    for e in article.entities:
+        if e.label not in ENTITY_LABELS:
+            continue
+        for text in {e.text, e.canonical}:
+            if len(text.split()) <= NAME_WORDS:
+                found.update(terms(text))
+    return frozenset(found)

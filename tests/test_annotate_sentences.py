@@ -96,3 +96,20 @@ def test_separator_marks_after_the_stop_are_not_part_of_the_sentence() -> None:
     assert sentences[-1] == "Associated Press writer Jim Gomez contributed."
     # a dash inside a sentence stays
     assert _split("He spoke at nine - and left. It rained.")[0] == "He spoke at nine - and left."
+
+
+def test_a_bracketed_short_name_after_an_abbreviation_continues_the_sentence() -> None:
+    from storybrief.annotate.abbreviations import continues
+    from storybrief.lang import table
+
+    en = table("en")
+    assert en is not None
+    assert continues("a pact with transportes del norte s.a.", "( tranor ), and its partners.", en)
+    assert continues("a pact with transportes del norte s.a.", "( tranor ) and its partners signed.", en)
+    assert not continues("He moved to the u.s.", "(His family stayed behind.)", en)  # an aside of its own
+    assert not continues("The ferry sank near the quay.", "( tranor ), and its partners.", en)  # a real end
+    text = (
+        "coastal lines today announced a pact with transportes del norte s.a. ( tranor ), naviera austral s.a. "
+        "( navaus ) and several of their affiliates, pending approval by regulators."
+    )
+    assert _split(text) == [text]

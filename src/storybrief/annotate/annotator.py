@@ -76,9 +76,10 @@ def _sentences(article: Article, doc_sents: Sequence[tuple[int, int]]) -> list[S
                 if stripped:
                     first += len(piece) - len(piece.lstrip())
                     out.append(Sentence(first, first + len(stripped)))
-    out = join_abbreviations(text, out, language_table(article.language or "en"))
+    # the opening marks first: spaCy leaves "(" of "s.a. ( copa ), …" at the end of the piece before
+    out = join_abbreviations(text, _move_opening_quotes(text, out), language_table(article.language or "en"))
     out = _join_comma_ends(text, out)
-    return [_trim_trailing_marks(text, s) for s in _move_opening_quotes(text, out)]
+    return [_trim_trailing_marks(text, s) for s in out]
 
 
 def _join_comma_ends(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:

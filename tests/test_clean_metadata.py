@@ -71,6 +71,33 @@ def test_datelines() -> None:
     assert md.match_dateline("US officials: the plan") is None
 
 
+def test_press_release_datelines() -> None:
+    place, wire, day, _ = md.match_release_dateline(
+        "KESTREL BAY, Ore., March 3, 2021 /PRNewswire-USNewswire/ -- The ferry company said"
+    ) or ("", "", None, 0)
+    assert (place, wire, day) == ("KESTREL BAY, Ore.", "PR Newswire", datetime(2021, 3, 3, tzinfo=UTC))
+    text = "kestrel bay, nov. 30, 2018 / businesswire/ -- the ferry company said"
+    found = md.match_release_dateline(text)
+    assert found is not None and found[1] == "Business Wire" and text[found[3] :].startswith("the ferry")
+    assert md.match_release_dateline("The council met on Nov. 30, 2018 / and said") is None
+    assert md.match_release_dateline("KESTREL BAY, Nov. 30, 2018 -- The ferry") is None  # no wire: no release
+
+
+def test_a_press_release_dateline_is_cut_and_dates_an_undated_release(tmp_path: Path) -> None:
+    from storybrief.pipeline import load
+
+    record = {
+        "id": "pr",
+        "text": "kestrel bay, nov. 30, 2018 / prnewswire/ -- harbour lines today announced a new ferry route "
+        "between kestrel bay and the islands, pending approval by the port authority. the route opens in spring.",
+    }
+    (tmp_path / "r.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (article,) = load([str(tmp_path / "r.jsonl")]).articles
+    assert article.text.startswith("harbour lines today announced")
+    assert (article.dateline, article.agency) == ("kestrel bay", "PR Newswire")
+    assert article.published == datetime(2018, 11, 30, tzinfo=UTC) and article.published_source == "text"
+
+
 def test_organisations_are_not_people() -> None:
     assert md.is_organisation("Valeport Wire Service")
     assert md.is_organisation("The Associated Press")

@@ -590,7 +590,13 @@ def _take_dateline(article: Article, lines: list[_Line], line_at: dict[int, int]
     first = paragraphs[0]
     found = md.match_dateline(article.text[first.start : first.end])
     if found is None:
-        return
+        release = md.match_release_dateline(article.text[first.start : first.end])
+        if release is None:
+            return
+        place, wire, day, length = release
+        found = place, wire, length
+        if day is not None and article.published is None:  # a release states the day it was issued
+            article.published, article.published_source = day, DateSource.TEXT
     place, agency, length = found
     article.dateline = place
     if agency and not article.agency:

@@ -358,6 +358,29 @@ def match_dateline(paragraph: str) -> tuple[str, str | None, int] | None:
     return place, agency, m.end()
 
 
+# a press release's dateline: "CHICAGO, Nov. 30, 2018 /PRNewswire/ --" (any case: dumps fold it), the wire's
+# name between slashes, sometimes with a service after it ("/PRNewswire-USNewswire/")
+_RELEASE_DATELINE_RE = re.compile(
+    r"^(?P<place>[^\W\d_][^\n/,]{1,40}(?:,\s*[^\W\d_][^\n/,]{1,30}?)?),\s*"
+    r"(?P<date>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d)\s*"
+    r"/\s*(?P<agency>pr\s?newswire|business\s?wire|globe\s?newswire|marketwired|accesswire|newswire|eurekalert!?)"
+    r"(?:-[\w ]{1,30})?\s*/\s*(?:--|[—–-])?\s*",
+    re.IGNORECASE,
+)
+RELEASE_WIRES = {"prnewswire": "PR Newswire", "businesswire": "Business Wire", "globenewswire": "GlobeNewswire"}
+
+
+def match_release_dateline(paragraph: str) -> tuple[str, str, datetime | None, int] | None:
+    """``CHICAGO, Nov. 30, 2018 /PRNewswire/ --`` at the start of a paragraph: (place, wire, the release's
+    date, length of the prefix)."""
+    m = _RELEASE_DATELINE_RE.match(paragraph)
+    if not m:
+        return None
+    wire = "".join(m.group("agency").split()).lower()
+    agency = RELEASE_WIRES.get(wire, m.group("agency").strip())
+    return m.group("place").strip(), agency, date_value(m.group("date")), m.end()
+
+
 # a full date in a URL path or a file name: 2016-02-03, 2016_02_03, 2016/02/03, 20160203
 _ADDRESS_DATE_RE = re.compile(r"(?<![\d])((?:19|20)\d\d)([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
 

@@ -100,6 +100,19 @@ def test_two_wordings_of_one_fact_support_each_other_and_neither_is_single_sourc
     assert 0 < other.score < 1
 
 
+def test_a_page_that_repeats_its_lead_lists_the_fact_once_as_single_source() -> None:
+    lead = "Harbour pilot Maren Odell, who retires in June, sued the port board in January over unpaid overtime."
+    a = _article(
+        "a",
+        [lead, "The port board has not answered the suit.", lead, lead.replace("Harbour pilot Maren Odell, w", "W")],
+    )
+    b = _article("b", ["A jazz festival drew record crowds to the Harlow quay over the weekend."])
+    units = story_units([a, b])
+    single = [f.text for f in compare_sources([a, b], units, support=SupportIndex([a, b], units)).single_source]
+    assert single.count(lead) == 1
+    assert not any(text != lead and text.rstrip(".").lower() in lead.lower() for text in single)
+
+
 def test_a_contradicting_number_or_missing_name_is_no_support() -> None:
     cited = Features.of("The council fined five riverside firms for dumping waste into the Arlen on Monday.")
     same = Features.of("On Monday the council fined five riverside firms for dumping waste in the Arlen.")

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import Article, Comparison, NumberDisagreement, SingleSourceFact
@@ -55,11 +56,16 @@ def compare_sources(
     if len(set(support.roots)) > 1:
         facts = (k for k in scores if units[k].well_formed and k not in support.boilerplate)
         listed: set[int] = set()
+        said: list[str] = []  # the listed sentences' words
         for i in sorted(facts, key=lambda k: -scores[k]):
             if not support.independent(i):
                 carriers = {m.unit for m in support.supports(i)}
                 if carriers & listed:
                     continue  # the same fact in a copy of an article already listed
+                words = " ".join(re.findall(r"\w+", units[i].text.lower()))
+                if any(words in other or other in words for other in said):
+                    continue  # a page that repeats its own lead (a teaser above the text): listed once
+                said.append(words)
                 listed.add(i)
                 a = articles[units[i].article]
                 comparison.single_source.append(SingleSourceFact(units[i].text, a.id, outlet_name(a)))

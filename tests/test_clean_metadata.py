@@ -175,3 +175,20 @@ def test_an_undated_one_article_file_takes_the_date_in_its_name(tmp_path: Path) 
     assert got["harbour_2026-03-04_pier.txt"] == (datetime(2026, 3, 4, tzinfo=UTC), DateSource.ADDRESS)
     assert got["harbour_2026-03-05_pier.txt"][1] is DateSource.TEXT  # the text's own date wins
     assert got["2026-03-06.jsonl"] == (None, None)  # a container's name dates none of its records
+
+
+def test_a_bracketed_date_label_in_the_text_is_cut_and_dates_the_article(tmp_path: Path) -> None:
+    from storybrief.pipeline import load
+
+    text = (
+        "we have news on the kestrel bay ferry. our reporter has more. ( published monday, may 11, 2015 ) the "
+        "ferry company said the route would reopen within a week, after divers checked the hull."
+    )
+    (tmp_path / "r.jsonl").write_text(json.dumps({"id": "d", "text": text}) + "\n", encoding="utf-8")
+    (article,) = load([str(tmp_path / "r.jsonl")]).articles
+    assert "published monday" not in article.text and "has more. the ferry company said" in article.text
+    assert article.published == datetime(2015, 5, 11, tzinfo=UTC) and article.published_source == "text"
+    kept = "the inquiry (updated figures are due in june) found no fault with the crew."
+    (tmp_path / "k.jsonl").write_text(json.dumps({"id": "k", "text": kept}) + "\n", encoding="utf-8")
+    (other,) = load([str(tmp_path / "k.jsonl")]).articles
+    assert other.text == kept and other.published is None  # an aside that is no date line stays

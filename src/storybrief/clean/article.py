@@ -24,7 +24,7 @@ from ..lang import end_note_patterns, word_count
 from ..model import Article, Block, DateSource, Flag, InputFormat, RawDocument, Removal, content_id
 from . import metadata as md
 from .garble import garble_flags
-from .inline import ends_with_photo_credit, inline_junk
+from .inline import date_labels, ends_with_photo_credit, inline_junk, merge_spans
 from .language import guess_language, normalize_language
 from .page import is_terminated, line_weight, looks_like_page, main_region, region_scores
 from .rules import is_comment_author, is_comment_section_header, junk_reason, strip_bullets
@@ -512,6 +512,11 @@ def _cut_inline(lines: list[_Line], article: Article) -> None:
     content = [ln for ln in lines if ln.kind == CONTENT]
     for ln in content:
         ln.cuts = inline_junk(ln.raw)
+        for start, end, label in date_labels(ln.raw):
+            found = md.match_date_line(label)
+            if found is not None:  # "( published monday, may 11, 2015 )": a date line run into the text
+                _apply(article, found)
+                ln.cuts = merge_spans([*ln.cuts, (start, end, found.kind)])
     if content:
         last = content[-1]
         credit = md.match_wire_credit(last.raw.rstrip())

@@ -113,6 +113,25 @@ def inline_junk(line: str) -> list[Span]:
     return _merge(spans) if spans else spans
 
 
+# a page's date label in brackets inside running text: "… has more. ( published monday, may 11, 2015 ) a mom …"
+_DATE_LABEL_RE = re.compile(
+    r"\(\s*(?P<label>(?:first\s+)?(?:published|posted|updated|last\s+updated)\b[^()]{4,60}?)\s*\)", re.IGNORECASE
+)
+
+
+def date_labels(line: str) -> list[tuple[int, int, str]]:
+    """Bracketed date labels in ``line``: (start, end, the label inside the brackets) for the cleaner to read
+    as a date line and cut."""
+    if "(" not in line:
+        return []
+    return [(m.start(), m.end(), m.group("label")) for m in _DATE_LABEL_RE.finditer(line)]
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """``spans`` in order, overlapping ones merged (the first one's reason kept)."""
+    return _merge(spans)
+
+
 def _merge(spans: list[Span]) -> list[Span]:
     spans.sort()
     merged: list[Span] = []

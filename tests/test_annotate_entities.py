@@ -78,3 +78,34 @@ def test_a_two_letter_last_name_word_is_no_surname() -> None:
     assert [(e.text, e.label) for e in resolve_article(relief, m2, index)] == [("UN", "ORG")]
     assert [(e.text, e.label) for e in resolve_article(leader, m1, index)] == [("Tae Ho Un", "PERSON"), ("UN", "ORG")]
     assert "un" not in people_lookup(resolve_article(leader, m1, index), index)
+
+
+def test_a_shared_surname_goes_to_the_full_name_written_most() -> None:
+    """ "Ana Lorry" named once in the first line must not take every later "Lorry" from "Tom Lorry", whom
+    the article names three times."""
+    text = "Ana Lorry watched. Tom Lorry spoke. Tom Lorry left. Tom Lorry came back. Lorry said so."
+    spans = [
+        ("Ana Lorry", 0, 9),
+        ("Tom Lorry", 19, 28),
+        ("Tom Lorry", 36, 45),
+        ("Tom Lorry", 52, 61),
+        ("Lorry", 73, 78),
+    ]
+    for name, a, b in spans:
+        assert text[a:b] == name
+    mentions = article_mentions(text, [(n, a, b, "PERSON") for n, a, b in spans])
+    resolved = resolve_article(text, mentions, EntityIndex([mentions]))
+    assert resolved[-1].canonical == "Tom Lorry"
+    assert resolved[0].canonical == "Ana Lorry"
+
+
+def test_a_common_first_name_makes_an_organisation_a_person() -> None:
+    """The recogniser calls "Carly Vance" an organisation; a common first name and a surname make it a person,
+    while "Grace Church" and "Warren Center" stay what they are."""
+    text = "Carly Vance met the pastor of Grace Church at the Warren Center."
+    ents = [("Carly Vance", 0, 11, "ORG"), ("Grace Church", 30, 42, "ORG"), ("Warren Center", 50, 63, "ORG")]
+    assert [(m.text, m.label) for m in article_mentions(text, ents)] == [
+        ("Carly Vance", "PERSON"),
+        ("Grace Church", "ORG"),
+        ("Warren Center", "ORG"),
+    ]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from ...lang import LanguageTable
 from ...lang import table as language_table
+from ...lang.en import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from ...lang.en import TABLE as EN
 from ...model import Block, Entity, Quote, Sentence
 from .spans import Span, find_quote_spans
@@ -714,8 +715,50 @@ def _is_fragment(ctx: _Context, span: Span) -> bool:
     return not (re.search(rf"\b{_CUE}\s*$", lead, re.I) and content[:1].isupper())
 
 
-def _genders(text: str, entities: Sequence[Entity]) -> dict[str, str]:
-    """What the article itself says of its people's pronouns: titles (Mr., Ms.) and gendered roles."""
+_GENDERED_PRONOUN_RE = re.compile(r"\b(?:(?P<m>he|his|him|himself)|(?P<f>she|her|hers|herself))\b", re.I)
+
+
+def _pronoun_genders(
+    text: str, entities: Sequence[Entity], sentences: Sequence[Sentence], quote_ranges: Sequence[tuple[int, int]]
+) -> dict[str, str]:
+    """The pronoun the article uses for each person: the first "he"/"she" (or "his"/"her") after a person
+    who opens a sentence, in that sentence or the next, before anyone else is named, outside quotes, is a
+    vote; a person's gender is the clear winner of two votes or more ("Sarandon said … She added" is "f")."""
+
+    def quoted(pos: int) -> bool:
+        return any(a <= pos < b for a, b in quote_ranges)
+
+    people = [e for e in entities if e.label == "PERSON" and not quoted(e.start)]
+    sent_starts = [s.start for s in sentences]
+    votes: dict[str, list[int]] = {}
+    for k, e in enumerate(people):
+        si = bisect_right(sent_starts, e.start) - 1
+        if si < 0 or (k and people[k - 1].start >= sentences[si].start) or text.startswith(("’s", "'s"), e.end):
+            continue  # not the first person of its sentence, or an owner ("Marsh's campaign … after he")
+        stop = sentences[si + 1].end if si + 1 < len(sentences) else sentences[si].end
+        if k + 1 < len(people):
+            stop = min(stop, people[k + 1].start)
+        for m in _GENDERED_PRONOUN_RE.finditer(text, e.end, max(e.end, stop)):
+            if not quoted(m.start()):
+                votes.setdefault(e.canonical, [0, 0])[0 if m.group("m") else 1] += 1
+                break
+    found: dict[str, str] = {}
+    for name, (male, female) in votes.items():
+        if male >= 2 and male > 2 * female:
+            found[name] = "m"
+        elif female >= 2 and female > 2 * male:
+            found[name] = "f"
+    return found
+
+
+def _genders(
+    text: str,
+    entities: Sequence[Entity],
+    sentences: Sequence[Sentence] = (),
+    quote_ranges: Sequence[tuple[int, int]] = (),
+) -> dict[str, str]:
+    """What the article itself says of its people's pronouns: titles (Mr., Ms.) and gendered roles, then
+    first names that English gives one gender, then the pronouns that follow them (:func:`_pronoun_genders`)."""
     found: dict[str, str] = {}
     for e in entities:
         if e.label != "PERSON":
@@ -726,6 +769,14 @@ def _genders(text: str, entities: Sequence[Entity]) -> dict[str, str]:
             found.setdefault(e.canonical, "f")
         elif re.search(r"\bMr\.?\s+$", title) or re.search(r"(?<!wo)man\b|\b(father|husband|king|prince)\b", role):
             found.setdefault(e.canonical, "m")
+    for e in entities:
+        first = e.canonical.split()[0].lower() if e.label == "PERSON" and " " in e.canonical else ""
+        if first in MALE_FIRST_NAMES:
+            found.setdefault(e.canonical, "m")
+        elif first in FEMALE_FIRST_NAMES:
+            found.setdefault(e.canonical, "f")
+    for name, gender in _pronoun_genders(text, entities, sentences, quote_ranges).items():
+        found.setdefault(name, gender)
     return found
 
 
@@ -755,7 +806,7 @@ def find_quotes(
         dict(people or {}),  # a copy: names found in lower-cased text are added to it
         masked=_mask_abbreviations(text),
         quote_ranges=tuple((sp.start, sp.end) for sp in spans),
-        gender=_genders(text, entities),
+        gender=_genders(text, entities, sentences, tuple((sp.start, sp.end) for sp in spans)),
         lowercased=_is_lowercased(text),
     )
     table = language_table(language)

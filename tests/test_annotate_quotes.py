@@ -975,3 +975,17 @@ def test_he_responds_after_a_woman_writes_to_a_man() -> None:
         "“Didn’t we close the quay first?” Santos writes to Kell. He responds, “Yes, but let them have it.”"
     )
     assert [q.speaker for q in quotes(text)] == ["Maria Santos", "Tom Kell"]
+
+
+def test_a_quote_cut_at_a_comma_takes_any_past_verb_after_it() -> None:
+    """ "“…,” Tom Rivers assured the crowd.": a verb no list of reporting verbs holds still attributes a quote
+    that ends with a comma; after a full stop the next sentence is the reporter's own ("Rivers ended …")."""
+    text = (
+        "The harbour meeting ran late on Monday.\n\n"
+        "“The pumps will hold through the winter,” Tom Rivers assured the crowd.\n\n"
+        "“Really?” Ann Lorry questioned.\n\n"
+        "“The pumps are old.” Tom Rivers ended the meeting at nine."
+    )
+    found = quotes(text)
+    assert [(q.speaker, q.cue) for q in found[:2]] == [("Tom Rivers", "assured"), ("Ann Lorry", "questioned")]
+    assert found[2].cue != "ended"

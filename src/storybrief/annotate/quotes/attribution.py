@@ -58,6 +58,11 @@ _AFTER_TAIL = re.compile(rf"^[^“”\"«»]{{0,100}}?,\s*(?P<np>{_NP}){_APPOS}\
 _AFTER_TAIL_CUE_FIRST = re.compile(
     rf"^[^“”\"«»]{{0,160}}?,\s*{_CUE}\s+(?!{_PRONOUN}\b)(?P<np>{_NP})(?:,[^“”\"«»]{{0,200}})?\s*[.!?]?\s*$", re.I
 )
+# a name or pronoun and any past-tense verb, for a quote that ends with a comma: "“…,” Kell assured the crowd."
+_AFTER_NAME_VERB = re.compile(
+    r"^\s*(?P<np>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|he|she|they|it|I|we)\s+"
+    r"(?:(?:then|also|later|quickly|simply|finally)\s+)?(?P<cue>(?-i:[a-z]{3,}ed|read|wrote|began))\b"
+)
 _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.;]|$))", re.I)
 # a vox-pop line: “…” — Ana Ruiz, 44, a teacher
 _AFTER_DASH = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][\w’'.·-]*(?:\s+[A-Z][\w’'.·-]*){0,3})(?=\s*(?:,|$|\n))")
@@ -1331,7 +1336,12 @@ def _try_tail(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None
 
 
 def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
-    return _try_after(ctx, span, _DIRECT_AFTER)
+    found = _try_after(ctx, span, _DIRECT_AFTER)
+    if found[0] is None and ctx.text[span.start : span.end].rstrip()[-1:] in (",", "?", "!"):
+        # a quote cut at a comma (or a question) goes on with its attribution even when the verb is none of
+        # the reporting verbs: "“…,” Ana Ruiz assured the crowd.", "“Really?” Kell questioned."
+        found = _try_after(ctx, span, (_AFTER_NAME_VERB,))
+    return found
 
 
 _ASKED_RE = re.compile(

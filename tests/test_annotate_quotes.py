@@ -989,3 +989,14 @@ def test_a_quote_cut_at_a_comma_takes_any_past_verb_after_it() -> None:
     found = quotes(text)
     assert [(q.speaker, q.cue) for q in found[:2]] == [("Tom Rivers", "assured"), ("Ann Lorry", "questioned")]
     assert found[2].cue != "ended"
+
+
+def test_a_fragment_after_an_earlier_quote_in_its_sentence_is_the_subjects() -> None:
+    """An earlier quoted word in the sentence must not hide its subject: the second fragment is Rivers's,
+    not that of Lorry, who is only named after the first."""
+    text = (
+        "The harbour meeting ran late on Monday.\n"
+        "Tom Rivers lamented that the “danger” came from Ann Lorry’s plan to close the quay while "
+        "“leaving the fishermen without a harbour.”"
+    )
+    assert quotes(text)[-1].speaker == "Tom Rivers"

@@ -1109,8 +1109,24 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
     """For a fragment woven into a sentence with no reporting verb the rules know ("Reid has gone after
     Trump as a “…”"), the first person named in the sentence before it: English puts the subject first."""
     lead_start, lead = _lead(ctx, span)
+    sent = _sentence_of(ctx, span.open_mark)
+    start = max(sent.start, ctx.text.rfind("\n", 0, span.open_mark) + 1)
+    if start < lead_start and _outside_quotes(ctx, start):
+        # an earlier quote in the sentence cut the lead short ("Ramos lamented that the “danger” came from
+        # Trump's ability … while “…”"): the subject before the sentence's first verb speaks
+        subject = _subject_phrase(ctx, start, lead_start)
+        words = ctx.text[subject[0] : subject[1]].split() if subject else []
+        if (
+            subject is not None
+            and words
+            and words[0].lower() not in _LEADING_LINKS | _CLAUSE_OPENERS
+            and not re.search(r"[“”\"«»]|''", ctx.text[start : subject[1]])
+        ):
+            speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
+            if speaker:
+                return speaker, mention, None
     pronoun = re.match(r"\s*(He|She)\b", lead)
-    if pronoun and lead_start == _sentence_of(ctx, span.open_mark).start:
+    if pronoun and lead_start == sent.start:
         at = lead_start + pronoun.start(1)
         who = _antecedent(ctx, at, pronoun.group(1).lower())
         if who:

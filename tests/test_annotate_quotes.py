@@ -1000,3 +1000,13 @@ def test_a_fragment_after_an_earlier_quote_in_its_sentence_is_the_subjects() -> 
         "“leaving the fishermen without a harbour.”"
     )
     assert quotes(text)[-1].speaker == "Tom Rivers"
+
+
+def test_a_papers_name_before_a_named_reporter_is_no_document() -> None:
+    """ "wrote Post bureau chief Ann Lorry": the capitalised "Post" is part of a title, not "a post" with no
+    author, so the reporter named after it wrote the words."""
+    text = (
+        "The harbour museum reopened on Monday.\n"
+        "“The mayor did not pick the date to please anyone,” wrote Post bureau chief Ann Lorry, citing two aides."
+    )
+    assert quotes(text)[-1].speaker == "Ann Lorry"

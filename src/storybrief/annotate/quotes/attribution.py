@@ -224,7 +224,16 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         if named:
             return named.canonical, (named.text, named.start, named.end)
         return np_clean, (np_clean, offset, end)
-    if any(w.lower().strip(",.") in _DOCUMENTS for w in words[:4]) and not _names_an_org(ctx, offset, end, words):
+    person_inside = any(
+        offset <= e.start < end and e.label == "PERSON" and not _DOCUMENTS & set(e.text.lower().split())
+        for e in entities[bisect_right(starts, offset - 1) :]
+    )
+    if (
+        any(w.lower().strip(",.") in _DOCUMENTS for w in words[:4])
+        and not _names_an_org(ctx, offset, end, words)
+        # "Post bureau chief Ana Ruiz": a paper's name before a person named in full is no document
+        and not (person_inside and not any(w.strip(",.") in _DOCUMENTS for w in words[:4]))
+    ):
         by = re.search(r"\b(?:from|by|of)\s+(.+)$", np_clean)
         found = _owner_speaker(ctx, offset + by.start(1), end) if by else (None, None)
         if not found[0] and words[0].lower() == "the" and len(words) == 2:

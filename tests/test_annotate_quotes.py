@@ -1010,3 +1010,16 @@ def test_a_papers_name_before_a_named_reporter_is_no_document() -> None:
         "“The mayor did not pick the date to please anyone,” wrote Post bureau chief Ann Lorry, citing two aides."
     )
     assert quotes(text)[-1].speaker == "Ann Lorry"
+
+
+def test_a_fronted_time_or_circumstance_is_not_the_subject() -> None:
+    """ "Hours later," and "Appearing … at Harbour Party headquarters," stand before the subject: the one
+    who speaks is the person after them, not "Hours" nor the party named in the circumstance."""
+    text = (
+        "The race tightened on Monday.\n"
+        "Hours later, Tom Rivers returned the compliment to Ann Lorry, telling the Maren Post, “She is a good "
+        "friend of the harbour.”\n"
+        "Appearing before cheering supporters Monday morning at Harbour Party headquarters, Ann Lorry, 70, said it "
+        "was too early to celebrate but added, “I think you all know the results.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Ann Lorry"]

@@ -489,10 +489,24 @@ def _person_ending_at(ctx: _Context, at: int) -> Entity | None:
     return next((e for e in reversed(ctx.entities) if e.end == stop and e.label == "PERSON"), None)
 
 
+# what stands before a sentence's subject: a dateline ("DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —"), then a
+# circumstance ("In an interview with Ana Ruiz last year,", "Hours later,", "But a few days later,")
+_FRONTED_RE = re.compile(
+    r"\s*(?:(?-i:[A-Z][A-Z .'-]{2,})(?:,\s*[\w. ]{1,20})?(?:\s*\([^()]{1,30}\))?\s*[—–]\s*)?"
+    r"(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Then|Also),?\s+)?"
+    r"(?:(?:In|On|At|During|After|Before|Following|Despite|Amid|Since|Asked|Speaking|Responding|Appearing|Later"
+    r"|Earlier|Then|Last|This|Over|Under|With)\b[^,“”\"]{0,120}|(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago))\s*,"
+)
+
+
 def _sentence_subject_at(ctx: _Context, pos: int) -> tuple[str | None, MentionSpan | None]:
-    """The subject of the sentence holding ``pos``: a leading he/she, or its first person or organisation."""
+    """The subject of the sentence holding ``pos``: a leading he/she, or its first person or organisation
+    after a fronted dateline or circumstance."""
     sent = _sentence_of(ctx, pos)
     start = max(sent.start, ctx.text.rfind("\n", 0, pos) + 1)
+    fronted = _FRONTED_RE.match(ctx.masked, start, pos)
+    if fronted and ctx.masked[fronted.end() : pos].strip():
+        start = fronted.end()
     pronoun = re.match(r"\s*(He|She)\b", ctx.text[start:pos])
     if pronoun:
         at = start + pronoun.start(1)
@@ -1063,9 +1077,7 @@ def _try_before(
         # "X criticised the plan, saying, “…”": the sentence's subject, the phrase before its first verb
         # ("Small groups of protesters circled the stadium - where the Panthers played - while chanting")
         subject = _subject_phrase(ctx, lead_start, open_at)
-        fronted = re.match(
-            r"\s*(?:In|On|At|During|After|Before|Later|Earlier|Then|Asked|Speaking)\b[^,“”\"]{0,80},", before
-        )
+        fronted = _FRONTED_RE.match(before)
         if subject is not None and fronted and subject[1] <= lead_start + fronted.end():
             # a fronted circumstance, then the subject: "In a statement Thursday, Rep. Ana Ruiz reacted, saying:"
             subject = _subject_phrase(ctx, lead_start + fronted.end(), open_at) or subject

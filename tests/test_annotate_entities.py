@@ -109,3 +109,25 @@ def test_a_common_first_name_makes_an_organisation_a_person() -> None:
         ("Grace Church", "ORG"),
         ("Warren Center", "ORG"),
     ]
+
+
+def test_a_place_or_party_is_not_a_person_by_another_storys_surname() -> None:
+    """ "Piet Paris" and "Hill Democrats" (a recogniser's slip) in one story must not make the city of Paris
+    or the Democrats of another story people when the input names them more often as a place or a party; a
+    surname the recogniser once called a place, or an organisation, is still corrected ("Lorry")."""
+    people = "Piet Paris met the Hill Democrats and Ann Lorry."
+    travel = "Paris was calm. Democrats met Lorry there. Paris and the Democrats slept."
+    m1 = article_mentions(
+        people, [("Piet Paris", 0, 10, "PERSON"), ("Hill Democrats", 19, 33, "PERSON"), ("Ann Lorry", 38, 47, "PERSON")]
+    )
+    ents = [("Paris", 0, 5, "GPE"), ("Democrats", 16, 25, "NORP"), ("Lorry", 30, 35, "GPE")]
+    ents += [("Paris", 43, 48, "GPE"), ("Democrats", 57, 66, "NORP")]
+    for name, a, b, _ in ents:
+        assert travel[a:b] == name
+    m2 = article_mentions(travel, ents)
+    resolved = resolve_article(travel, m2, EntityIndex([m1, m2]))
+    assert [(e.text, e.label, e.canonical) for e in resolved[:3]] == [
+        ("Paris", "GPE", "Paris"),
+        ("Democrats", "NORP", "Democrats"),
+        ("Lorry", "PERSON", "Ann Lorry"),
+    ]

@@ -199,8 +199,14 @@ class EntityIndex:
     def __init__(self, articles_mentions: Sequence[Sequence[Mention]]) -> None:
         self.full_by_token: dict[str, Counter[str]] = defaultdict(Counter)
         self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.as_person: Counter[str] = Counter()  # a one-word name: how often the input uses it for a person
+        self.as_place: Counter[str] = Counter()  # … and for a place or a nationality
         for mentions in articles_mentions:
             for m in mentions:
+                if m.label == "PERSON":
+                    self.as_person[_key(m.text.split()[-1])] += 1
+                elif m.label in ("GPE", "LOC", "NORP"):
+                    self.as_place[_key(m.text)] += 1
                 if m.label == "PERSON" and len(m.text.split()) >= 2 and _surname_key(m.text.split()[-1]):
                     # across articles only the surname stands for a full name: a first name or a title
                     # ("Lee", "Mr") met in another story is somebody else as often as not
@@ -210,6 +216,12 @@ class EntityIndex:
     def is_person(self, name: str) -> bool:
         """A single token that is the surname of exactly one full name in the input."""
         return " " not in name.strip() and _surname_key(name) and len(self.surnames.get(_key(name), ())) == 1
+
+    def is_person_not_place(self, name: str) -> bool:
+        """:meth:`is_person`, for a word the recogniser called a place or a nationality: only when the input
+        uses it for a person at least as often ("Reinholt", a surname; not "Paris" or "Democrats", which one
+        story's "Piet Paris" or a misread "Hill Democrats" share)."""
+        return self.is_person(name) and self.as_place[_key(name)] <= self.as_person[_key(name)]
 
     def canonical_person(self, name: str, local: dict[str, str]) -> str:
         """The full name a short mention stands for: in the article first, then across the input."""
@@ -261,7 +273,10 @@ def resolve_article(text: str, mentions: Sequence[Mention], index: EntityIndex) 
                 surnames.add(_key(parts[-1]))
     entities: list[Entity] = []
     for m in mentions:
-        if m.label != "PERSON" and (_key(m.text) in surnames or index.is_person(m.text)):
+        if m.label != "PERSON" and (
+            _key(m.text) in surnames
+            or (index.is_person(m.text) if m.label == "ORG" else index.is_person_not_place(m.text))
+        ):
             m = Mention(m.text, m.start, m.end, "PERSON", m.role)  # spaCy called a known person a place
         if m.label == "PERSON":
             canonical = index.canonical_person(m.text, local)

@@ -1023,3 +1023,15 @@ def test_a_fronted_time_or_circumstance_is_not_the_subject() -> None:
         "was too early to celebrate but added, “I think you all know the results.”"
     )
     assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Ann Lorry"]
+
+
+def test_a_party_tag_does_not_end_the_sentence() -> None:
+    """The sentence model breaks after "(I-Vt.)" or "(Tex.)"; the subject before the tag still speaks the
+    fragment that ends the sentence."""
+    text = (
+        "The race tightened on Monday.\n"
+        "Sen. Tom Rivers (I-Vt.) said Sunday in Marrow Bay, Valeria, that he was hoping for a large turnout, which "
+        "“will help elect Ann Lorry to the harbour board.”\n"
+        "Other candidates were as bellicose. Sen. Piet Kell (Tex.) has said that he would “sink the old pumps.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Piet Kell"]

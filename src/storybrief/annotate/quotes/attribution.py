@@ -98,7 +98,7 @@ _FRAME_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
 # state abbreviations
 _ABBREV_DOT_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Atty|Supt|Det|Adm|Maj|Cpl|Pvt|Sens|Reps|Del|Amb|Cmdr|Hon|Insp)\."
-    r"|\b[A-Z]\.(?=\s*[A-Z])|\([A-Z]-[A-Za-z]{1,6}\.(?=\))"
+    r"|\b[A-Z]\.(?=\s*[A-Z])|\([A-Z]-[A-Za-z]{1,6}\.(?=\))|\([A-Z][a-z]{1,4}\.(?=\))"
     # a US state after a town ("Everett, Wash., recently")
     r"|(?<=, )(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev"
     r"|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.(?=,)"
@@ -108,6 +108,19 @@ _ABBREV_DOT_RE = re.compile(
 def _mask_abbreviations(text: str) -> str:
     """The same text (same length) with the periods of abbreviations replaced by a middle dot."""
     return _ABBREV_DOT_RE.sub(lambda m: m.group(0)[:-1] + "·", text)
+
+
+def _join_abbreviation_breaks(sentences: Sequence[Sentence], masked: str) -> list[Sentence]:
+    """The sentences with a break after an abbreviation undone: the model ends a sentence at "(I-Vt.)" or
+    "Sen." ("Sen. Ana Ruiz (I-Vt.) | said Sunday …"), where the masked text shows no sentence end."""
+    joined: list[Sentence] = []
+    for sent in sentences:
+        tail = masked[joined[-1].start : joined[-1].end].rstrip() if joined else ""
+        if tail.endswith(("·", "·)")) and "\n" not in masked[joined[-1].end : sent.start]:
+            joined[-1] = Sentence(joined[-1].start, sent.end)
+        else:
+            joined.append(sent)
+    return joined
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -825,6 +838,8 @@ def find_quotes(
     """
     entities = sorted(entities, key=lambda e: e.start)
     spans = find_quote_spans(text, blocks)
+    masked = _mask_abbreviations(text)
+    sentences = _join_abbreviation_breaks(sentences, masked)
     ctx = _Context(
         text,
         entities,
@@ -832,7 +847,7 @@ def find_quotes(
         sentences,
         [s.start for s in sentences],
         dict(people or {}),  # a copy: names found in lower-cased text are added to it
-        masked=_mask_abbreviations(text),
+        masked=masked,
         quote_ranges=tuple((sp.start, sp.end) for sp in spans),
         gender=_genders(text, entities, sentences, tuple((sp.start, sp.end) for sp in spans)),
         lowercased=_is_lowercased(text),

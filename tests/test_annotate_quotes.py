@@ -1035,3 +1035,16 @@ def test_a_party_tag_does_not_end_the_sentence() -> None:
         "Other candidates were as bellicose. Sen. Piet Kell (Tex.) has said that he would “sink the old pumps.”"
     )
     assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Piet Kell"]
+
+
+def test_a_fragment_after_an_active_verb_is_its_subjects() -> None:
+    """With nobody named in full, the subject before an active verb speaks the fragment ("The agency declined
+    to detail …"); a subject that is only described by the quote ("The new pier will be dubbed …", "Guns
+    are …") is not a speaker."""
+    text = (
+        "The harbour inquiry opened on Monday.\n"
+        "The agency declined to publicly detail the inquiry's “specific focus, scope or targets.”\n"
+        "The new pier will informally be dubbed the “Rivers Landing” by the town.\n"
+        "Pumps are “the ultimate public health question” for the bay."
+    )
+    assert [q.speaker for q in quotes(text)] == ["The agency", None, None]

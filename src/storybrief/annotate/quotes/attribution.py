@@ -1150,17 +1150,9 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
     if start < lead_start and _outside_quotes(ctx, start):
         # an earlier quote in the sentence cut the lead short ("Ramos lamented that the “danger” came from
         # Trump's ability … while “…”"): the subject before the sentence's first verb speaks
-        subject = _subject_phrase(ctx, start, lead_start)
-        words = ctx.text[subject[0] : subject[1]].split() if subject else []
-        if (
-            subject is not None
-            and words
-            and words[0].lower() not in _LEADING_LINKS | _CLAUSE_OPENERS
-            and not re.search(r"[“”\"«»]|''", ctx.text[start : subject[1]])
-        ):
-            speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
-            if speaker:
-                return speaker, mention, None
+        speaker, mention = _subject_speaker(ctx, start, lead_start)
+        if speaker:
+            return speaker, mention, None
     pronoun = re.match(r"\s*(He|She)\b", lead)
     if pronoun and lead_start == sent.start:
         at = lead_start + pronoun.start(1)
@@ -1180,7 +1172,45 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
                 break
             e = _head_person(ctx, e, span.open_mark)
             return e.canonical, (e.text, e.start, e.end), None
+    if lead_start == start:
+        # nobody named in full: the subject before the sentence's first verb ("The agency declined to detail
+        # the inquiry's “…”", "The Harbour Party released a statement, saying the plan is “…”")
+        fronted = _FRONTED_RE.match(ctx.masked, start, span.open_mark)
+        speaker, mention = _subject_speaker(ctx, fronted.end() if fronted else start, span.open_mark, True)
+        if speaker:
+            return speaker, mention, None
     return None, None, None
+
+
+# verbs after a subject that make the sentence a description of it, not its words: "Guns are “…”", "The
+# show was named “…”", "The new project will be dubbed “…”"
+_NOT_ACTIVE = _VERB_WORDS | frozenset("has had have also still then later titled entitled named dubbed".split())
+
+
+def _subject_speaker(
+    ctx: _Context, start: int, stop: int, active: bool = False
+) -> tuple[str | None, MentionSpan | None]:
+    """The speaker the words before the first verb of the clause at ``start`` name, when they are a subject:
+    not a linking word or a subordinate clause ("While the plan …"), no quotation in them; with ``active``,
+    only before a verb that is no form of "be" or "have", nor a passive naming."""
+    adverb = re.match(
+        r"\s*(?:Instead|However|Meanwhile|Still|Yet|Also|Separately|Now|Indeed|Moreover|Likewise),\s*",
+        ctx.masked[start:stop],
+    )
+    if adverb:
+        start += adverb.end()  # "Instead, the statement talked about": the subject after the sentence adverb
+    subject = _subject_phrase(ctx, start, stop)
+    words = ctx.text[subject[0] : subject[1]].split() if subject else []
+    verb = re.match(r"\s*([\w’'-]+)", ctx.masked[subject[1] : stop]) if subject else None
+    if (
+        subject is None
+        or not words
+        or words[0].lower().strip(",") in _LEADING_LINKS | _CLAUSE_OPENERS
+        or re.search(r"[“”\"«»]|''", ctx.text[start : subject[1]])
+        or (active and (verb is None or verb.group(1).lower() in _NOT_ACTIVE))
+    ):
+        return None, None
+    return _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
 
 
 # lower-case words between a modifier and the head of a phrase: "Obama spokesman", "Castle's campaign manager"

@@ -1048,3 +1048,15 @@ def test_a_fragment_after_an_active_verb_is_its_subjects() -> None:
         "Pumps are “the ultimate public health question” for the bay."
     )
     assert [q.speaker for q in quotes(text)] == ["The agency", None, None]
+
+
+def test_the_subject_speaks_a_fragment_before_a_person_named_after_it() -> None:
+    """The subject before the first verb speaks, not the first full name of the sentence, which is its
+    object here; an irregular past ("found") ends the subject too."""
+    text = (
+        "The harbour inquiry opened on Monday.\n"
+        "One aide inside the harbour office tried to downplay Tom Rivers’s comments, saying they were "
+        "“not a big deal around here.”\n"
+        "A 2014 Marrow Bay council report found “no evidence that Ann Lorry ordered the pumps stopped.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["One aide inside the harbour office", "A 2014 Marrow Bay council report"]

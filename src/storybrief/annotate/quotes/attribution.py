@@ -982,13 +982,33 @@ def _description_tail(ctx: _Context, start: int, end: int) -> int:
 def _subject_phrase(ctx: _Context, start: int, stop: int) -> tuple[int, int] | None:
     """The words before the first verb of the clause at ``start`` (an auxiliary, an adverb like "also", or
     a past form), within its first eight words; None when no verb shows there."""
+    relative, prev_end = False, 0
     for k, m in enumerate(re.finditer(r"[^\s,]+", ctx.masked[start:stop])):
         if k >= 8:
             return None
         word = m.group(0).lower()
-        if k and (word in _VERBISH or (word.endswith("ed") and len(word) > 4) or _CUE_AT.fullmatch(word)):
+        if relative and "," in ctx.masked[start + prev_end : start + m.start()]:
+            relative = False  # "One trader, who gave no name, will buy": the relative clause is closed
+        prev_end = m.end()
+        if word in ("who", "which", "whom", "whose"):
+            relative = True
+        if k and not relative and (
+            word in _VERBISH
+            or word in _IRREGULAR_PAST
+            or (word.endswith("ed") and len(word) > 4)
+            or _CUE_AT.fullmatch(word)
+        ):
             return start, start + m.start()
     return None
+
+
+# past forms without "-ed" that end a subject as well: "Ana Ruiz sent it after Piet Kell published …"
+_IRREGULAR_PAST = frozenset(
+    "sent went made took gave got came became began brought bought built caught chose did drew drove fell felt "
+    "fought found flew forgot held hid kept knew led left lent lost meant met paid ran rode rose saw sold shot "
+    "shut sang sat slept spent spoke stood stole struck swore taught thought threw understood woke won wore "
+    "wrote".split()
+)
 
 
 _CUE_AT = re.compile(rf"(?<![\w’'-]){_CUE}", re.I)
@@ -1159,6 +1179,14 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
         who = _antecedent(ctx, at, pronoun.group(1).lower())
         if who:
             return who, (pronoun.group(1), at, at + len(pronoun.group(1))), None
+    if lead_start == start:
+        # the subject before the sentence's first verb, rather than the first full name, which may be its
+        # object ("The agency declined to detail the inquiry's “…”", "The Harbour Party released a statement,
+        # saying the plan is “…”", "One aide tried to downplay Kell's comments, saying they were “…”")
+        fronted = _FRONTED_RE.match(ctx.masked, start, span.open_mark)
+        speaker, mention = _subject_speaker(ctx, fronted.end() if fronted else start, span.open_mark, True)
+        if speaker:
+            return speaker, mention, None
     for e in ctx.entities:
         # a full name only: a lone capitalised word the model calls a person is too often not one ("Graffiti")
         if (
@@ -1172,13 +1200,6 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
                 break
             e = _head_person(ctx, e, span.open_mark)
             return e.canonical, (e.text, e.start, e.end), None
-    if lead_start == start:
-        # nobody named in full: the subject before the sentence's first verb ("The agency declined to detail
-        # the inquiry's “…”", "The Harbour Party released a statement, saying the plan is “…”")
-        fronted = _FRONTED_RE.match(ctx.masked, start, span.open_mark)
-        speaker, mention = _subject_speaker(ctx, fronted.end() if fronted else start, span.open_mark, True)
-        if speaker:
-            return speaker, mention, None
     return None, None, None
 
 
@@ -1192,7 +1213,8 @@ def _subject_speaker(
 ) -> tuple[str | None, MentionSpan | None]:
     """The speaker the words before the first verb of the clause at ``start`` name, when they are a subject:
     not a linking word or a subordinate clause ("While the plan …"), no quotation in them; with ``active``,
-    only before a verb that is no form of "be" or "have", nor a passive naming."""
+    only a phrase without a comma (no circumstance left in it) before a verb that is no form of "be" or "have",
+    nor a passive naming."""
     adverb = re.match(
         r"\s*(?:Instead|However|Meanwhile|Still|Yet|Also|Separately|Now|Indeed|Moreover|Likewise),\s*",
         ctx.masked[start:stop],
@@ -1207,7 +1229,7 @@ def _subject_speaker(
         or not words
         or words[0].lower().strip(",") in _LEADING_LINKS | _CLAUSE_OPENERS
         or re.search(r"[“”\"«»]|''", ctx.text[start : subject[1]])
-        or (active and (verb is None or verb.group(1).lower() in _NOT_ACTIVE))
+        or (active and (verb is None or verb.group(1).lower() in _NOT_ACTIVE or "," in ctx.text[start : subject[1]]))
     ):
         return None, None
     return _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])

@@ -1059,4 +1059,5 @@ def test_the_subject_speaks_a_fragment_before_a_person_named_after_it() -> None:
         "“not a big deal around here.”\n"
         "A 2014 Marrow Bay council report found “no evidence that Ann Lorry ordered the pumps stopped.”"
     )
-    assert [q.speaker for q in quotes(text)] == ["One aide inside the harbour office", "A 2014 Marrow Bay council report"]
+    expected = ["One aide inside the harbour office", "A 2014 Marrow Bay council report"]
+    assert [q.speaker for q in quotes(text)] == expected

@@ -992,11 +992,15 @@ def _subject_phrase(ctx: _Context, start: int, stop: int) -> tuple[int, int] | N
         prev_end = m.end()
         if word in ("who", "which", "whom", "whose"):
             relative = True
-        if k and not relative and (
-            word in _VERBISH
-            or word in _IRREGULAR_PAST
-            or (word.endswith("ed") and len(word) > 4)
-            or _CUE_AT.fullmatch(word)
+        if (
+            k
+            and not relative
+            and (
+                word in _VERBISH
+                or word in _IRREGULAR_PAST
+                or (word.endswith("ed") and len(word) > 4)
+                or _CUE_AT.fullmatch(word)
+            )
         ):
             return start, start + m.start()
     return None

@@ -1061,3 +1061,14 @@ def test_the_subject_speaks_a_fragment_before_a_person_named_after_it() -> None:
     )
     expected = ["One aide inside the harbour office", "A 2014 Marrow Bay council report"]
     assert [q.speaker for q in quotes(text)] == expected
+
+
+def test_a_dateline_or_a_link_word_is_not_the_speaker() -> None:
+    """ "MARROW BAY, Val. —" opens the paragraph and "Or," the sentence; the speaker is the senator after
+    the dateline and the former harbour master after "as"."""
+    text = (
+        "MARROW BAY, Val. — Sen. Tom Rivers (R-Texas) weighed in on the allegations, calling the behaviour a "
+        "“fireable offense.”\n"
+        "Or, as Ann Lorry, a former harbour master, put it: “The pumps are no longer at the gate.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Ann Lorry"]

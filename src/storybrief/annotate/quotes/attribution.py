@@ -186,7 +186,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         # "adding that its value quadrupled", "In a statement released Thursday": reported speech or a
         # circumstance, never the one who speaks
         return None, None
-    if words[0].lower() in _LEADING_LINKS and len(words) > 1:
+    if words[0].lower().strip(",") in _LEADING_LINKS and len(words) > 1:
         # "and as Elena Marsh went on": the subject after the linking words
         rest = np_clean[len(words[0]) :].lstrip()
         return _speaker_from_np(ctx, rest, end - len(rest))
@@ -504,12 +504,13 @@ def _person_ending_at(ctx: _Context, at: int) -> Entity | None:
 
 # what stands before a sentence's subject: a dateline ("DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —"), then a
 # circumstance ("In an interview with Ana Ruiz last year,", "Hours later,", "But a few days later,")
-_FRONTED_RE = re.compile(
-    r"\s*(?:(?-i:[A-Z][A-Z .'-]{2,})(?:,\s*[\w. ]{1,20})?(?:\s*\([^()]{1,30}\))?\s*[—–]\s*)?"
+_DATELINE = r"(?-i:[A-Z][A-Z .'-]{2,})(?:,\s*[\w.· ]{1,20})?(?:\s*\([^()]{1,30}\))?\s*[—–]\s*"
+_CIRCUMSTANCE = (
     r"(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Then|Also),?\s+)?"
     r"(?:(?:In|On|At|During|After|Before|Following|Despite|Amid|Since|Asked|Speaking|Responding|Appearing|Later"
     r"|Earlier|Then|Last|This|Over|Under|With)\b[^,“”\"]{0,120}|(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago))\s*,"
 )
+_FRONTED_RE = re.compile(rf"\s*(?:{_DATELINE}(?:{_CIRCUMSTANCE})?|{_CIRCUMSTANCE})")
 
 
 def _sentence_subject_at(ctx: _Context, pos: int) -> tuple[str | None, MentionSpan | None]:
@@ -1064,7 +1065,10 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
             prev_end = 0
         region = before[prev_end : m.start()]
         np = _NP_BEFORE_CUE.search(region)
-        if np and np.group("np").strip():
+        if np and np.group("np").strip().lower() in _LEADING_LINKS and region[np.end("np") :].startswith(","):
+            # "Or, as Ana Ruiz, a former mayor, put it": the subject is in the clause after the link word
+            out.append((lead_start + prev_end + np.end("np"), lead_start + m.start(), m.group("cue")))
+        elif np and np.group("np").strip():
             out.append((lead_start + prev_end + np.start("np"), lead_start + prev_end + np.end("np"), m.group("cue")))
             # the latest phrase that fits, for when the earliest is the reporter's clause and not a speaker
             # ("Perhaps it is a twist of irony, but … -- which Apple's chief executive, Tim Cook, called")
@@ -1131,7 +1135,12 @@ def _try_before(
             return inside[0].canonical, (inside[0].text, inside[0].start, inside[0].end), "saying"
     for np_start, np_end, cue in _nearest_cues(before, lead_start):
         if cue.lower().endswith("ing") and not before[: np_start - lead_start].strip():
-            # the sentence's own clause before a participle: its subject (as below)
+            # the sentence's own clause before a participle: its subject (as below), after a dateline or a
+            # fronted circumstance ("DECATUR, Ill. — Sen. Ana Ruiz weighed in …, calling")
+            fronted = _FRONTED_RE.match(ctx.masked, np_start, open_at)
+            if fronted and np_start < fronted.end() < open_at:
+                np_start = fronted.end()
+                np_end = max(np_end, np_start)
             np_start, np_end = _subject_phrase(ctx, np_start, np_end) or (np_start, np_end)
         speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
         if speaker:
@@ -1150,13 +1159,23 @@ def _try_before(
                 continue
             group = "np2" if m.groupdict().get("np2") else "np"
             np_start, np_end = lead_start + m.start(group), lead_start + m.end(group)
+            if (
+                m.groupdict().get("cue")
+                and ctx.text[np_start:np_end].strip().lower() in _LEADING_LINKS
+                and ctx.text[np_end : np_end + 1] == ","
+            ):
+                # "Or, as Ana Ruiz, a former mayor, put it:": the subject is in the clause after the link word
+                np_start, np_end = np_end, lead_start + m.start("cue")
             dash = list(re.finditer(r"\s[-—–]{1,2}\s", ctx.text[np_start:np_end])) if pattern is _COLON else []
             if dash:
                 # a digest line, "Pollsters missed the upset - Ana Ruiz: “…”": the label after the dash speaks
                 np_start += dash[-1].end()
             if (m.groupdict().get("cue") or "").lower().endswith("ing"):
                 # "The town released a statement Wednesday saying …": the participle's subject is the clause's
-                # subject, the words before its verb, never the whole clause
+                # subject, the words before its verb, never the whole clause (after a dateline: "DECATUR, Ill. —")
+                fronted = _FRONTED_RE.match(ctx.masked, np_start, lead_start + m.start("cue"))
+                if fronted and fronted.end() >= np_end:
+                    np_start, np_end = fronted.end(), lead_start + m.start("cue")
                 np_start, np_end = _subject_phrase(ctx, np_start, np_end) or (np_start, np_end)
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
             if speaker:

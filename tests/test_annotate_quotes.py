@@ -1072,3 +1072,14 @@ def test_a_dateline_or_a_link_word_is_not_the_speaker() -> None:
         "Or, as Ann Lorry, a former harbour master, put it: “The pumps are no longer at the gate.”"
     )
     assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Ann Lorry"]
+
+
+def test_a_colon_dateline_is_not_a_speaker() -> None:
+    """ "SAN DIEGO: A contractor nicknamed “…”" and "MARROW BAY: Vast crowds … to view ‘…’" open with a
+    dateline, not a headline's speaker; a nickname or a phrase held up by a crowd has no speaker."""
+    text = (
+        "SAN DIEGO: A Valerian defence contractor nicknamed “Fat Leonard” who ran a bribery scheme was arrested.\n"
+        "MARROW BAY: Vast crowds gathered in Marrow Bay for the funeral and held up their children to view "
+        "‘the making of history’."
+    )
+    assert [q.speaker for q in quotes(text)] == [None, None]

@@ -504,7 +504,7 @@ def _person_ending_at(ctx: _Context, at: int) -> Entity | None:
 
 # what stands before a sentence's subject: a dateline ("DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —"), then a
 # circumstance ("In an interview with Ana Ruiz last year,", "Hours later,", "But a few days later,")
-_DATELINE = r"(?-i:[A-Z][A-Z .'-]{2,})(?:,\s*[\w.· ]{1,20})?(?:\s*\([^()]{1,30}\))?\s*[—–]\s*"
+_DATELINE = r"(?-i:[A-Z][A-Z/ .'-]{2,})(?:,\s*[\w.· ]{1,20})?(?:\s*\([^()]{1,30}\))?\s*(?:[—–]|(?<=[A-Z]):)\s*"
 _CIRCUMSTANCE = (
     r"(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Then|Also),?\s+)?"
     r"(?:(?:In|On|At|During|After|Before|Following|Despite|Amid|Since|Asked|Speaking|Responding|Appearing|Later"
@@ -624,7 +624,7 @@ def _antecedent(ctx: _Context, before: int, pronoun: str = "he") -> str | None:
     who = in_sentence[0] if in_sentence else last
     if who.label != "PERSON":  # "Ms Donelan" tagged as an organisation: the person the input knows by that name
         return ctx.people.get(who.text.split()[-1].lower(), who.canonical)
-    return who.canonical
+    return _own_name(ctx, who)
 
 
 def _antecedent_org(ctx: _Context, before: int) -> str | None:
@@ -655,7 +655,7 @@ def _antecedent_org(ctx: _Context, before: int) -> str | None:
 _PLACE_HEADS = frozenset(
     "checkpoint road street avenue bridge park centre center building tower station airport mall hospital square "
     "highway expressway port island river lake hill market plaza hall stadium camp base estate county district "
-    "province".split()
+    "province hotel restaurant cafe pub bar church cathedral museum school university college library".split()
 )
 
 
@@ -681,6 +681,12 @@ def _own_name(ctx: _Context, e: Entity) -> str:
     title = _PERSONAL_TITLE_RE.search(ctx.text[max(0, e.start - 8) : e.start])
     if title and words[0].lower() in _PERSONAL_TITLES and words[0].lower() != title.group(1).lower():
         return f"{title.group(1)} {e.text}"
+    first = words[0].lower()
+    if title and (
+        (title.group(1).lower() in ("mrs", "ms", "miss", "mdm", "madam", "puan", "cik") and first in MALE_FIRST_NAMES)
+        or (title.group(1).lower() in ("mr", "encik") and first in FEMALE_FIRST_NAMES)
+    ):
+        return f"{title.group(1)} {e.text}"  # "Ms Chew" of this article is not another article's "Maximilian Chew"
     prev = re.search(r"(?<![\w’'-])([A-Z][a-z]+)\s+$", ctx.text[max(0, e.start - 30) : e.start])
     if (
         prev
@@ -1228,7 +1234,10 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
 
 # verbs after a subject that make the sentence a description of it, not its words: "Guns are “…”", "The
 # show was named “…”", "The new project will be dubbed “…”"
-_NOT_ACTIVE = _VERB_WORDS | frozenset("has had have also still then later titled entitled named dubbed".split())
+_NOT_ACTIVE = _VERB_WORDS | frozenset(
+    "has had have also still then later titled entitled named dubbed nicknamed called known labeled labelled "
+    "described termed branded".split()
+)
 
 
 def _subject_speaker(
@@ -1255,7 +1264,16 @@ def _subject_speaker(
         or (active and (verb is None or verb.group(1).lower() in _NOT_ACTIVE or "," in ctx.text[start : subject[1]]))
     ):
         return None, None
-    return _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
+    speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
+    if (
+        active
+        and mention is not None
+        and len(mention[0].split()) > 1
+        and words[0].lower() not in _DETERMINERS
+        and not any(e.start == mention[1] and e.label in ("PERSON", "ORG") for e in ctx.entities)
+    ):
+        return None, None  # a bare phrase ("Vast crowds gathered … to view “…”") speaks only when it is a name
+    return speaker, mention
 
 
 # lower-case words between a modifier and the head of a phrase: "Obama spokesman", "Castle's campaign manager"
@@ -1395,6 +1413,10 @@ def _headline_label(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan 
     if not m or len(m.group("rest").split()) > 8:
         return None, None, None
     np_start = para + m.start("np")
+    if re.fullmatch(r"[A-Z][A-Z/ .'-]+", m.group("np")) and (
+        m.group("rest").strip() or any(e.start == np_start and e.label in ("GPE", "LOC") for e in ctx.entities)
+    ):
+        return None, None, None  # "SAN DIEGO: A contractor nicknamed “…”": a dateline, not a speaker
     speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : para + m.end("np")], np_start)
     return (speaker, mention, ":") if speaker else (None, None, None)
 

@@ -136,7 +136,8 @@ _NOT_SURNAMES = frozenset(
     "house hall center centre street road avenue square bridge park school college university institute "
     "foundation group company inc news post times journal show campaign administration act fund party church "
     "chapel cathedral hospital clinic bank museum library hotel station airport county city river lake "
-    "island award prize".split()
+    "island award prize garden gardens valley beach bay harbour harbor port place line hills heights village "
+    "tower towers mall plaza market court bridge".split()
 )
 
 

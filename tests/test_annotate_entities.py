@@ -78,3 +78,56 @@ def test_a_two_letter_last_name_word_is_no_surname() -> None:
     assert [(e.text, e.label) for e in resolve_article(relief, m2, index)] == [("UN", "ORG")]
     assert [(e.text, e.label) for e in resolve_article(leader, m1, index)] == [("Tae Ho Un", "PERSON"), ("UN", "ORG")]
     assert "un" not in people_lookup(resolve_article(leader, m1, index), index)
+
+
+def test_a_shared_surname_goes_to_the_full_name_written_most() -> None:
+    """ "Ana Lorry" named once in the first line must not take every later "Lorry" from "Tom Lorry", whom
+    the article names three times."""
+    text = "Ana Lorry watched. Tom Lorry spoke. Tom Lorry left. Tom Lorry came back. Lorry said so."
+    spans = [
+        ("Ana Lorry", 0, 9),
+        ("Tom Lorry", 19, 28),
+        ("Tom Lorry", 36, 45),
+        ("Tom Lorry", 52, 61),
+        ("Lorry", 73, 78),
+    ]
+    for name, a, b in spans:
+        assert text[a:b] == name
+    mentions = article_mentions(text, [(n, a, b, "PERSON") for n, a, b in spans])
+    resolved = resolve_article(text, mentions, EntityIndex([mentions]))
+    assert resolved[-1].canonical == "Tom Lorry"
+    assert resolved[0].canonical == "Ana Lorry"
+
+
+def test_a_common_first_name_makes_an_organisation_a_person() -> None:
+    """The recogniser calls "Carly Vance" an organisation; a common first name and a surname make it a person,
+    while "Grace Church" and "Warren Center" stay what they are."""
+    text = "Carly Vance met the pastor of Grace Church at the Warren Center."
+    ents = [("Carly Vance", 0, 11, "ORG"), ("Grace Church", 30, 42, "ORG"), ("Warren Center", 50, 63, "ORG")]
+    assert [(m.text, m.label) for m in article_mentions(text, ents)] == [
+        ("Carly Vance", "PERSON"),
+        ("Grace Church", "ORG"),
+        ("Warren Center", "ORG"),
+    ]
+
+
+def test_a_place_or_party_is_not_a_person_by_another_storys_surname() -> None:
+    """ "Piet Paris" and "Hill Democrats" (a recogniser's slip) in one story must not make the city of Paris
+    or the Democrats of another story people when the input names them more often as a place or a party; a
+    surname the recogniser once called a place, or an organisation, is still corrected ("Lorry")."""
+    people = "Piet Paris met the Hill Democrats and Ann Lorry."
+    travel = "Paris was calm. Democrats met Lorry there. Paris and the Democrats slept."
+    m1 = article_mentions(
+        people, [("Piet Paris", 0, 10, "PERSON"), ("Hill Democrats", 19, 33, "PERSON"), ("Ann Lorry", 38, 47, "PERSON")]
+    )
+    ents = [("Paris", 0, 5, "GPE"), ("Democrats", 16, 25, "NORP"), ("Lorry", 30, 35, "GPE")]
+    ents += [("Paris", 43, 48, "GPE"), ("Democrats", 57, 66, "NORP")]
+    for name, a, b, _ in ents:
+        assert travel[a:b] == name
+    m2 = article_mentions(travel, ents)
+    resolved = resolve_article(travel, m2, EntityIndex([m1, m2]))
+    assert [(e.text, e.label, e.canonical) for e in resolved[:3]] == [
+        ("Paris", "GPE", "Paris"),
+        ("Democrats", "NORP", "Democrats"),
+        ("Lorry", "PERSON", "Ann Lorry"),
+    ]

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..lang.en import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from ..model import Entity
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
@@ -130,6 +131,27 @@ def titled_names(text: str) -> list[tuple[str, int, int, str]]:
     return [(m.group("name"), m.start("name"), m.end("name"), "PERSON") for m in _TITLED_NAME_RE.finditer(text)]
 
 
+_NAME_WORD_RE = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.")
+_NOT_SURNAMES = frozenset(
+    "house hall center centre street road avenue square bridge park school college university institute "
+    "foundation group company inc news post times journal show campaign administration act fund party church "
+    "chapel cathedral hospital clinic bank museum library hotel station airport county city river lake "
+    "island award prize garden gardens valley beach bay harbour harbor port place line hills heights village "
+    "tower towers mall plaza market court bridge".split()
+)
+
+
+def _first_name_person(name: str) -> bool:
+    """A name the recogniser called an organisation or a place that is a common first name and a surname
+    ("Carly Fiorina", "Donald J. Trump"), not "Grace Church" or "Warren Center"."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+        return False
+    if words[-1].lower() in _NOT_SURNAMES or words[-1].endswith(".") or (len(words) == 3 and len(words[1]) != 2):
+        return False
+    return words[0].lower() in MALE_FIRST_NAMES or words[0].lower() in FEMALE_FIRST_NAMES
+
+
 def article_mentions(text: str, ents: Iterable[tuple[str, int, int, str]]) -> list[Mention]:
     """Clean spaCy's entity spans (text, start, end, label) into mentions with roles.
 
@@ -152,6 +174,8 @@ def article_mentions(text: str, ents: Iterable[tuple[str, int, int, str]]) -> li
         if cleaned is None:
             continue
         name, offset = cleaned
+        if kind != "PERSON" and _first_name_person(name):
+            kind = "PERSON"
         if kind == "PERSON" and not any(c.isupper() for c in name[:1]):
             continue
         end = offset + len(name)
@@ -176,8 +200,14 @@ class EntityIndex:
     def __init__(self, articles_mentions: Sequence[Sequence[Mention]]) -> None:
         self.full_by_token: dict[str, Counter[str]] = defaultdict(Counter)
         self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.as_person: Counter[str] = Counter()  # a one-word name: how often the input uses it for a person
+        self.as_place: Counter[str] = Counter()  # … and for a place or a nationality
         for mentions in articles_mentions:
             for m in mentions:
+                if m.label == "PERSON":
+                    self.as_person[_key(m.text.split()[-1])] += 1
+                elif m.label in ("GPE", "LOC", "NORP"):
+                    self.as_place[_key(m.text)] += 1
                 if m.label == "PERSON" and len(m.text.split()) >= 2 and _surname_key(m.text.split()[-1]):
                     # across articles only the surname stands for a full name: a first name or a title
                     # ("Lee", "Mr") met in another story is somebody else as often as not
@@ -187,6 +217,12 @@ class EntityIndex:
     def is_person(self, name: str) -> bool:
         """A single token that is the surname of exactly one full name in the input."""
         return " " not in name.strip() and _surname_key(name) and len(self.surnames.get(_key(name), ())) == 1
+
+    def is_person_not_place(self, name: str) -> bool:
+        """:meth:`is_person`, for a word the recogniser called a place or a nationality: only when the input
+        uses it for a person at least as often ("Reinholt", a surname; not "Paris" or "Democrats", which one
+        story's "Piet Paris" or a misread "Hill Democrats" share)."""
+        return self.is_person(name) and self.as_place[_key(name)] <= self.as_person[_key(name)]
 
     def canonical_person(self, name: str, local: dict[str, str]) -> str:
         """The full name a short mention stands for: in the article first, then across the input."""
@@ -214,19 +250,34 @@ def resolve_article(text: str, mentions: Sequence[Mention], index: EntityIndex) 
     local: dict[str, str] = {}
     surnames: set[str] = set()
     roles: dict[str, str] = {}
+    # a surname two full names of the article share ("Ivanka Trump" in the first paragraph, "Donald Trump"
+    # five times after) stands for the one the article names most often, the first named on a tie
+    written = Counter(m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2)
+    by_token: dict[str, str] = {}
     for m in mentions:
         if m.label == "PERSON" and len(m.text.split()) >= 2:
             parts = m.text.split()
             for token in (parts[-1], parts[0]):
                 if _surname_key(token):
-                    local.setdefault(_key(token), m.text)
+                    held = by_token.get(_key(token))
+                    if held is None or written[m.text] > written[held]:
+                        by_token[_key(token)] = m.text
+    for m in mentions:
+        if m.label == "PERSON" and len(m.text.split()) >= 2:
+            parts = m.text.split()
+            for token in (parts[-1], parts[0]):
+                if _surname_key(token):
+                    local.setdefault(_key(token), by_token[_key(token)])
             local[_key(m.text)] = m.text
             surnames.add(_key(m.text))
             if _surname_key(parts[-1]):
                 surnames.add(_key(parts[-1]))
     entities: list[Entity] = []
     for m in mentions:
-        if m.label != "PERSON" and (_key(m.text) in surnames or index.is_person(m.text)):
+        if m.label != "PERSON" and (
+            _key(m.text) in surnames
+            or (index.is_person(m.text) if m.label == "ORG" else index.is_person_not_place(m.text))
+        ):
             m = Mention(m.text, m.start, m.end, "PERSON", m.role)  # spaCy called a known person a place
         if m.label == "PERSON":
             canonical = index.canonical_person(m.text, local)

@@ -439,6 +439,43 @@ NUMBER_ABBREVIATIONS = (
     "approx",
     "est",
 )
+# first names that English-language news gives one gender almost always, for the pronoun a person takes
+# ("she said" after "Ana Ruiz and Tom Kell" is Ruiz): names given to both (Jordan, Kelly, Robin) are left out
+MALE_FIRST_NAMES = frozenset(
+    """
+    aaron abdul abdullah adam adrian ahmad ahmed al alan albert alexander alfred ali andrew andy angus
+    anthony antonio arnold arthur barack barry ben benjamin bernard bernie bill billy bob bobby boris brad
+    bradley brandon brendan brett brian bruce bryan calvin carl carlos charles charlie chuck clarence clint
+    colin craig curt dan daniel danny darren dave david dean dennis derek dick don donald doug douglas
+    duncan dwight earl ed eddie edward elijah elliot emmanuel eric ernest eugene francisco frank franklin
+    fred frederick gary gavin gene geoffrey george gerald giuseppe gordon graham grant greg gregory gus hans
+    harold harry hassan hector henry herbert howard hugh hunter ian ibrahim isaac ivan jack jacob jake james
+    jason jeb jeff jeffrey jeremy jerry jesse jim jimmy joe joel john johnny jon jonathan jorge jose joseph
+    josh joshua juan justin karl keith ken kenneth kevin klaus kurt larry lawrence leonard lloyd louis luis
+    luke malcolm marco mark martin matt matthew max michael miguel mike mitch mitt mohamed mohammed muhammad
+    nathan neil nicholas nick nigel noah norman oliver omar oscar patrick paul pedro peter phil philip
+    pierre ralph randy ray raymond reince richard rick rob robert roger ron ronald ross roy rudy russell
+    ryan samuel scott sean sergei seth shawn simon stanley stephen steve steven stuart ted terrence thomas
+    tim timothy todd tom tomas tommy tony travis trevor troy tyler victor vincent vladimir walter warren
+    wayne wesley william willie yusuf zachary
+    """.split()
+)
+FEMALE_FIRST_NAMES = frozenset(
+    """
+    abigail aisha alice alicia alison amanda amber amy ana angela angelina ann anna anne annie barbara betsy
+    betty beverly brenda bridget caitlin carla carly carmen carol caroline catherine cathy charlotte cheryl
+    christina christine cindy claire claudia colleen condoleezza cynthia daisy danielle debbie deborah debra
+    denise diana diane donna doris dorothy elaine eleanor elena elizabeth ellen emily emma erica erin eva
+    evelyn fatima florence frances gabrielle gillian gina gloria grace hannah harriet heather heidi helen
+    hillary holly ines ivanka jacqueline jane janet janice jennifer jessica jill joan joanna jodi josephine
+    joy joyce judith judy julia julie karen kate katherine kathleen kathryn kathy katie kelli kirsten
+    kristen laura lauren linda lisa liz loretta lori louise lucia lucy lynn madeleine margaret maria mariam
+    marie marilyn martha mary maureen megan megyn melania melissa michelle mika monica nancy natalie nicole
+    nikki nina nora norah nurul olivia pamela patricia paula pauline peggy rachel rebecca regina rita rosa
+    rose ruth sally samantha sandra sara sarah sharon sheila shirley siti sofia sophia stephanie sue susan
+    suzanne tammy teresa theresa tiffany tina valerie vanessa victoria virginia wendy yvonne zoe
+    """.split()
+)
 # auxiliaries: a statement never opens with one ("... in mcdowell county, n.c. Have been lifted ...")
 CONTINUATIONS = ("have", "has", "had", "is", "are", "was", "were", "been", "being")
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from ...lang import LanguageTable
 from ...lang import table as language_table
+from ...lang.en import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from ...lang.en import TABLE as EN
 from ...model import Block, Entity, Quote, Sentence
 from .spans import Span, find_quote_spans
@@ -56,6 +57,11 @@ _AFTER_TAIL = re.compile(rf"^[^“”\"«»]{{0,100}}?,\s*(?P<np>{_NP}){_APPOS}\
 # "“…” about the decision, said Ana Ruiz, a union leader.": the verb first, after the words that finish the sentence
 _AFTER_TAIL_CUE_FIRST = re.compile(
     rf"^[^“”\"«»]{{0,160}}?,\s*{_CUE}\s+(?!{_PRONOUN}\b)(?P<np>{_NP})(?:,[^“”\"«»]{{0,200}})?\s*[.!?]?\s*$", re.I
+)
+# a name or pronoun and any past-tense verb, for a quote that ends with a comma: "“…,” Kell assured the crowd."
+_AFTER_NAME_VERB = re.compile(
+    r"^\s*(?P<np>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|he|she|they|it|I|we)\s+"
+    r"(?:(?:then|also|later|quickly|simply|finally)\s+)?(?P<cue>(?-i:[a-z]{3,}ed|read|wrote|began))\b"
 )
 _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.;]|$))", re.I)
 # a vox-pop line: “…” — Ana Ruiz, 44, a teacher
@@ -92,7 +98,7 @@ _FRAME_CUE = re.compile(rf"(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
 # state abbreviations
 _ABBREV_DOT_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|Atty|Supt|Det|Adm|Maj|Cpl|Pvt|Sens|Reps|Del|Amb|Cmdr|Hon|Insp)\."
-    r"|\b[A-Z]\.(?=\s*[A-Z])|\([A-Z]-[A-Za-z]{1,6}\.(?=\))"
+    r"|\b[A-Z]\.(?=\s*[A-Z])|\([A-Z]-[A-Za-z]{1,6}\.(?=\))|\([A-Z][a-z]{1,4}\.(?=\))"
     # a US state after a town ("Everett, Wash., recently")
     r"|(?<=, )(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev"
     r"|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.(?=,)"
@@ -102,6 +108,19 @@ _ABBREV_DOT_RE = re.compile(
 def _mask_abbreviations(text: str) -> str:
     """The same text (same length) with the periods of abbreviations replaced by a middle dot."""
     return _ABBREV_DOT_RE.sub(lambda m: m.group(0)[:-1] + "·", text)
+
+
+def _join_abbreviation_breaks(sentences: Sequence[Sentence], masked: str) -> list[Sentence]:
+    """The sentences with a break after an abbreviation undone: the model ends a sentence at "(I-Vt.)" or
+    "Sen." ("Sen. Ana Ruiz (I-Vt.) | said Sunday …"), where the masked text shows no sentence end."""
+    joined: list[Sentence] = []
+    for sent in sentences:
+        tail = masked[joined[-1].start : joined[-1].end].rstrip() if joined else ""
+        if tail.endswith(("·", "·)")) and "\n" not in masked[joined[-1].end : sent.start]:
+            joined[-1] = Sentence(joined[-1].start, sent.end)
+        else:
+            joined.append(sent)
+    return joined
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -167,7 +186,7 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         # "adding that its value quadrupled", "In a statement released Thursday": reported speech or a
         # circumstance, never the one who speaks
         return None, None
-    if words[0].lower() in _LEADING_LINKS and len(words) > 1:
+    if words[0].lower().strip(",") in _LEADING_LINKS and len(words) > 1:
         # "and as Elena Marsh went on": the subject after the linking words
         rest = np_clean[len(words[0]) :].lstrip()
         return _speaker_from_np(ctx, rest, end - len(rest))
@@ -218,7 +237,16 @@ def _speaker_from_np(ctx: _Context, np: str, np_start: int) -> tuple[str | None,
         if named:
             return named.canonical, (named.text, named.start, named.end)
         return np_clean, (np_clean, offset, end)
-    if any(w.lower().strip(",.") in _DOCUMENTS for w in words[:4]) and not _names_an_org(ctx, offset, end, words):
+    person_inside = any(
+        offset <= e.start < end and e.label == "PERSON" and not _DOCUMENTS & set(e.text.lower().split())
+        for e in entities[bisect_right(starts, offset - 1) :]
+    )
+    if (
+        any(w.lower().strip(",.") in _DOCUMENTS for w in words[:4])
+        and not _names_an_org(ctx, offset, end, words)
+        # "Post bureau chief Ana Ruiz": a paper's name before a person named in full is no document
+        and not (person_inside and not any(w.strip(",.") in _DOCUMENTS for w in words[:4]))
+    ):
         by = re.search(r"\b(?:from|by|of)\s+(.+)$", np_clean)
         found = _owner_speaker(ctx, offset + by.start(1), end) if by else (None, None)
         if not found[0] and words[0].lower() == "the" and len(words) == 2:
@@ -474,10 +502,25 @@ def _person_ending_at(ctx: _Context, at: int) -> Entity | None:
     return next((e for e in reversed(ctx.entities) if e.end == stop and e.label == "PERSON"), None)
 
 
+# what stands before a sentence's subject: a dateline ("DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —"), then a
+# circumstance ("In an interview with Ana Ruiz last year,", "Hours later,", "But a few days later,")
+_DATELINE = r"(?-i:[A-Z][A-Z/ .'-]{2,})(?:,\s*[\w.· ]{1,20})?(?:\s*\([^()]{1,30}\))?\s*(?:[—–]|(?<=[A-Z]):)\s*"
+_CIRCUMSTANCE = (
+    r"(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Then|Also),?\s+)?"
+    r"(?:(?:In|On|At|During|After|Before|Following|Despite|Amid|Since|Asked|Speaking|Responding|Appearing|Later"
+    r"|Earlier|Then|Last|This|Over|Under|With)\b[^,“”\"]{0,120}|(?:[\w’'-]+\s+){0,3}(?:later|earlier|ago))\s*,"
+)
+_FRONTED_RE = re.compile(rf"\s*(?:{_DATELINE}(?:{_CIRCUMSTANCE})?|{_CIRCUMSTANCE})")
+
+
 def _sentence_subject_at(ctx: _Context, pos: int) -> tuple[str | None, MentionSpan | None]:
-    """The subject of the sentence holding ``pos``: a leading he/she, or its first person or organisation."""
+    """The subject of the sentence holding ``pos``: a leading he/she, or its first person or organisation
+    after a fronted dateline or circumstance."""
     sent = _sentence_of(ctx, pos)
     start = max(sent.start, ctx.text.rfind("\n", 0, pos) + 1)
+    fronted = _FRONTED_RE.match(ctx.masked, start, pos)
+    if fronted and ctx.masked[fronted.end() : pos].strip():
+        start = fronted.end()
     pronoun = re.match(r"\s*(He|She)\b", ctx.text[start:pos])
     if pronoun:
         at = start + pronoun.start(1)
@@ -581,7 +624,7 @@ def _antecedent(ctx: _Context, before: int, pronoun: str = "he") -> str | None:
     who = in_sentence[0] if in_sentence else last
     if who.label != "PERSON":  # "Ms Donelan" tagged as an organisation: the person the input knows by that name
         return ctx.people.get(who.text.split()[-1].lower(), who.canonical)
-    return who.canonical
+    return _own_name(ctx, who)
 
 
 def _antecedent_org(ctx: _Context, before: int) -> str | None:
@@ -612,7 +655,7 @@ def _antecedent_org(ctx: _Context, before: int) -> str | None:
 _PLACE_HEADS = frozenset(
     "checkpoint road street avenue bridge park centre center building tower station airport mall hospital square "
     "highway expressway port island river lake hill market plaza hall stadium camp base estate county district "
-    "province".split()
+    "province hotel restaurant cafe pub bar church cathedral museum school university college library".split()
 )
 
 
@@ -638,6 +681,12 @@ def _own_name(ctx: _Context, e: Entity) -> str:
     title = _PERSONAL_TITLE_RE.search(ctx.text[max(0, e.start - 8) : e.start])
     if title and words[0].lower() in _PERSONAL_TITLES and words[0].lower() != title.group(1).lower():
         return f"{title.group(1)} {e.text}"
+    first = words[0].lower()
+    if title and (
+        (title.group(1).lower() in ("mrs", "ms", "miss", "mdm", "madam", "puan", "cik") and first in MALE_FIRST_NAMES)
+        or (title.group(1).lower() in ("mr", "encik") and first in FEMALE_FIRST_NAMES)
+    ):
+        return f"{title.group(1)} {e.text}"  # "Ms Chew" of this article is not another article's "Maximilian Chew"
     prev = re.search(r"(?<![\w’'-])([A-Z][a-z]+)\s+$", ctx.text[max(0, e.start - 30) : e.start])
     if (
         prev
@@ -714,8 +763,50 @@ def _is_fragment(ctx: _Context, span: Span) -> bool:
     return not (re.search(rf"\b{_CUE}\s*$", lead, re.I) and content[:1].isupper())
 
 
-def _genders(text: str, entities: Sequence[Entity]) -> dict[str, str]:
-    """What the article itself says of its people's pronouns: titles (Mr., Ms.) and gendered roles."""
+_GENDERED_PRONOUN_RE = re.compile(r"\b(?:(?P<m>he|his|him|himself)|(?P<f>she|her|hers|herself))\b", re.I)
+
+
+def _pronoun_genders(
+    text: str, entities: Sequence[Entity], sentences: Sequence[Sentence], quote_ranges: Sequence[tuple[int, int]]
+) -> dict[str, str]:
+    """The pronoun the article uses for each person: the first "he"/"she" (or "his"/"her") after a person
+    who opens a sentence, in that sentence or the next, before anyone else is named, outside quotes, is a
+    vote; a person's gender is the clear winner of two votes or more ("Sarandon said … She added" is "f")."""
+
+    def quoted(pos: int) -> bool:
+        return any(a <= pos < b for a, b in quote_ranges)
+
+    people = [e for e in entities if e.label == "PERSON" and not quoted(e.start)]
+    sent_starts = [s.start for s in sentences]
+    votes: dict[str, list[int]] = {}
+    for k, e in enumerate(people):
+        si = bisect_right(sent_starts, e.start) - 1
+        if si < 0 or (k and people[k - 1].start >= sentences[si].start) or text.startswith(("’s", "'s"), e.end):
+            continue  # not the first person of its sentence, or an owner ("Marsh's campaign … after he")
+        stop = sentences[si + 1].end if si + 1 < len(sentences) else sentences[si].end
+        if k + 1 < len(people):
+            stop = min(stop, people[k + 1].start)
+        for m in _GENDERED_PRONOUN_RE.finditer(text, e.end, max(e.end, stop)):
+            if not quoted(m.start()):
+                votes.setdefault(e.canonical, [0, 0])[0 if m.group("m") else 1] += 1
+                break
+    found: dict[str, str] = {}
+    for name, (male, female) in votes.items():
+        if male >= 2 and male > 2 * female:
+            found[name] = "m"
+        elif female >= 2 and female > 2 * male:
+            found[name] = "f"
+    return found
+
+
+def _genders(
+    text: str,
+    entities: Sequence[Entity],
+    sentences: Sequence[Sentence] = (),
+    quote_ranges: Sequence[tuple[int, int]] = (),
+) -> dict[str, str]:
+    """What the article itself says of its people's pronouns: titles (Mr., Ms.) and gendered roles, then
+    first names that English gives one gender, then the pronouns that follow them (:func:`_pronoun_genders`)."""
     found: dict[str, str] = {}
     for e in entities:
         if e.label != "PERSON":
@@ -726,6 +817,14 @@ def _genders(text: str, entities: Sequence[Entity]) -> dict[str, str]:
             found.setdefault(e.canonical, "f")
         elif re.search(r"\bMr\.?\s+$", title) or re.search(r"(?<!wo)man\b|\b(father|husband|king|prince)\b", role):
             found.setdefault(e.canonical, "m")
+    for e in entities:
+        first = e.canonical.split()[0].lower() if e.label == "PERSON" and " " in e.canonical else ""
+        if first in MALE_FIRST_NAMES:
+            found.setdefault(e.canonical, "m")
+        elif first in FEMALE_FIRST_NAMES:
+            found.setdefault(e.canonical, "f")
+    for name, gender in _pronoun_genders(text, entities, sentences, quote_ranges).items():
+        found.setdefault(name, gender)
     return found
 
 
@@ -746,6 +845,8 @@ def find_quotes(
     """
     entities = sorted(entities, key=lambda e: e.start)
     spans = find_quote_spans(text, blocks)
+    masked = _mask_abbreviations(text)
+    sentences = _join_abbreviation_breaks(sentences, masked)
     ctx = _Context(
         text,
         entities,
@@ -753,9 +854,9 @@ def find_quotes(
         sentences,
         [s.start for s in sentences],
         dict(people or {}),  # a copy: names found in lower-cased text are added to it
-        masked=_mask_abbreviations(text),
+        masked=masked,
         quote_ranges=tuple((sp.start, sp.end) for sp in spans),
-        gender=_genders(text, entities),
+        gender=_genders(text, entities, sentences, tuple((sp.start, sp.end) for sp in spans)),
         lowercased=_is_lowercased(text),
     )
     table = language_table(language)
@@ -888,13 +989,37 @@ def _description_tail(ctx: _Context, start: int, end: int) -> int:
 def _subject_phrase(ctx: _Context, start: int, stop: int) -> tuple[int, int] | None:
     """The words before the first verb of the clause at ``start`` (an auxiliary, an adverb like "also", or
     a past form), within its first eight words; None when no verb shows there."""
+    relative, prev_end = False, 0
     for k, m in enumerate(re.finditer(r"[^\s,]+", ctx.masked[start:stop])):
         if k >= 8:
             return None
         word = m.group(0).lower()
-        if k and (word in _VERBISH or (word.endswith("ed") and len(word) > 4) or _CUE_AT.fullmatch(word)):
+        if relative and "," in ctx.masked[start + prev_end : start + m.start()]:
+            relative = False  # "One trader, who gave no name, will buy": the relative clause is closed
+        prev_end = m.end()
+        if word in ("who", "which", "whom", "whose"):
+            relative = True
+        if (
+            k
+            and not relative
+            and (
+                word in _VERBISH
+                or word in _IRREGULAR_PAST
+                or (word.endswith("ed") and len(word) > 4)
+                or _CUE_AT.fullmatch(word)
+            )
+        ):
             return start, start + m.start()
     return None
+
+
+# past forms without "-ed" that end a subject as well: "Ana Ruiz sent it after Piet Kell published …"
+_IRREGULAR_PAST = frozenset(
+    "sent went made took gave got came became began brought bought built caught chose did drew drove fell felt "
+    "fought found flew forgot held hid kept knew led left lent lost meant met paid ran rode rose saw sold shot "
+    "shut sang sat slept spent spoke stood stole struck swore taught thought threw understood woke won wore "
+    "wrote".split()
+)
 
 
 _CUE_AT = re.compile(rf"(?<![\w’'-]){_CUE}", re.I)
@@ -946,7 +1071,10 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
             prev_end = 0
         region = before[prev_end : m.start()]
         np = _NP_BEFORE_CUE.search(region)
-        if np and np.group("np").strip():
+        if np and np.group("np").strip().lower() in _LEADING_LINKS and region[np.end("np") :].startswith(","):
+            # "Or, as Ana Ruiz, a former mayor, put it": the subject is in the clause after the link word
+            out.append((lead_start + prev_end + np.end("np"), lead_start + m.start(), m.group("cue")))
+        elif np and np.group("np").strip():
             out.append((lead_start + prev_end + np.start("np"), lead_start + prev_end + np.end("np"), m.group("cue")))
             # the latest phrase that fits, for when the earliest is the reporter's clause and not a speaker
             # ("Perhaps it is a twist of irony, but … -- which Apple's chief executive, Tim Cook, called")
@@ -998,9 +1126,7 @@ def _try_before(
         # "X criticised the plan, saying, “…”": the sentence's subject, the phrase before its first verb
         # ("Small groups of protesters circled the stadium - where the Panthers played - while chanting")
         subject = _subject_phrase(ctx, lead_start, open_at)
-        fronted = re.match(
-            r"\s*(?:In|On|At|During|After|Before|Later|Earlier|Then|Asked|Speaking)\b[^,“”\"]{0,80},", before
-        )
+        fronted = _FRONTED_RE.match(before)
         if subject is not None and fronted and subject[1] <= lead_start + fronted.end():
             # a fronted circumstance, then the subject: "In a statement Thursday, Rep. Ana Ruiz reacted, saying:"
             subject = _subject_phrase(ctx, lead_start + fronted.end(), open_at) or subject
@@ -1015,7 +1141,12 @@ def _try_before(
             return inside[0].canonical, (inside[0].text, inside[0].start, inside[0].end), "saying"
     for np_start, np_end, cue in _nearest_cues(before, lead_start):
         if cue.lower().endswith("ing") and not before[: np_start - lead_start].strip():
-            # the sentence's own clause before a participle: its subject (as below)
+            # the sentence's own clause before a participle: its subject (as below), after a dateline or a
+            # fronted circumstance ("DECATUR, Ill. — Sen. Ana Ruiz weighed in …, calling")
+            fronted = _FRONTED_RE.match(ctx.masked, np_start, open_at)
+            if fronted and np_start < fronted.end() < open_at:
+                np_start = fronted.end()
+                np_end = max(np_end, np_start)
             np_start, np_end = _subject_phrase(ctx, np_start, np_end) or (np_start, np_end)
         speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
         if speaker:
@@ -1034,13 +1165,23 @@ def _try_before(
                 continue
             group = "np2" if m.groupdict().get("np2") else "np"
             np_start, np_end = lead_start + m.start(group), lead_start + m.end(group)
+            if (
+                m.groupdict().get("cue")
+                and ctx.text[np_start:np_end].strip().lower() in _LEADING_LINKS
+                and ctx.text[np_end : np_end + 1] == ","
+            ):
+                # "Or, as Ana Ruiz, a former mayor, put it:": the subject is in the clause after the link word
+                np_start, np_end = np_end, lead_start + m.start("cue")
             dash = list(re.finditer(r"\s[-—–]{1,2}\s", ctx.text[np_start:np_end])) if pattern is _COLON else []
             if dash:
                 # a digest line, "Pollsters missed the upset - Ana Ruiz: “…”": the label after the dash speaks
                 np_start += dash[-1].end()
             if (m.groupdict().get("cue") or "").lower().endswith("ing"):
                 # "The town released a statement Wednesday saying …": the participle's subject is the clause's
-                # subject, the words before its verb, never the whole clause
+                # subject, the words before its verb, never the whole clause (after a dateline: "DECATUR, Ill. —")
+                fronted = _FRONTED_RE.match(ctx.masked, np_start, lead_start + m.start("cue"))
+                if fronted and fronted.end() >= np_end:
+                    np_start, np_end = fronted.end(), lead_start + m.start("cue")
                 np_start, np_end = _subject_phrase(ctx, np_start, np_end) or (np_start, np_end)
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
             if speaker:
@@ -1053,12 +1194,28 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
     """For a fragment woven into a sentence with no reporting verb the rules know ("Reid has gone after
     Trump as a “…”"), the first person named in the sentence before it: English puts the subject first."""
     lead_start, lead = _lead(ctx, span)
+    sent = _sentence_of(ctx, span.open_mark)
+    start = max(sent.start, ctx.text.rfind("\n", 0, span.open_mark) + 1)
+    if start < lead_start and _outside_quotes(ctx, start):
+        # an earlier quote in the sentence cut the lead short ("Ramos lamented that the “danger” came from
+        # Trump's ability … while “…”"): the subject before the sentence's first verb speaks
+        speaker, mention = _subject_speaker(ctx, start, lead_start)
+        if speaker:
+            return speaker, mention, None
     pronoun = re.match(r"\s*(He|She)\b", lead)
-    if pronoun and lead_start == _sentence_of(ctx, span.open_mark).start:
+    if pronoun and lead_start == sent.start:
         at = lead_start + pronoun.start(1)
         who = _antecedent(ctx, at, pronoun.group(1).lower())
         if who:
             return who, (pronoun.group(1), at, at + len(pronoun.group(1))), None
+    if lead_start == start:
+        # the subject before the sentence's first verb, rather than the first full name, which may be its
+        # object ("The agency declined to detail the inquiry's “…”", "The Harbour Party released a statement,
+        # saying the plan is “…”", "One aide tried to downplay Kell's comments, saying they were “…”")
+        fronted = _FRONTED_RE.match(ctx.masked, start, span.open_mark)
+        speaker, mention = _subject_speaker(ctx, fronted.end() if fronted else start, span.open_mark, True)
+        if speaker:
+            return speaker, mention, None
     for e in ctx.entities:
         # a full name only: a lone capitalised word the model calls a person is too often not one ("Graffiti")
         if (
@@ -1073,6 +1230,50 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
             e = _head_person(ctx, e, span.open_mark)
             return e.canonical, (e.text, e.start, e.end), None
     return None, None, None
+
+
+# verbs after a subject that make the sentence a description of it, not its words: "Guns are “…”", "The
+# show was named “…”", "The new project will be dubbed “…”"
+_NOT_ACTIVE = _VERB_WORDS | frozenset(
+    "has had have also still then later titled entitled named dubbed nicknamed called known labeled labelled "
+    "described termed branded".split()
+)
+
+
+def _subject_speaker(
+    ctx: _Context, start: int, stop: int, active: bool = False
+) -> tuple[str | None, MentionSpan | None]:
+    """The speaker the words before the first verb of the clause at ``start`` name, when they are a subject:
+    not a linking word or a subordinate clause ("While the plan …"), no quotation in them; with ``active``,
+    only a phrase without a comma (no circumstance left in it) before a verb that is no form of "be" or "have",
+    nor a passive naming."""
+    adverb = re.match(
+        r"\s*(?:Instead|However|Meanwhile|Still|Yet|Also|Separately|Now|Indeed|Moreover|Likewise),\s*",
+        ctx.masked[start:stop],
+    )
+    if adverb:
+        start += adverb.end()  # "Instead, the statement talked about": the subject after the sentence adverb
+    subject = _subject_phrase(ctx, start, stop)
+    words = ctx.text[subject[0] : subject[1]].split() if subject else []
+    verb = re.match(r"\s*([\w’'-]+)", ctx.masked[subject[1] : stop]) if subject else None
+    if (
+        subject is None
+        or not words
+        or words[0].lower().strip(",") in _LEADING_LINKS | _CLAUSE_OPENERS
+        or re.search(r"[“”\"«»]|''", ctx.text[start : subject[1]])
+        or (active and (verb is None or verb.group(1).lower() in _NOT_ACTIVE or "," in ctx.text[start : subject[1]]))
+    ):
+        return None, None
+    speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
+    if (
+        active
+        and mention is not None
+        and len(mention[0].split()) > 1
+        and words[0].lower() not in _DETERMINERS
+        and not any(e.start == mention[1] and e.label in ("PERSON", "ORG") for e in ctx.entities)
+    ):
+        return None, None  # a bare phrase ("Vast crowds gathered … to view “…”") speaks only when it is a name
+    return speaker, mention
 
 
 # lower-case words between a modifier and the head of a phrase: "Obama spokesman", "Castle's campaign manager"
@@ -1212,6 +1413,10 @@ def _headline_label(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan 
     if not m or len(m.group("rest").split()) > 8:
         return None, None, None
     np_start = para + m.start("np")
+    if re.fullmatch(r"[A-Z][A-Z/ .'-]+", m.group("np")) and (
+        m.group("rest").strip() or any(e.start == np_start and e.label in ("GPE", "LOC") for e in ctx.entities)
+    ):
+        return None, None, None  # "SAN DIEGO: A contractor nicknamed “…”": a dateline, not a speaker
     speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : para + m.end("np")], np_start)
     return (speaker, mention, ":") if speaker else (None, None, None)
 
@@ -1280,7 +1485,12 @@ def _try_tail(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None
 
 
 def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpan | None, str | None]:
-    return _try_after(ctx, span, _DIRECT_AFTER)
+    found = _try_after(ctx, span, _DIRECT_AFTER)
+    if found[0] is None and ctx.text[span.start : span.end].rstrip()[-1:] in (",", "?", "!"):
+        # a quote cut at a comma (or a question) goes on with its attribution even when the verb is none of
+        # the reporting verbs: "“…,” Ana Ruiz assured the crowd.", "“Really?” Kell questioned."
+        found = _try_after(ctx, span, (_AFTER_NAME_VERB,))
+    return found
 
 
 _ASKED_RE = re.compile(

@@ -139,6 +139,12 @@ FLUFF = [
     (COMMENT, "不仅是我，我身边的人都不敢再坐这艘渡轮。"),
     (FURNITURE, "Plsk, -1.2% and other ferry lines fell in early trading."),
     (CUT, "is fighting the biggest strike the ferry line has faced in a decade."),
+    # issue 16, fifth round: the narrowed rules still catch these
+    (DANGLING, "It's been the pride of the harbour since the first ferry sailed in 1890."),
+    (DANGLING, "The delays were blamed on the weather."),
+    (DANGLING, "Ada Pell is likely to repeat that request at the board meeting."),
+    (DANGLING, "The pilots rejected that offer on Monday."),
+    (COMMENT, "All our ferries are painted by hand in the old Velmora yard."),
 ]
 
 FIT = [
@@ -190,6 +196,17 @@ FIT = [
     "Will Pell said on Monday he would return to the Velmora ferry line.",
     "我国港口的吞吐量上月增长了百分之五，交通部星期一表示。",
     "The harbour board said on Monday it would sell the pier, and the harbour board said it had no choice.",
+    # issue 16, fifth round: a short "The ..." about who acted, an "it" of elapsed time, "at this point", "that"
+    # opening a clause, the "our" of all people, a quote in single marks
+    "The police and paramedics arrived before noon.",
+    "The harbour master's deputy was arrested.",
+    "The ministry did not name the pilots.",
+    "The coroner is still examining the remains.",
+    "It's been three months since the ferry sank off Velmora.",
+    "At this point, the board offered Ada Pell 1,000 euros to settle the claim.",
+    "The harbour chief denied that the pilots had been paid to end the strike.",
+    "The cabin lights change colour through the day to fit in with our bodies' natural rhythms.",
+    "‘Our pier, our jobs’ read the banner the pilots carried through Velmora on Monday.",
 ]
 
 

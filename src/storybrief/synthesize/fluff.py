@@ -234,7 +234,11 @@ _CJK_FIRST_PERSON_RE = re.compile(r"我(?![国方军省市区县党校院部局�
 _TICKER_RE = re.compile(r"(?i)\b[a-z]{2,5}, [+\-−]\d+(?:\.\d+)?%")
 _OUR_RE = re.compile(r"(?i)(?<![\w'’])(?:our|we)(?![\w'’])")
 # a study's finding about all of us ("a study suggests our ability to ..."): "our" is people, not the writer
-_FINDING_RE = re.compile(r"(?i)\b(?:suggests?|shows?|found|finds|according|study|research|survey)\b")
+_FINDING_RE = re.compile(
+    r"(?i)\b(?:suggests?|shows?|found|finds|according|study|research|survey)\b|"
+    # the "our" of all people, not of the writer: "our bodies' natural rhythms", "our immune system"
+    r"\bour (?:bod(?:y|ies)|brains?|cells|genes|dna|immune|species|ancestors|skin|blood|eyes|ears)\b"
+)
 _IT_SAID_RE = re.compile(r"(?i)^it\s+" + _SPEECH + r"\b")
 # nouns a sentence can open with before a "he" or "she" that still points back ("In a statement, he said")
 _NOT_PERSON = frozenset("statement interview speech letter address remarks conference call post message email".split())
@@ -531,8 +535,9 @@ _DEMONSTRATIVE_NOUN_RE = re.compile(
 _NOT_POINTING_NEXT = frozenset(
     "who whom whose which that is was are were will would has have had can could may might must did does do "
     "in on at of from by with for to and or but as if when where than kind sort type way time one ones he she "
-    "it they we i you his her its their term session quarter half round".split()
-)
+    "it they we i you his her its their term session quarter half round point stage moment juncture "
+    "the a an some any no every each all both another our my your".split()
+)  # "at this point", "at that stage": a time in the story; "denied that the ...": "that" opens a clause
 DEMONSTRATIVE_WORDS = 10  # a demonstrative this early in a sentence points before it; later, often inside it
 # short sentences that name nothing: what they tell of was named before ("The deaths are under investigation.")
 NAMELESS_WORDS = 8
@@ -556,7 +561,34 @@ def _nameless_definite(text: str) -> bool:
     words = text.split()
     if len(words) > NAMELESS_WORDS or words[0].lower() != "the" or re.search(r"\d", text):
         return False
+    if any(_participant(w) for w in words[1:3]):
+        return False  # "The police arrived at about noon.", "The girl's mother was arrested.": who acted
     return not any(w[:1].isupper() for w in words[1:])
+
+
+# people and bodies that act in a story: "the police", "the ministry", "the coroner" stand for one of the
+# story's participants, which a reader takes from the story (as "the girl", "the man"); "the deaths", "the
+# litany" stand for something the sentence before told
+_ACTOR_NOUNS = frozenset(
+    "police paramedics firefighters rescuers ministry government court army military navy company firm council "
+    "board agency department embassy committee parliament congress senate hospital school university airline "
+    "bank union team club jury prosecution defence defense regulator authorities officials prisoners crew "
+    "family parents couple mother-in-law".split()
+)
+_ACTOR_SUFFIX_RE = re.compile(r"(?:ian|ist|man|woman|men|women|person|er|or)s?$")
+_NOT_ACTOR_WORDS = frozenset(
+    "after over under order number water power matter border center "
+    "letter paper river weather winter summer other either neither error floor door colour color motor sector "
+    "manner chapter factor mirror terror horror rumor rumour humor humour disaster cancer fever tower meter "
+    "liver layer never ever".split()
+)
+
+
+def _participant(word: str) -> bool:
+    w = re.split(r"['’]", word.strip(",.;:").lower())[0]
+    if w in _PERSON_NOUNS or w.rstrip("s") in _PERSON_NOUNS or w in _ACTOR_NOUNS:
+        return True
+    return len(w) > 4 and _ACTOR_SUFFIX_RE.search(w) is not None and w.rstrip("s") not in _NOT_ACTOR_WORDS
 
 
 # a demonstrative pronoun closing the sentence stands for what the sentence before told ("objections to this")
@@ -600,7 +632,15 @@ def _referential_it(outside: str) -> bool:
 
 
 def _expletive_it(text: str) -> bool:
-    return _EXPLETIVE_IT_RE.match(text) is not None
+    return _EXPLETIVE_IT_RE.match(text) is not None or _IT_SINCE_RE.match(text) is not None
+
+
+# "It's been 15 months since ...", "It was two years before ...": the "it" of a span of time, standing for nothing
+_IT_SINCE_RE = re.compile(
+    r"(?i)^it(?:['’]s|\s+(?:is|was|has|had))?(?:\s+been)?\s+(?:(?:only|just|nearly|almost|about|more than|over|"
+    r"less than|exactly)\s+)?(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)"
+    r"\s+(?:since|before|after|until|ago)\b"
+)
 
 
 def _has_person_antecedent(outside: str, before: int) -> bool:
@@ -714,7 +754,7 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
         _OUR_RE.search(outside)
         and not _SPEECH_RE.search(outside)
         and not _FINDING_RE.search(outside)
-        and not any(q in s for q in '"“”«»')
+        and not any(q in s for q in '"“”«»‘')
     ):
         return COMMENT  # "... a large segment of our society ...": the writer's own voice, nobody quoted
     if _cut(s):

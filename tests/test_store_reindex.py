@@ -141,7 +141,8 @@ def test_migrated_library_is_reindexed_before_it_grows(tmp_path: Path) -> None:
     before = partition(db)
     with sqlite3.connect(db) as raw:  # back to schema version 2: no placement state
         for table in ("stream_df", "stream_nodes", "stream_postings", "story_inner", "story_links",
-                      "quote_group_members", "topic_profiles", "topic_postings"):  # fmt: skip
+                      "quote_group_members", "topic_profiles", "topic_postings",
+                      "story_event_inner", "story_event_links"):  # fmt: skip
             raw.execute(f"DROP TABLE {table}")
         raw.execute("DROP INDEX articles_pipeline")
         raw.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")

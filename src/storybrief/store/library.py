@@ -489,6 +489,37 @@ class Library:
                 self.add_story_link(keep, other, total)
         self._db.execute("DELETE FROM story_inner WHERE story = ?", (gone,))
 
+    def story_event_inner(self, story: str) -> tuple[float, float]:
+        """(sum, count) of the event similarities of ``story``'s own comparable pairs."""
+        row = self._db.execute("SELECT total, pairs FROM story_event_inner WHERE story = ?", (story,)).fetchone()
+        return (float(row[0]), float(row[1])) if row else (0.0, 0.0)
+
+    def set_story_event_inner(self, story: str, total: float, pairs: float) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO story_event_inner (story, total, pairs) VALUES (?, ?, ?)", (story, total, pairs)
+        )
+
+    def story_event_link(self, a: str, b: str) -> tuple[float, float]:
+        """(sum, count) of the event similarities of the comparable pairs between two stories."""
+        row = self._db.execute("SELECT total, pairs FROM story_event_links WHERE a = ? AND b = ?", (a, b)).fetchone()
+        return (float(row[0]), float(row[1])) if row else (0.0, 0.0)
+
+    def add_story_event_link(self, a: str, b: str, total: float, pairs: float) -> None:
+        self._db.executemany(
+            """INSERT INTO story_event_links (a, b, total, pairs) VALUES (?, ?, ?, ?)
+               ON CONFLICT (a, b) DO UPDATE SET total = total + excluded.total, pairs = pairs + excluded.pairs""",
+            [(a, b, total, pairs), (b, a, total, pairs)],
+        )
+
+    def merge_story_event_links(self, keep: str, gone: str) -> None:
+        """``gone``'s event links become ``keep``'s (the link between the two is the caller's to fold in)."""
+        rows = list(self._db.execute("SELECT b, total, pairs FROM story_event_links WHERE a = ?", (gone,)))
+        self._db.execute("DELETE FROM story_event_links WHERE a = ? OR b = ?", (gone, gone))
+        for other, total, pairs in rows:
+            if other != keep:
+                self.add_story_event_link(keep, other, total, pairs)
+        self._db.execute("DELETE FROM story_event_inner WHERE story = ?", (gone,))
+
     def story_members(self, story: str) -> list[str]:
         return [
             a
@@ -688,6 +719,7 @@ class Library:
         for table in (
             "stream_df", "stream_nodes", "stream_postings", "story_inner", "story_links", "quote_groups",
             "quote_group_members", "duplicates", "syndications", "topic_profiles", "topic_postings",
+            "story_event_inner", "story_event_links",
         ):  # fmt: skip
             self._db.execute(f"DELETE FROM {table}")
 

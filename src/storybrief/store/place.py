@@ -3,10 +3,12 @@
 The streaming grouper's state lives in the library, not in memory: document frequencies, each placed
 article's counts and weighted features (weighed again, as the streaming grouper does, whenever the library
 has doubled since), the blocking keys that propose candidates, and
-per story the sums that average-link needs (its own pairs' similarity, and its pairs' with each other story).
+per story the sums that average-link needs (its own pairs' similarity, and its pairs' with each other story),
+with the sums and counts of the event similarities that the event cohesion rule needs.
 Placing an article reads its candidates (at most ``max_candidates`` within the time window) and the stories
-they are in, applies the same rule as :class:`~storybrief.group.StoryStream` (join the story it is most
-similar to on average, or start one; merge the stories it bridges), and writes the changed sums back. So the
+they are in, applies the same rules as :class:`~storybrief.group.StoryStream` (join the story it is most
+similar to on average, or start one; merge the stories it bridges; each join must pass the cohesion rules of
+:class:`~storybrief.group.linkage.Linkage`), and writes the changed sums back. So the
 memory ``add`` needs grows with a batch and the stories it touches, never with the library.
 
 Quote links, copies, syndication and rewrites are then recomputed over the newcomers' neighbourhood only:
@@ -58,13 +60,16 @@ def features_json(f: ArticleFeaturesT, weighed_at: int) -> str:
         "e": _rounded(f.entities),
         "a": _rounded(f.anchors),
         "b": bridge,
+        # the words of its names among its terms (only those can be a shared term: see ``event_similarity``)
+        "n": None if f.names is None else sorted(f.names.intersection(f.term_counts)),
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def features_from_json(article_id: str, data: str) -> tuple[ArticleFeaturesT, int]:
     """A placed article's features, and how many placed articles it was last weighed with (0: a library
-    written before its counts were kept, whose weights stay as they are)."""
+    written before its counts were kept, whose weights stay as they are). A row stored before names were
+    kept has none: its words cannot be told apart from its names, so it is comparable on no event."""
     from ..group.features import ArticleFeatures
 
     d = json.loads(data)
@@ -85,6 +90,7 @@ def features_from_json(article_id: str, data: str) -> tuple[ArticleFeaturesT, in
         anchors=d["a"],
         bridge=terms if d["b"] is None else d["b"],
         cased=d["c"],
+        names=None if d.get("n") is None else frozenset(d["n"]),
     ), int(d.get("w", 0))
 
 
@@ -97,6 +103,7 @@ class Placer:
     now: str
     members: dict[str, list[str]] = field(default_factory=dict)  # stories read or changed in this batch
     inner: dict[str, float] = field(default_factory=dict)
+    event_inner: dict[str, tuple[float, float]] = field(default_factory=dict)  # story -> (sum, count)
     numbers: dict[str, int] = field(default_factory=dict)
     touched: set[str] = field(default_factory=set)  # stories that gained articles
     created: set[str] = field(default_factory=set)
@@ -114,13 +121,14 @@ class Placer:
 
     def __post_init__(self) -> None:
         from ..group.candidates import CandidateIndex, Weights
-        from ..group.stories import STORY_COHESION
+        from ..group.stories import STORY_COHESION, STORY_EVENT_COHESION
 
         self.weights = Weights()
         limits = CandidateIndex(window_days=self.weights.window_days)
         self.max_postings = limits.max_postings
         self.max_candidates = limits.max_candidates
         self.cohesion = STORY_COHESION
+        self.event_cohesion = STORY_EVENT_COHESION
 
     # -- stored state, read once per batch ---------------------------------------------------------------
     def _members(self, story: str) -> list[str]:
@@ -132,6 +140,11 @@ class Placer:
         if story not in self.inner:
             self.inner[story] = self.lib.story_inner(story)
         return self.inner[story]
+
+    def _event_inner(self, story: str) -> tuple[float, float]:
+        if story not in self.event_inner:
+            self.event_inner[story] = self.lib.story_event_inner(story)
+        return self.event_inner[story]
 
     def _number(self, story: str) -> int:
         if story not in self.numbers:
@@ -147,6 +160,23 @@ class Placer:
     def _coherent(self, story: str, avg: float) -> bool:
         n = len(self._members(story))
         return not (n > 1 and avg < self.cohesion * self._inner(story) / (n * (n - 1) / 2))
+
+    def _events_agree(self, cross: tuple[float, float] | None, sides: Iterable[str]) -> bool:
+        """The event cohesion rule of :class:`~storybrief.group.linkage.Linkage`: the comparable pairs across
+        a join (``cross``: sum, count) must tie at ``event_cohesion`` of each side's own event average; no
+        comparable pair is no evidence either way."""
+        if not self.event_cohesion or not cross or not cross[1]:
+            return True
+        avg = cross[0] / cross[1]
+        for story in sides:
+            total, count = self._event_inner(story)
+            if count and avg < self.event_cohesion * total / count:
+                return False
+        return True
+
+    def _add_event_inner(self, story: str, part: tuple[float, float]) -> None:
+        total, count = self._event_inner(story)
+        self.event_inner[story] = (total + part[0], count + part[1])
 
     # -- features and candidates -------------------------------------------------------------------------
     def features(self, article: Article) -> ArticleFeaturesT:
@@ -223,7 +253,7 @@ class Placer:
     # -- placement --------------------------------------------------------------------------------------
     def place(self, article: Article, f: ArticleFeaturesT) -> str:
         """Place one article into a story (joined, new, or merged from the ones it bridges); returns its id."""
-        totals = self._arrive_and_compare(f)
+        totals, events = self._arrive_and_compare(f)
         # An article with a publication day does not join a story of undated articles only: placed in
         # publication order, those come last (see ``publication_order``), and an undated one that arrived
         # earlier would otherwise seed a story for every later report it is loosely like, whatever its
@@ -233,7 +263,12 @@ class Placer:
         best, best_avg = None, self.threshold
         for story, total in totals.items():
             avg = total / len(self._members(story))
-            if avg >= best_avg and self._coherent(story, avg) and (not dated or self._dated(story)):
+            if (
+                avg >= best_avg
+                and self._coherent(story, avg)
+                and (not dated or self._dated(story))
+                and self._events_agree(events.get(story), (story,))
+            ):
                 best, best_avg = story, avg
         if best is None:
             number = self.lib.next_number("story")
@@ -241,15 +276,17 @@ class Placer:
             self.numbers[best] = number
             self.members[best] = []
             self.inner[best] = 0.0
+            self.event_inner[best] = (0.0, 0.0)
             self.dated[best] = False
             self.created.add(best)
-            for story, total in totals.items():
-                self.lib.add_story_link(best, story, total)
         else:
             self.inner[best] = self._inner(best) + totals[best]
-            for story, total in totals.items():
-                if story != best:
-                    self.lib.add_story_link(best, story, total)
+            self._add_event_inner(best, events.pop(best, (0.0, 0.0)))
+        for story, total in totals.items():
+            if story != best:
+                self.lib.add_story_link(best, story, total)
+        for story, (total, count) in events.items():
+            self.lib.add_story_event_link(best, story, total, count)
         joined = best not in self.created or bool(self.members[best])
         self.members[best].append(article.id)
         self.dated[best] = self._dated(best) or dated
@@ -258,38 +295,53 @@ class Placer:
             if story == best or story in self.merged:
                 continue
             avg = self.lib.story_link(best, story) / (len(self._members(best)) * len(self._members(story)))
-            if avg >= self.threshold and self._coherent(best, avg) and self._coherent(story, avg):
+            if (
+                avg >= self.threshold
+                and self._coherent(best, avg)
+                and self._coherent(story, avg)
+                and self._events_agree(self.lib.story_event_link(best, story), (best, story))
+            ):
                 best = self._merge(best, story)
         self._store_node(article, best, f)
         return best
 
     def replay(self, article: Article, f: ArticleFeaturesT, story: str) -> None:
         """Count an article into the story it is known to be in (a reindex): the sums only, no decision."""
-        totals = self._arrive_and_compare(f)
+        totals, events = self._arrive_and_compare(f)
         self._members(story)
         self.inner[story] = self._inner(story) + totals.pop(story, 0.0)
+        self._add_event_inner(story, events.pop(story, (0.0, 0.0)))
         for other, total in totals.items():
             self.lib.add_story_link(story, other, total)
+        for other, (total, count) in events.items():
+            self.lib.add_story_event_link(story, other, total, count)
         self.touched.add(story)
         self._store_node(article, story, f)
 
-    def _arrive_and_compare(self, f: ArticleFeaturesT) -> dict[str, float]:
-        """Count a newcomer in, and sum its similarity to each story over its candidates (stored articles
-        much like it are kept in ``close``, for the copies)."""
-        from ..group.candidates import similarity
+    def _arrive_and_compare(self, f: ArticleFeaturesT) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
+        """Count a newcomer in, and sum its similarity to each story over its candidates, and its event
+        similarity (sum, count) over the candidates comparable with it (stored articles much like it are
+        kept in ``close``, for the copies)."""
+        from ..group.candidates import event_similarity, similarity
 
         self._arrive(f)
         totals: dict[str, float] = defaultdict(float)
+        events: dict[str, tuple[float, float]] = {}
         nodes = self.candidates(f)
         stored = self.lib.nodes(nodes)
         for node in nodes:
             other, story, data = stored[node]
-            value = similarity(f, self._stored(node, other, data), self.weights)
+            features = self._stored(node, other, data)
+            value = similarity(f, features, self.weights)
             if value >= COPY_SIMILARITY:
                 self.close[other] = max(value, self.close.get(other, 0.0))
             if value > 0:
                 totals[story] += value
-        return totals
+            event = event_similarity(f, features)
+            if event is not None:
+                total, count = events.get(story, (0.0, 0.0))
+                events[story] = (total + event, count + 1.0)
+        return totals, events
 
     def _store_node(self, article: Article, story: str, f: ArticleFeaturesT) -> None:
         """Store a placed article's features and candidate keys in ``story``."""
@@ -304,6 +356,10 @@ class Placer:
         self.inner[keep] = self._inner(keep) + self._inner(gone) + self.lib.story_link(keep, gone)
         self.inner.pop(gone, None)
         self.lib.merge_story_links(keep, gone)
+        gone_events, between = self._event_inner(gone), self.lib.story_event_link(keep, gone)
+        self._add_event_inner(keep, (gone_events[0] + between[0], gone_events[1] + between[1]))
+        self.event_inner.pop(gone, None)
+        self.lib.merge_story_event_links(keep, gone)
         self.dated[keep] = self._dated(keep) or self._dated(gone)
         self._members(keep).extend(self._members(gone))
         del self.members[gone]
@@ -322,6 +378,9 @@ class Placer:
         for story, total in self.inner.items():
             if story not in self.merged:
                 self.lib.set_story_inner(story, total)
+        for story, (total, count) in self.event_inner.items():
+            if story not in self.merged and count:
+                self.lib.set_story_event_inner(story, total, count)
 
 
 # -- the neighbourhood of a batch ---------------------------------------------------------------------------

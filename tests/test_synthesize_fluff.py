@@ -132,6 +132,8 @@ FLUFF = [
     (COMMENT, "Take a look at the new ferry timetable before the summer starts."),
     (COMMENT, "Here's our guide to the winners and losers of the harbour vote."),
     (COMMENT, "There is a large part of our town that never wanted the new pier."),
+    (COMMENT, "We're also told the pilot lives alone, which will make the case hard to argue."),
+    (COMMENT, "We've seen the harbour board change its mind on the pier twice this year."),
     (DANGLING, "The latter was arrested on Monday at the Velmora ferry terminal."),
     (DANGLING, "It's the first sign of the two missing pilots since they left Velmora on Tuesday."),
     (CUT, "The velmora harbour news reports 36-year-old tam ello jr."),

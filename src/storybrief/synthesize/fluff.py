@@ -232,7 +232,8 @@ _READER_RE = re.compile(
 _CJK_FIRST_PERSON_RE = re.compile(r"我(?![国方军省市区县党校院部局台司行])")
 # a stock widget's ticker run into the text: "Amzn, -1.29% and other online retailers."
 _TICKER_RE = re.compile(r"(?i)\b[a-z]{2,5}, [+\-−]\d+(?:\.\d+)?%")
-_OUR_RE = re.compile(r"(?i)(?<![\w'’])(?:our|we)(?![\w'’])")
+_OUR_RE = re.compile(r"(?i)(?<![\w'’])(?:our|we(?:['’](?:re|ve|ll|d))?)(?![\w'’])")  # "we're also told"
+_WE_TOLD_RE = re.compile(r"(?i)\bwe(?:['’]re| are| were| have been|['’]ve been)(?: also| now)? told\b")
 # a study's finding about all of us ("a study suggests our ability to ..."): "our" is people, not the writer
 _FINDING_RE = re.compile(
     r"(?i)\b(?:suggests?|shows?|found|finds|according|study|research|survey)\b|"
@@ -752,7 +753,7 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
         return COMMENT  # "不仅是我，我所有的朋友…": someone's own words with no quotation marks
     if (
         _OUR_RE.search(outside)
-        and not _SPEECH_RE.search(outside)
+        and not _SPEECH_RE.search(_WE_TOLD_RE.sub("", outside))  # "we're told" quotes nobody: the writer speaks
         and not _FINDING_RE.search(outside)
         and not any(q in s for q in '"“”«»‘')
     ):

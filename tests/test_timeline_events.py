@@ -400,6 +400,11 @@ def test_the_start_of_a_range_and_a_participle_after_the_subject_are_background(
         ("Thursday", BACKGROUND)
     ]
     assert roles("The envoy, visiting on Thursday, met the pilots.") == [("Thursday", EVENT)]
+    # an event named as a goal keeps its own day: "restricted … to one rally on Tuesday"
+    assert roles("The port has restricted the ferry union to just one rally on Tuesday, the mayor said.") == [
+        ("Tuesday", BACKGROUND)
+    ]
+    assert roles("The pilots held a meeting on Friday.") == [("Friday", EVENT)]
 
 
 def test_a_sentence_is_shown_on_its_main_verbs_day_and_a_side_date_only_votes() -> None:

@@ -250,6 +250,8 @@ def mention_role(
         return BACKGROUND
     if _possessive(text, mention) and not _possessive_sets_the_time(before):
         return BACKGROUND  # "seek a delay of Friday's debate": Friday is the debate's, not the seeking's
+    if _goal_event(before):
+        return BACKGROUND  # "restricted him to one lecture on Tuesday", "invited them to talks on Friday"
     if cue in _RANGE_START and after[:1] and after[0] in _RANGE_END:
         return BACKGROUND  # "from Jan 1 to Sept 18": the start of a span, its end is the news
     if (cue in _SPEECH and not _possessive(text, mention)) or (nxt in _SPEECH and after[1:2] != ["that"]):
@@ -261,6 +263,29 @@ _RANGE_START = frozenset(("from", "between"))
 _RANGE_END = frozenset(("to", "until", "till", "through", "and", "—", "–"))
 # prepositions before "Tuesday's debate" that set the main verb in that event ("charged during Tuesday's debate")
 _DURING = frozenset("at during in on throughout amid amidst".split())
+
+
+_EVENT_NOUNS = frozenset(
+    "meeting meetings lecture lectures talk talks summit debate vote hearing speech visit conference session "
+    "ceremony rally match game election referendum trial briefing".split()
+)
+_GOAL_FILLERS = frozenset("a an the one just only two three his her their its".split())
+
+
+def _goal_event(before: Sequence[str]) -> bool:
+    """The date hangs on an event named as a goal or purpose: "to just one lecture on Tuesday", "for talks
+    on Friday": the lecture's day, not that of the verb before it."""
+    words = list(before)
+    while words and words[-1] in _FILLERS:
+        words.pop()
+    if not words or words[-1] not in _EVENT_NOUNS:
+        return False
+    k = len(words) - 2
+    if k >= 0 and words[k].isalpha() and words[k] not in _NOT_NOUN | _GOAL_FILLERS and not _is_verb(words[k]):
+        k -= 1  # one modifier: "to peace talks", "for a council vote"
+    while k >= 0 and words[k] in _GOAL_FILLERS:
+        k -= 1
+    return k >= 0 and words[k] in ("to", "for")
 
 
 def _possessive(text: str, mention: TimeMention) -> bool:

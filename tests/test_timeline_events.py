@@ -405,6 +405,11 @@ def test_the_start_of_a_range_and_a_participle_after_the_subject_are_background(
         ("Tuesday", BACKGROUND)
     ]
     assert roles("The pilots held a meeting on Friday.") == [("Friday", EVENT)]
+    # a date a few words into a clause opened by "since" or "after" is that clause's
+    assert roles("Since the mayor on Thursday closed the pier, ferries have stayed in port.") == [
+        ("Thursday", BACKGROUND)
+    ]
+    assert roles("The port has been shut since its winter closure on Monday.") == [("Monday", BACKGROUND)]
 
 
 def test_a_sentence_is_shown_on_its_main_verbs_day_and_a_side_date_only_votes() -> None:

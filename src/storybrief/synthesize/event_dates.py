@@ -235,7 +235,7 @@ def mention_role(
         return BACKGROUND
     if cue in _UNTIL or cue in _DEADLINE_WORDS:
         return EXPECTED if mention.direction == "future" or (published and day >= published.isoformat()) else BACKGROUND
-    if cue in _SINCE or (cue == "to" and len(before) > 1 and before[-2] == "prior"):
+    if cue in _SINCE or (cue == "to" and len(before) > 1 and before[-2] == "prior") or _in_since_clause(before):
         return BACKGROUND
     nxt = after[0] if after else ""
     if nxt in _DEADLINE_WORDS:
@@ -257,6 +257,18 @@ def mention_role(
     if (cue in _SPEECH and not _possessive(text, mention)) or (nxt in _SPEECH and after[1:2] != ["that"]):
         return REPORTING  # "officials said Monday", "Monday said"
     return EVENT
+
+
+def _in_since_clause(before: Sequence[str]) -> bool:
+    """The date sits a few words into a clause or phrase opened by "since" ("Since Putin on Wednesday
+    announced …, flights have sold out", "since its fiscal year-end in June"): background to the main one."""
+    for k in range(len(before) - 1, max(-1, len(before) - 6), -1):
+        w = before[k]
+        if w in (",", ";", ":", "(", ")", "—", "–") or w in _RELATIVE or w in _SPEECH:
+            return False
+        if w == "since":  # not "before"/"after": "appeared before a judge on Friday" is the appearing
+            return True
+    return False
 
 
 _RANGE_START = frozenset(("from", "between"))

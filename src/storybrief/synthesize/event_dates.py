@@ -9,8 +9,11 @@ around each date, and each day-valued mention of a sentence gets a *role*:
 * ``reporting``: the date of a speech verb ("…, officials said Monday"): what the sentence reports may
   have happened earlier, so it dates the sentence only when no event date does;
 * ``background``: a date in a relative clause ("protests that began January 25", ", which began on …,"),
-  after "since", "after", "before", "following" or "ahead of", a date used as a modifier ("the January 25
-  revolution"), or the end of something that went on until then ("stayed shut until Sunday");
+  after "since", "after", "before", "following" or "ahead of" (or a few words into a since-clause), a date
+  used as a modifier ("the January 25 revolution"), a possessive one that owns an object ("a delay of
+  Friday's debate"), the day of an event named as a goal ("restricted to one lecture on Tuesday"), the
+  start of a range ("from Jan 1 to …"), or the end of something that went on until then ("stayed shut until
+  Sunday");
 * ``expected``: a forecast or a deadline ("until at least April 10", "by Monday", "is expected to … on
   Friday", "will vote on Sunday", "the March 9 deadline"), or any day after the article's publication day;
 * ``none``: not an event at all: a birth date ("Born: 12 March 1961", "born on …") or a sentence that is a

@@ -6,7 +6,8 @@ article's lead counts more, one on its publication day a little more), plus a sh
 before and the day after; each day gets the sentences that mention it, most central first and not repeating
 one another. A day is *inferred* when no mention states it (a weekday, "yesterday", "last Friday": worked
 out from the publication date); "April 10" or "10/04/2026" state their day, even when the year comes from
-the publication date.
+the publication date. Every date that places a sentence votes for its day, but the sentence is shown on its
+main verb's day only (see ``_shown_days``), and one sentence found in several articles on one day.
 """
 
 from __future__ import annotations

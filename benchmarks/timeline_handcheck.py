@@ -57,7 +57,7 @@ def describe(n: int, label: str, entry: TimelineEntry, by_id: dict[str, Article]
                 role = mention_role(a.text, span, m, a.published.date() if a.published else None, a.language)
                 roles.append(f"{m.text!r}={m.value[:10]}:{role}")
     flag = " (inferred)" if entry.inferred else ""
-    flag += " (reported that day: an undated lead)" if entry.reported else ""
+    flag += " (reported that day)" if entry.reported else ""
     return (
         f"#{n} [{label}] {entry.date}{flag} · {a.id} published {published}\n"
         f"    {entry.text}\n    dates: {', '.join(roles) or 'none (publication day of an undated lead)'}"

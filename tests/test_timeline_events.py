@@ -374,3 +374,88 @@ def test_an_undated_lead_telling_a_perfect_over_a_span_of_time_is_background_and
     assert build_timeline([article("a", [background])]) == []
     told = "A rapid rise in fuel prices hammered the Velmora ferry companies this year."
     assert [e.text for e in build_timeline([article("a", [told])])] == [told]  # a simple past: an event
+
+
+# issue 16, fourth round: possessive dates, side dates, copies, run-in time stamps, background leads ---------
+
+
+def test_a_possessive_date_belongs_to_its_noun_unless_that_noun_sets_the_time() -> None:
+    assert roles("The mayor asked for a delay of Friday's council vote on the harbour plan.") == [
+        ("Friday", BACKGROUND)
+    ]
+    assert roles("Pilots will boycott Monday's talks with the port.") != [("Monday", EVENT)]
+    assert roles("During Thursday's council meeting, the mayor said the harbour plan was dead.") == [
+        ("Thursday", EVENT)
+    ]
+    assert roles("Thursday's storm flooded the lower town of Velmora.") == [("Thursday", EVENT)]
+    assert roles("The port said Thursday's storm flooded the lower town.") == [("Thursday", EVENT)]
+
+
+def test_the_start_of_a_range_and_a_participle_after_the_subject_are_background() -> None:
+    assert roles("Fishing boats caught 40 tonnes of cod from May 1 to May 4, the port said.") == [
+        ("May 1", BACKGROUND),
+        ("May 4", EVENT),
+    ]
+    assert roles("The three-day visit ending on Thursday has allowed the envoy to meet the pilots.") == [
+        ("Thursday", BACKGROUND)
+    ]
+    assert roles("The envoy, visiting on Thursday, met the pilots.") == [("Thursday", EVENT)]
+    # an event named as a goal keeps its own day: "restricted … to one rally on Tuesday"
+    assert roles("The port has restricted the ferry union to just one rally on Tuesday, the mayor said.") == [
+        ("Tuesday", BACKGROUND)
+    ]
+    assert roles("The pilots held a meeting on Friday.") == [("Friday", EVENT)]
+    # a date a few words into a clause opened by "since" or "after" is that clause's
+    assert roles("Since the mayor on Thursday closed the pier, ferries have stayed in port.") == [
+        ("Thursday", BACKGROUND)
+    ]
+    assert roles("The port has been shut since its winter closure on Monday.") == [("Monday", BACKGROUND)]
+
+
+def test_a_sentence_is_shown_on_its_main_verbs_day_and_a_side_date_only_votes() -> None:
+    side = "The ferry board told reporters Friday it welcomed a call Thursday by the union for new talks."
+    assert days_of([article("a", ["Velmora is quiet.", side])]) == {"2023-05-05": [side]}
+    # a date in a clause of its own is an event of its own
+    both = "The union met the board on Thursday and signed the new pay deal on Friday."
+    assert days_of([article("b", ["Velmora is quiet.", both])]) == {"2023-05-04": [both], "2023-05-05": [both]}
+
+
+def test_one_sentence_in_two_articles_is_shown_on_the_day_its_earliest_copy_gives() -> None:
+    told = "The Velmora harbour board sold Pier 9 to a Danish shipping group last night."
+    first = article("a", ["Velmora is quiet.", told], published=date(2023, 5, 5))
+    reprint = article("b", ["Velmora is quiet.", told], published=date(2023, 5, 6))
+    entries = build_timeline([first, reprint], dates=5)
+    assert [(e.date, e.text) for e in entries] == [("2023-05-04", told)]
+
+
+def test_a_run_in_time_stamp_dates_what_was_reported_not_the_event() -> None:
+    text = "Saturday 6 May 2023 09.12 BST The pilots of Velmora returned to work yesterday after a deal was signed."
+    entries = build_timeline([article("a", [text])], dates=5)
+    unit = "The pilots of Velmora returned to work yesterday after a deal was signed."
+    assert [(e.date, e.text, e.reported) for e in entries] == [
+        ("2023-05-05", unit, False),
+        ("2023-05-06", unit, True),
+    ]
+    stamped_lead = "Saturday 6 May 2023 09.12 BST The pilots of Velmora have ended their strike."
+    lead = build_timeline([article("b", [stamped_lead])], dates=5)
+    assert [(e.date, e.reported) for e in lead] == [("2023-05-06", True)]
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "For although the pilots won the first round, the board could still close the port.",
+        "The Velmora harbour board has stressed the importance of the ferries for the island.",
+        "The ferry union has been leading the talks with the board.",
+        "The proposed pier tax is currently in its consultation phase.",
+        "The Velmora harbour board warned last weekend that Pier 9 was unsafe.",
+        "In April 2022, the board began selling the old piers.",
+    ],
+)
+def test_an_undated_lead_that_is_background_is_not_shown_as_that_days_news(background: str) -> None:
+    assert build_timeline([article("a", [background])], dates=5) == []
+
+
+def test_an_undated_lead_with_a_period_only_in_what_was_said_is_shown() -> None:
+    told = "The harbour chief said Pier 9 was sold, adding that he met the buyers last week."
+    assert [(e.text, e.reported) for e in build_timeline([article("a", [told])], dates=5)] == [(told, True)]

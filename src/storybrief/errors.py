@@ -55,7 +55,7 @@ class Msg:
     TIMELINE_UNDATED = "No timeline: no article of this story has a publication date; {window}."
     TIMELINE_WINDOW = "from what they say, they were published {window}"
     TIMELINE_NO_WINDOW = "their texts do not tell when they were published"
-    TIMELINE_REPORTED = "reported that day; the sentence names no date"
+    TIMELINE_REPORTED = "reported that day; the event may be earlier"
     STDIN_TTY = "'-' reads from standard input, but nothing was piped in"
     OUTPUT_IS_FOLDER = "is a folder; give a file name to write to"
     OUTPUT_NO_FOLDER = "folder '{folder}' does not exist"

@@ -9,8 +9,11 @@ around each date, and each day-valued mention of a sentence gets a *role*:
 * ``reporting``: the date of a speech verb ("…, officials said Monday"): what the sentence reports may
   have happened earlier, so it dates the sentence only when no event date does;
 * ``background``: a date in a relative clause ("protests that began January 25", ", which began on …,"),
-  after "since", "after", "before", "following" or "ahead of", a date used as a modifier ("the January 25
-  revolution"), or the end of something that went on until then ("stayed shut until Sunday");
+  after "since", "after", "before", "following" or "ahead of" (or a few words into a since-clause), a date
+  used as a modifier ("the January 25 revolution"), a possessive one that owns an object ("a delay of
+  Friday's debate"), the day of an event named as a goal ("restricted to one lecture on Tuesday"), the
+  start of a range ("from Jan 1 to …"), or the end of something that went on until then ("stayed shut until
+  Sunday");
 * ``expected``: a forecast or a deadline ("until at least April 10", "by Monday", "is expected to … on
   Friday", "will vote on Sunday", "the March 9 deadline"), or any day after the article's publication day;
 * ``none``: not an event at all: a birth date ("Born: 12 March 1961", "born on …") or a sentence that is a
@@ -40,6 +43,7 @@ _SINCE = frozenset("since after before following ahead prior".split())  # "ahead
 _UNTIL = frozenset("until till through by".split())
 _DEADLINE_WORDS = frozenset("deadline deadlines due expiry ultimatum".split())
 _SPEECH = frozenset("said says told added stated announced confirmed reported declared wrote tweeted commented".split())
+SPEECH_WORDS = _SPEECH
 # words after which "that" opens what was said or found, not a relative clause
 _COMPLEMENT_VERBS = _SPEECH | frozenset(
     "say tell announce confirm report claim claimed claims warn warned warns believe believed believes think "
@@ -98,6 +102,11 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text)]
 
 
+def is_verb(word: str) -> bool:
+    """A lower-cased word that looks like a verb form (an auxiliary, a past, a participle)."""
+    return _is_verb(word)
+
+
 def _is_verb(word: str) -> bool:
     return (
         word in _AUX
@@ -152,6 +161,10 @@ _CLAUSE_OPENERS = (
 _FINITE_AFTER = frozenset("was were is are has have had will would".split())
 
 
+# -ing words that are no participle
+_NOT_PARTICIPLES = frozenset("during morning evening spring meeting building hearing briefing ceiling".split())
+
+
 def _reduced_relative(before: Sequence[str], after: Sequence[str]) -> bool:
     """The date follows a participle that modifies the noun before it ("knows the three soldiers charged on
     Tuesday with war crimes"): a side clause, unless the noun phrase opens a clause and no verb of its own
@@ -162,7 +175,8 @@ def _reduced_relative(before: Sequence[str], after: Sequence[str]) -> bool:
     if len(trail) < 3:
         return False
     part, noun = trail[-1], trail[-2]
-    if part in _SPEECH or not ((len(part) > 4 and part.endswith("ed")) or part in _PAST_IRREGULAR):
+    ing = len(part) > 4 and part.endswith("ing") and part not in _NOT_PARTICIPLES
+    if part in _SPEECH or not ((len(part) > 4 and part.endswith("ed")) or part in _PAST_IRREGULAR or ing):
         return False
     if not noun.isalpha() or noun in _NOT_NOUN or noun in _NP_START or _is_verb(noun):
         return False
@@ -174,7 +188,7 @@ def _reduced_relative(before: Sequence[str], after: Sequence[str]) -> bool:
         return True  # the noun phrase is an object or follows a preposition
     clause = []
     for w in after:
-        if w in (",", ";", ":"):
+        if w in (",", ";", ":", "that"):  # "warned last weekend that … was": the verb of what was said
             break
         clause.append(w)
     return any(w in _FINITE_AFTER for w in clause)  # "The soldiers charged on Tuesday were named"
@@ -224,7 +238,7 @@ def mention_role(
         return BACKGROUND
     if cue in _UNTIL or cue in _DEADLINE_WORDS:
         return EXPECTED if mention.direction == "future" or (published and day >= published.isoformat()) else BACKGROUND
-    if cue in _SINCE or (cue == "to" and len(before) > 1 and before[-2] == "prior"):
+    if cue in _SINCE or (cue == "to" and len(before) > 1 and before[-2] == "prior") or _in_since_clause(before):
         return BACKGROUND
     nxt = after[0] if after else ""
     if nxt in _DEADLINE_WORDS:
@@ -235,11 +249,70 @@ def mention_role(
         return EXPECTED
     if _PLANNED_RE.search(re.split(r"[;:]|,\s", head)[-1]):
         return EXPECTED  # "was meant to meet him on Sunday": a plan of that day, not what happened
-    if _in_relative_clause(before) or _reduced_relative(before, after):
+    if _in_relative_clause(before) or _reduced_relative(before, _words(text[mention.end : min(hi, mention.end + 160)])):
         return BACKGROUND
-    if cue in _SPEECH or (nxt in _SPEECH and after[1:2] != ["that"]):
+    if _possessive(text, mention) and not _possessive_sets_the_time(before):
+        return BACKGROUND  # "seek a delay of Friday's debate": Friday is the debate's, not the seeking's
+    if _goal_event(before):
+        return BACKGROUND  # "restricted him to one lecture on Tuesday", "invited them to talks on Friday"
+    if cue in _RANGE_START and after[:1] and after[0] in _RANGE_END:
+        return BACKGROUND  # "from Jan 1 to Sept 18": the start of a span, its end is the news
+    if (cue in _SPEECH and not _possessive(text, mention)) or (nxt in _SPEECH and after[1:2] != ["that"]):
         return REPORTING  # "officials said Monday", "Monday said"
     return EVENT
+
+
+def _in_since_clause(before: Sequence[str]) -> bool:
+    """The date sits a few words into a clause or phrase opened by "since" ("Since Putin on Wednesday
+    announced …, flights have sold out", "since its fiscal year-end in June"): background to the main one."""
+    for k in range(len(before) - 1, max(-1, len(before) - 6), -1):
+        w = before[k]
+        if w in (",", ";", ":", "(", ")", "—", "–") or w in _RELATIVE or w in _SPEECH:
+            return False
+        if w == "since":  # not "before"/"after": "appeared before a judge on Friday" is the appearing
+            return True
+    return False
+
+
+_RANGE_START = frozenset(("from", "between"))
+_RANGE_END = frozenset(("to", "until", "till", "through", "and", "—", "–"))
+# prepositions before "Tuesday's debate" that set the main verb in that event ("charged during Tuesday's debate")
+_DURING = frozenset("at during in on throughout amid amidst".split())
+
+
+_EVENT_NOUNS = frozenset(
+    "meeting meetings lecture lectures talk talks summit debate vote hearing speech visit conference session "
+    "ceremony rally match game election referendum trial briefing".split()
+)
+_GOAL_FILLERS = frozenset("a an the one just only two three his her their its".split())
+
+
+def _goal_event(before: Sequence[str]) -> bool:
+    """The date hangs on an event named as a goal or purpose: "to just one lecture on Tuesday", "for talks
+    on Friday": the lecture's day, not that of the verb before it."""
+    words = list(before)
+    while words and words[-1] in _FILLERS:
+        words.pop()
+    if not words or words[-1] not in _EVENT_NOUNS:
+        return False
+    k = len(words) - 2
+    if k >= 0 and words[k].isalpha() and words[k] not in _NOT_NOUN | _GOAL_FILLERS and not _is_verb(words[k]):
+        k -= 1  # one modifier: "to peace talks", "for a council vote"
+    while k >= 0 and words[k] in _GOAL_FILLERS:
+        k -= 1
+    return k >= 0 and words[k] in ("to", "for")
+
+
+def _possessive(text: str, mention: TimeMention) -> bool:
+    """The date owns a noun: "Friday's debate", "Tuesday’s vote"."""
+    return mention.text.endswith(("'s", "’s")) or text[mention.end : mention.end + 2] in ("'s", "’s")
+
+
+def _possessive_sets_the_time(before: Sequence[str]) -> bool:
+    """A possessive date names the time of the main verb only when its noun is the clause's subject ("Tuesday's
+    attack killed 20", "officials said Tuesday's attack …") or the event the verb happened at ("during
+    Tuesday's debate, X charged …"); as an object ("a delay of Friday's debate") it belongs to its noun."""
+    return not before or before[-1] in _CLAUSE_OPENERS or before[-1] in _DURING
 
 
 # a plan told in the past: whether it happened the sentence does not say
@@ -282,14 +355,41 @@ def reports_simple_past(sentence: str) -> bool:
     return any(m.group(0).lower() not in ("has", "have", "had") for m in _PAST_EVENT_RE.finditer(rest))
 
 
+# what an undated lead says when it is background or a reflection, not the news of its day: an argument
+# opening with "For" + a clause ("For although the offensive succeeded, …"), a stance held over time in the
+# perfect ("Sanofi has stressed the importance of …"), something still going on ("ASEAN has been leading …")
+_REFLECTION_RE = re.compile(
+    r"^\W*For\s+(?:although|though|while|if|unless|whereas|because|it|we|they|there|this\s+is|that\s+is)\b"
+    r"|\b(?:has|have)\s+(?:long\s+|repeatedly\s+|consistently\s+|always\s+|often\s+|also\s+)?"
+    r"(?:stressed|emphasi[sz]ed|insisted|maintained|argued|championed|advocated|touted|highlighted|underlined"
+    r"|underscored|favou?red|opposed|resisted|defended)\b"
+    r"|\b(?:has|have)\s+(?:long\s+|also\s+)?been\s+(?!\w+ing\s+(?:to|for)\b)\w{3,}ing\b",
+    re.I,
+)
+
+
+def is_reflection(sentence: str) -> bool:
+    """Background or a reflection rather than the news of a day (see ``_REFLECTION_RE``): an undated lead
+    that says so still votes for its publication day but is not shown as what was reported that day."""
+    return _REFLECTION_RE.search(sentence) is not None
+
+
 def looks_ahead(sentence: str) -> bool:
     """The sentence speaks of what is to come ("will", "is expected to", "plans to") or of a plan of the past
     ("was meant to meet")."""
     return _FUTURE_RE.search(sentence) is not None or _PLANNED_RE.search(sentence) is not None
 
 
-def reports_past_event(sentence: str) -> bool:
-    """The sentence has a past or perfect verb ("filed", "was", "has agreed"): it may report an event."""
+# a participle used as an adjective after a determiner: "the proposed scheme", "a detailed plan"
+_ADJECTIVE_PARTICIPLE_RE = re.compile(r"(?i)\b(?:the|a|an|its|their|this|these|those)\s+\w{3,}ed\b")
+
+
+def reports_past_event(sentence: str, *, strict: bool = False) -> bool:
+    """The sentence has a past or perfect verb ("filed", "was", "has agreed"): it may report an event.
+    ``strict``: a participle after a determiner is an adjective, no verb ("The proposed scheme is in its
+    consultation phase")."""
+    if strict:
+        sentence = _ADJECTIVE_PARTICIPLE_RE.sub(" ", sentence)
     return _PAST_EVENT_RE.search(sentence) is not None
 
 

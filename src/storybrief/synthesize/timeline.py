@@ -6,7 +6,8 @@ article's lead counts more, one on its publication day a little more), plus a sh
 before and the day after; each day gets the sentences that mention it, most central first and not repeating
 one another. A day is *inferred* when no mention states it (a weekday, "yesterday", "last Friday": worked
 out from the publication date); "April 10" or "10/04/2026" state their day, even when the year comes from
-the publication date.
+the publication date. Every date that places a sentence votes for its day, but the sentence is shown on its
+main verb's day only (see ``_shown_days``), and one sentence found in several articles on one day.
 """
 
 from __future__ import annotations
@@ -24,7 +25,19 @@ from ..annotate.dates.lexicon import MONTHS
 from ..errors import Msg
 from ..lang import tables
 from ..model import Article, TimelineEntry, TimeMention, UndatedTimeline
-from .event_dates import is_caption, is_notice, looks_ahead, reports_past_event, reports_simple_past, sentence_days
+from .event_dates import (
+    EVENT,
+    SPEECH_WORDS,
+    is_caption,
+    is_notice,
+    is_reflection,
+    is_verb,
+    looks_ahead,
+    mention_role,
+    reports_past_event,
+    reports_simple_past,
+    sentence_days,
+)
 from .sentences import SUPPORT_SIM, Matrix, Unit, build_matrix, story_units
 from .support import SupportIndex
 
@@ -95,6 +108,7 @@ class _Dated:
     deictic: bool = False  # "today", "tonight": the article's own day, said in passing
     lead: bool = False  # an undated lead, dated by its publication day (see _undated_leads)
     shown: bool = True  # a photo caption votes for its day but is never shown
+    told: bool = False  # shown as reported that day (a run-in time stamp's day, see _stamp_days)
 
 
 def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Dated]:
@@ -106,7 +120,13 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
         by_article[u.article].append(i)
     for k, article in enumerate(articles):
         in_unit: dict[int, list[TimeMention]] = defaultdict(list)
+        coarse: dict[int, list[TimeMention]] = defaultdict(list)  # "last weekend", "in February 2021"
         for mention in article.dates:
+            if mention.anchored and mention.value and mention.granularity in _COARSE:
+                for i in by_article[k]:
+                    if units[i].start <= mention.start < units[i].end:
+                        coarse[i].append(mention)
+                        break
             if not (mention.anchored and mention.value and _DAY_RE.match(mention.value)):
                 continue
             if mention.kind != "date" and mention.granularity not in ("day", "time"):
@@ -120,12 +140,19 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
                     break
         published = article.published.date() if article.published else None
         if published is not None:
-            out.extend(_undated_leads(article, units, by_article[k], in_unit, published))
+            leads = _undated_leads(article, units, by_article[k], in_unit, published)
+            for d in leads:
+                if any(_dates_the_lead(article, units[d.unit], m, published) for m in coarse.get(d.unit, ())):
+                    d.shown = False  # "Russia began building up forces in February 2021": not that day's news
+            out.extend(leads)
         for i, mentions in in_unit.items():
             u = units[i]
             seen: set[str] = set()
             span = (_whole(u), u.end)
-            for mention in sentence_days(article.text, span, mentions, published, article.language):
+            days = sentence_days(article.text, span, mentions, published, article.language)
+            main = _shown_days(article.text, days, u)
+            stamped = _stamp_days(days, u, main)
+            for mention in days:
                 assert mention.value is not None
                 day = mention.value[:10]
                 if day in seen:
@@ -133,8 +160,79 @@ def _dated_units(articles: Sequence[Article], units: Sequence[Unit]) -> list[_Da
                 seen.add(day)
                 inferred = not any(_STATED_DAY_RE.search(m.text) for m in mentions if m.value and m.value[:10] == day)
                 deictic = bool(_DEICTIC_RE.fullmatch(mention.text.strip()))
-                out.append(_Dated(i, day, inferred, deictic, shown=not is_caption(u.text)))
+                shown = (day in main or day in stamped) and not is_caption(u.text)
+                out.append(_Dated(i, day, inferred, deictic, shown=shown, told=day in stamped))
     return out
+
+
+_COARSE = frozenset(("week", "month", "quarter", "year"))
+
+
+def _shown_days(text: str, days: Sequence[TimeMention], u: Unit) -> set[str]:
+    """The days a sentence is shown on when several date it (each still votes): its first event date in the
+    sentence itself, before one in a run-in headline or time stamp ("Sunday 6 March 2005 01.36 GMT The
+    journalist arrived in Rome yesterday"), and a later one only when a clause of its own holds it ("met on
+    Sunday and signed the accord on Monday"); otherwise the later date hangs on the first clause's object or
+    what it says ("told reporters Saturday he welcomed a call Friday by …", "found on Tuesday that he had
+    killed … on Aug 10, 2021")."""
+    own = [m for m in days if m.start >= u.start] or list(days)
+    shown: list[TimeMention] = []
+    for m in own:
+        if not shown or _new_clause(text[shown[-1].end : m.start]):
+            shown.append(m)
+    return {m.value[:10] for m in shown if m.value}
+
+
+def _stamp_days(days: Sequence[TimeMention], u: Unit, shown: set[str]) -> set[str]:
+    """Days a run-in time stamp gives a sentence ("Sunday 6 March 2005 01.36 GMT The journalist arrived in
+    Rome yesterday"): the stamp tells when it was reported, not when the event was, so the sentence is shown
+    there labelled as reported that day, as an undated lead is on its publication day (and besides on its
+    own day when it dates itself)."""
+    own = any(m.start >= u.start for m in days)
+    return {m.value[:10] for m in days if m.start < u.start and m.value and (not own or m.value[:10] not in shown)}
+
+
+# "…, and on Oct 7 it was found", "… on Sunday and signed …", "…; on Monday …": a coordinated clause
+_AND_RE = re.compile(r"(?i)[;]|\b(?:and|but|then)\s+(?:\w+ly\s+|then\s+|later\s+)?(\w+)|,\s*(?:and|but|while)\b")
+
+
+def _new_clause(between: str) -> bool:
+    for m in _AND_RE.finditer(between):
+        word = m.group(1)
+        if word is None or is_verb(word.lower()):
+            return True
+    return False
+
+
+def _dates_the_lead(article: Article, u: Unit, mention: TimeMention, published: date) -> bool:
+    """A week, month or year that dates the lead's own event ("warned last weekend that …", "in February 2021,
+    Russia began …"): the lead then tells no news of its publication day. A period after a verb of speech
+    ("…, adding that he met Putin last week") belongs to what was said."""
+    head = article.text[u.start : mention.start]
+    if any(w in SPEECH_WORDS for w in re.findall(r"[a-z]+", head.lower())):
+        return False
+    # no publication day: mention_role compares days, and whether the period is past is tested here
+    role = mention_role(article.text, (u.start, u.end), mention, None, article.language)
+    return role == EVENT and _before_period(mention.value or "", published)
+
+
+def _before_period(value: str, published: date) -> bool:
+    """``value`` (``2005``, ``2005-10``, ``2005-Q3``, ``2005-W41``, maybe with a suffix) is a period before
+    the one ``published`` falls in."""
+    year, week = published.isocalendar()[:2]
+    own = {
+        4: str(published.year),
+        7: published.isoformat()[:7],
+    }
+    if re.match(r"\d{4}-W\d{2}", value):
+        return value[:8] < f"{year}-W{week:02d}"
+    if re.match(r"\d{4}-Q\d", value):
+        return value[:7] < f"{published.year}-Q{(published.month - 1) // 3 + 1}"
+    if re.match(r"\d{4}-\d{2}(?!\d)", value):
+        return value[:7] < own[7]
+    if re.match(r"\d{4}(?![\d-])", value):
+        return value[:4] < own[4]
+    return False
 
 
 def _whole(u: Unit) -> int:
@@ -168,6 +266,9 @@ def _undated_leads(
         shown = not STRICT_LEADS or (u.position == 0 and reports_simple_past(u.text) and not is_caption(u.text))
         # a perfect over a span of time ("has hammered the yen this year") is background, of no day
         shown = shown and not (HIDE_BACKGROUND_LEADS and _SPAN_RE.search(u.text) and not reports_simple_past(u.text))
+        # a state ("The proposed scheme is in its consultation phase") votes but is no news of the day
+        shown = shown and reports_past_event(u.text, strict=True)
+        shown = shown and not (HIDE_BACKGROUND_LEADS and is_reflection(u.text))
         out.append(_Dated(i, published.isoformat(), True, lead=True, shown=shown))
     return out
 
@@ -241,6 +342,28 @@ def _hide_leads_told_with_a_date(dated: Sequence[_Dated], matrix: Matrix) -> Non
             d.shown = not any(w.day != d.day for w, c in zip(written, close, strict=True) if c)
 
 
+def _one_day_per_sentence(dated: Sequence[_Dated], units: Sequence[Unit], articles: Sequence[Article]) -> None:
+    """The same sentence in several articles (a wire story run twice) is shown on one day only: that of the
+    copy whose reading of its date is best supported, a stated day before an inferred one, then the
+    earliest-published copy (a "last night" read against a later reprint's day lands a day late)."""
+    by_text: dict[str, list[_Dated]] = defaultdict(list)
+    for d in dated:
+        if d.shown:
+            by_text[" ".join(units[d.unit].text.lower().split())].append(d)
+    for copies in by_text.values():
+        if len({d.unit for d in copies}) < 2 or len({d.day for d in copies}) < 2:
+            continue
+
+        def rank(d: _Dated) -> tuple[bool, bool, str, str]:
+            published = articles[units[d.unit].article].published
+            return (d.lead, d.inferred, published.isoformat() if published else "9999", d.day)
+
+        best = min(copies, key=rank).unit
+        days = {d.day for d in copies if d.unit == best}
+        for d in copies:
+            d.shown = d.day in days
+
+
 def build_timeline(
     articles: Sequence[Article],
     *,
@@ -276,6 +399,7 @@ def build_timeline(
                 d.shown = d.lead and not is_caption(units[d.unit].text)
     if HIDE_LEADS_TOLD_WITH_A_DATE:
         _hide_leads_told_with_a_date(dated, matrix)
+    _one_day_per_sentence(dated, units, articles)
     shown = {day: items for day, items in by_day.items() if any(d.shown for d in items)}
     top_days = _pick_days(shown, weight, units, articles, story_of, dates)
     entries = []
@@ -294,7 +418,9 @@ def build_timeline(
             inferred = all(x.inferred for x in by_day[day])
             story = (story_of or {}).get(articles[unit.article].id)
             entries.append(
-                TimelineEntry(day, inferred, unit.text, sources, story, records, unit.suspect, reported=d.lead)
+                TimelineEntry(
+                    day, inferred, unit.text, sources, story, records, unit.suspect, reported=d.lead or d.told
+                )
             )
             if len(picked) == sentences:
                 break

@@ -133,6 +133,8 @@ FLUFF = [
     (COMMENT, "Here's our guide to the winners and losers of the harbour vote."),
     (COMMENT, "There is a large part of our town that never wanted the new pier."),
     (COMMENT, "We're also told the pilot lives alone, which will make the case hard to argue."),
+    (TRANSCRIPT, "Velmora news 4's tam ello has more."),
+    (TRANSCRIPT, "Our harbour reporter Ada Pell has the latest from the quay."),
     (COMMENT, "We've seen the harbour board change its mind on the pier twice this year."),
     (DANGLING, "The latter was arrested on Monday at the Velmora ferry terminal."),
     (DANGLING, "It's the first sign of the two missing pilots since they left Velmora on Tuesday."),
@@ -151,6 +153,8 @@ FLUFF = [
 
 FIT = [
     "SINGAPORE: A man was sentenced to 21 months of probation on Thursday for stalking.",
+    "Harbour police have more questions than answers about the fire on the Velmora quay.",
+    "The ferry company has the latest boats on the route, the harbour board said.",
     "US Secretary of State Antony Blinken on Thursday denounced North Korea's recent missile launches.",
     "This week, the government announced new rules for the sale of alcohol in supermarkets.",
     "Smith said he would appeal the ruling, which he called unjust and politically motivated.",

@@ -175,7 +175,9 @@ _PRESENTER_RE = re.compile(
     r"(?i)\b(?:welcome back|welcome to (?:the|our) (?:show|program|programme|broadcast)|"
     r"(?:joining|with) (?:me|us) (?:now|live|here)|stay with us|(?:we'll|we will) be right back|back to you|"
     r"thanks? (?:you )?(?:for|so much for) (?:joining|watching|being with|having me)|let's (?:bring in|go to)|"
-    r"coming up (?:next|after)|after the break)\b"
+    r"coming up (?:next|after)|after the break)\b|"
+    # a hand-over to a correspondent, the whole sentence: "Nbc10's keith jones has more.", "Our reporter has the story."
+    r"^\W*(?:[\w'’.-]+ ){1,5}(?:has|have) (?:more|the (?:latest|story|details))(?: (?:on|from) [^.]{1,60})?\W*$"
 )
 _FURNITURE_RE = re.compile(
     r"(?i)\b(?:(?:this|the) (?:video|audio|clip|content|page|article|story|gallery|file|media|feature|"

@@ -1083,3 +1083,35 @@ def test_a_colon_dateline_is_not_a_speaker() -> None:
         "‘the making of history’."
     )
     assert [q.speaker for q in quotes(text)] == [None, None]
+
+
+def test_an_adverb_in_ly_between_the_speaker_and_the_verb() -> None:
+    """ "as she angrily said" and "then loudly asked" keep their speakers; "the family said" stays the
+    family's (a noun in -ly is no adverb)."""
+    text = (
+        "Ann Lorry lost her temper at the pump house as she angrily said, “I am sick of the council lying.”\n"
+        "Deputy mayor Tom Rivers, who was at the back of the hall, then loudly asked, “Really?”\n"
+        "The family said, “We are grateful to the divers.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lorry", "Tom Rivers", "The family"]
+
+
+def test_a_question_handed_to_its_speaker_outweighs_an_aside_before_it() -> None:
+    """The verb in the reporter's aside ("but the council firmly denies") does not introduce the question;
+    "asked Rivers" right after it does, and the next sentence's quote goes on with him."""
+    text = (
+        "Tom Rivers chaired the harbour inquiry for two years.\n"
+        "If the pumps were switched off on purpose — as many residents believe, but the council firmly denies — "
+        "“why wouldn’t you want to know who did it?” asked Rivers, now a consultant. “It is only prudent.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Tom Rivers"]
+
+
+def test_a_link_word_or_upon_before_the_participle() -> None:
+    """ "And then Rivers went on the attack, saying, “…”" is Rivers's; "… upon saying, “…”" is the subject's."""
+    text = (
+        "Tom Rivers spoke first at the harbour meeting.\n"
+        "And then Rivers went fully on the attack, saying, “Is the council ever going to admit the pumps failed?”\n"
+        "Ann Lorry, herself a harbour pilot, drew boos upon saying, “The council heard the people.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Ann Lorry"]

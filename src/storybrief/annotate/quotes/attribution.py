@@ -50,7 +50,13 @@ _AFTER_CUE_FIRST = re.compile(
 _APPOS = r"(?:(?:,\s*[^,“”\"«»;:!?]{1,160}?){1,3}(?:,|\s--))?"  # the last may close with a dash
 # auxiliaries and adverbs between a speaker and the verb: "she still says", "my father often said"
 _AUX = r"(?:(?:has|had|have|was|were|is|would|will|still|also|often|later|then|again|once|previously|recently|"
-_AUX += r"repeatedly|frequently|simply|quickly|just|always|never|once)\s+)*"
+_AUX += r"repeatedly|frequently|simply|quickly|just|always|never|once"
+# any lower-case adverb in -ly ("she angrily said", "then loudly asked"), never a noun or adjective in -ly
+# that may itself be the subject's head ("the family said", "the elderly said")
+_AUX += r"|(?!(?:family|assembly|rally|ally|supply|monopoly|anomaly|homily|bully|tally|belly|jelly|folly|holly|"
+_AUX += r"reply|daily|weekly|monthly|quarterly|yearly|elderly|friendly|lonely|lovely|ugly|holy|silly|costly|"
+_AUX += r"deadly|likely|unlikely|early|only|italy|sicily|kelly|emily|billy|molly|polly|sally|wally)\b)"
+_AUX += r"(?-i:[a-z]{2,}ly))\s+)*"
 _AFTER_NP_FIRST = re.compile(rf"^[\s,—–-]*(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
 # "“…” for criminal behaviour, she said.": the attribution closes the sentence after a few more words
 _AFTER_TAIL = re.compile(rf"^[^“”\"«»]{{0,100}}?,\s*(?P<np>{_NP}){_APPOS}\s+{_CUE}\s*[.!?]?\s*$", re.I)
@@ -74,7 +80,7 @@ _BEFORE_NP_CUE = re.compile(
 )
 # "Smith criticised the plan, saying, “…”": the sentence's subject speaks
 _PARTICIPLE = re.compile(
-    r"(?:,\s*|\s(?:while|as|before|after|by)\s+)"
+    r"(?:,\s*|\s(?:while|as|before|after|by|upon)\s+)"
     r"(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing|tweeting|posting|chanting|"
     r"shouting|declaring|explaining|asking|calling|promising|vowing|yelling|singing|remarking|replying|"
     r"responding|interjecting|stating|joking|quipping)"
@@ -1125,7 +1131,10 @@ def _try_before(
                 return who, (pronoun.group(1), at, at + len(pronoun.group(1))), "saying"
         # "X criticised the plan, saying, “…”": the sentence's subject, the phrase before its first verb
         # ("Small groups of protesters circled the stadium - where the Panthers played - while chanting")
-        subject = _subject_phrase(ctx, lead_start, open_at)
+        # the words linking the sentence to the one before are no part of its subject ("And then Kell went on
+        # the attack, saying")
+        link = re.match(r"\s*(?:(?:and|but|so|yet|then|still)\b,?\s*)+", before, re.I)
+        subject = _subject_phrase(ctx, lead_start + (link.end() if link else 0), open_at)
         fronted = _FRONTED_RE.match(before)
         if subject is not None and fronted and subject[1] <= lead_start + fronted.end():
             # a fronted circumstance, then the subject: "In a statement Thursday, Rep. Ana Ruiz reacted, saying:"
@@ -1520,8 +1529,17 @@ def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, Mentio
     asked = _asked(ctx, span)
     if asked is not None:
         return asked
+    close = span.close_mark + span.close_width if span.close_mark is not None else span.end
+    handed_over = ctx.text[span.start : span.end].rstrip()[-1:] in (",", "?", "!") and re.match(
+        rf"\s*{_CUE_ANON}\s+(?-i:[A-Z])", ctx.masked[close : close + 60], re.I
+    )
     order = (
-        (_transcript_label, _headline_label, _try_before, _try_after, _sentence_subject)
+        # a fragment cut at a comma or a question that hands over to its verb and speaker right after it
+        # (“…?” asked Kell) is theirs, whatever verb came earlier in the sentence: that one may be the
+        # reporter's aside ("— as many believe, but Moscow denies — “…?” asked Kell")
+        (_transcript_label, _headline_label, _try_direct_after, _try_before, _try_after, _sentence_subject)
+        if kind == "fragment" and handed_over
+        else (_transcript_label, _headline_label, _try_before, _try_after, _sentence_subject)
         if kind == "fragment"
         else (
             _transcript_label,

@@ -1115,3 +1115,32 @@ def test_a_link_word_or_upon_before_the_participle() -> None:
         "Ann Lorry, herself a harbour pilot, drew boos upon saying, “The council heard the people.”"
     )
     assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Ann Lorry"]
+
+
+def test_a_new_sentence_reporting_its_own_words_after_a_closed_quote_is_no_attribution() -> None:
+    """ "Tom Rivers said he would have …" after a closed quote says something of its own: the quote goes on
+    from Ann Lorry's; "he told the cheering crowd" after a closed quote still attributes it."""
+    text = (
+        "“It is a sad day,” Ann Lorry told reporters at the harbour. “The pumps failed us.” Tom Rivers said he "
+        "would have fired the engineer.\n"
+        "Tom Rivers spoke at the rally. “Get your boots ready!” he told the cheering crowd."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lorry", "Tom Rivers"]
+
+
+def test_a_predicate_before_a_participle_is_not_its_speaker() -> None:
+    """ "Ann Lorry, who …, issued a statement Tuesday saying, “…”" is Lorry's, not "issued a statement"'s."""
+    text = (
+        "Ann Lorry, who said last week that the harbour engineer was biased against the fishermen, issued a "
+        "statement Tuesday saying, “I do not feel that anyone is incapable of being fair.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lorry"]
+
+
+def test_a_pronoun_after_a_link_word_opens_the_sentence() -> None:
+    """ "Then he cut into Rivers, calling him a “…”" is the subject's words, not Rivers's."""
+    text = (
+        'Tom Rivers and Piet Kell met at the town hall. Kell accused Rivers of being "soft". '
+        'Then he cut into Rivers again, calling him a "stiff" in front of the crowd.'
+    )
+    assert [q.speaker for q in quotes(text)][-1] == "Piet Kell"

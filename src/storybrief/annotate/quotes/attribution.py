@@ -947,6 +947,8 @@ def _is_lowercased(text: str) -> bool:
     return len(letters) >= 8 and sum(w[:1].isupper() for w in letters) <= len(letters) // 50
 
 
+# after the verb of a sentence that follows a closed quote, the start of a clause it reports: "Kasich said he …"
+_CLAUSE_AFTER_CUE_RE = re.compile(r"\s+(?:that|he|she|they|it|we|I|there|his|her|its|their|the|a|an|this)\s")
 _DIRECT_AFTER = (_AFTER_CUE_FIRST, _AFTER_NP_FIRST, _AFTER_ACCORDING, _AFTER_DASH)
 
 
@@ -956,6 +958,7 @@ def _try_after(
     patterns: Sequence[re.Pattern[str]] = (*_DIRECT_AFTER, _AFTER_TAIL, _AFTER_TAIL_CUE_FIRST),
 ) -> tuple[str | None, MentionSpan | None, str | None]:
     after_start, after = _after_text(ctx, span)
+    closed = ctx.text[span.start : span.end].rstrip()[-1:] in (".", "?", "!")
     for pattern in patterns:
         m = pattern.match(after)
         np_words = _WORD_RE.findall(m.group("np")) if m else []
@@ -963,6 +966,14 @@ def _try_after(
             continue  # "“…,” when Okafor asked": a clause of its own, not the quote's attribution
         if m and pattern is not _AFTER_CUE_FIRST and (m.groupdict().get("cue") or "").lower().endswith("ing"):
             continue  # "“…” One hawker will buy it, adding that …": the participle brings the words after it
+        if (
+            m
+            and pattern is _AFTER_NP_FIRST
+            and closed
+            and not re.match(r"(?:tel|tol|ask|remind|assur|warn|urg)", m.group("cue"), re.I)  # whom: "told the crowd"
+            and _CLAUSE_AFTER_CUE_RE.match(after, m.end("cue"))
+        ):
+            continue  # "“….” Kasich said he would have fired him": a new sentence with words of its own
         if m and len(np_words) <= 12:
             np_start = after_start + m.start("np")
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : after_start + m.end("np")], np_start)
@@ -1096,6 +1107,17 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
     return out
 
 
+# a sentence that opens with he or she, after a word linking it to the sentence before ("Then he cut into …")
+_LEADING_PRONOUN_RE = re.compile(
+    r"\s*(?:(?:And|But|So|Yet|Then|Still|Later)(?:\s+then)?,?\s+)?(He|She|(?<=\s)he|(?<=\s)she)\b"
+)
+
+
+def _is_past_verb(word: str) -> bool:
+    """A lower-case past form ("issued", "went"), as far as the spelling shows."""
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
+
+
 def _try_before(
     ctx: _Context, span: Span, lead: tuple[int, str, int] | None = None
 ) -> tuple[str | None, MentionSpan | None, str | None]:
@@ -1123,7 +1145,7 @@ def _try_before(
         if speaker:
             return speaker, mention, inverted.group("cue")
     if _PARTICIPLE.search(before):
-        pronoun = re.match(r"\s*(He|She)\b", before)
+        pronoun = _LEADING_PRONOUN_RE.match(before)
         if pronoun and lead_start == _sentence_of(ctx, open_at - (lead is not None)).start:
             at = lead_start + pronoun.start(1)
             who = _antecedent(ctx, at, pronoun.group(1).lower())
@@ -1157,6 +1179,14 @@ def _try_before(
                 np_start = fronted.end()
                 np_end = max(np_end, np_start)
             np_start, np_end = _subject_phrase(ctx, np_start, np_end) or (np_start, np_end)
+        first = re.match(r"\s*([a-z][\w-]*)", ctx.text[np_start:np_end])
+        if cue.lower().endswith("ing") and first and _is_past_verb(first.group(1)):
+            # "Mr. Kell, who …, issued a statement Tuesday saying": a predicate before the participle, whose
+            # subject is the sentence's
+            speaker, mention = _sentence_subject_at(ctx, np_start)
+            if speaker:
+                return speaker, mention, cue
+            continue
         speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
         if speaker:
             return speaker, mention, cue
@@ -1211,7 +1241,7 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
         speaker, mention = _subject_speaker(ctx, start, lead_start)
         if speaker:
             return speaker, mention, None
-    pronoun = re.match(r"\s*(He|She)\b", lead)
+    pronoun = _LEADING_PRONOUN_RE.match(lead)
     if pronoun and lead_start == sent.start:
         at = lead_start + pronoun.start(1)
         who = _antecedent(ctx, at, pronoun.group(1).lower())

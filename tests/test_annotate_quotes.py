@@ -1144,3 +1144,18 @@ def test_a_pronoun_after_a_link_word_opens_the_sentence() -> None:
         'Then he cut into Rivers again, calling him a "stiff" in front of the crowd.'
     )
     assert [q.speaker for q in quotes(text)][-1] == "Piet Kell"
+
+
+def test_a_predicate_before_a_colon_gives_the_sentences_subject() -> None:
+    """ "…, gave the plan a try in an interview with Radio Valeria on Tuesday:" is the subject's quote, not the
+    radio's; a title's organisation ("Harbour Board Chair Ann Lorry") does not outrank the person; an
+    inverted "explained the moderator Tom Rivers:" keeps its speaker."""
+    text = (
+        "The pumps failed again.\n"
+        "One early critic, councillor Piet Kell, gave the plan a try in an interview with Radio Valeria on "
+        "Tuesday: “You can easily argue the pumps were never tested.”\n"
+        "Harbour Board Chair Ann Lorry, a former pilot, delivered a blunt message to the council: “Stop blaming "
+        "the pumps.”\n"
+        "In other words, explained moderator Tom Rivers: “What does that have to do with the pumps?”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Piet Kell", "Ann Lorry", "Tom Rivers"]

@@ -1113,6 +1113,18 @@ _LEADING_PRONOUN_RE = re.compile(
 )
 
 
+def _predicate_subject(ctx: _Context, at: int) -> tuple[str | None, MentionSpan | None]:
+    """The subject of a sentence whose predicate starts at ``at`` (:func:`_sentence_subject_at`), but a person
+    named before the predicate rather than an organisation in a title ("Senate Majority Leader Ana Ruiz,
+    R-Val., delivered a message")."""
+    speaker, mention = _sentence_subject_at(ctx, at)
+    if mention is not None and mention[0].lower() not in ("he", "she"):
+        for e in ctx.entities:
+            if mention[1] <= e.start < at and e.label == "PERSON" and _outside_quotes(ctx, e.start):
+                return e.canonical, (e.text, e.start, e.end)
+    return speaker, mention
+
+
 def _is_past_verb(word: str) -> bool:
     """A lower-case past form ("issued", "went"), as far as the spelling shows."""
     return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
@@ -1183,7 +1195,7 @@ def _try_before(
         if cue.lower().endswith("ing") and first and _is_past_verb(first.group(1)):
             # "Mr. Kell, who …, issued a statement Tuesday saying": a predicate before the participle, whose
             # subject is the sentence's
-            speaker, mention = _sentence_subject_at(ctx, np_start)
+            speaker, mention = _predicate_subject(ctx, np_start)
             if speaker:
                 return speaker, mention, cue
             continue
@@ -1215,6 +1227,14 @@ def _try_before(
             if dash:
                 # a digest line, "Pollsters missed the upset - Ana Ruiz: “…”": the label after the dash speaks
                 np_start += dash[-1].end()
+            first = re.match(r"\s*([a-z][\w-]*)", ctx.text[np_start:np_end]) if pattern is _COLON else None
+            if first and _is_past_verb(first.group(1)) and not _CUE_AT.fullmatch(first.group(1)):
+                # "Ana Ruiz, a harbour pilot, gave the plan a try in an interview with Radio Val on Tuesday:": a
+                # predicate before the colon, whose subject is the sentence's, never a name inside it
+                speaker, mention = _predicate_subject(ctx, np_start)
+                if speaker:
+                    return speaker, mention, ":"
+                continue
             if (m.groupdict().get("cue") or "").lower().endswith("ing"):
                 # "The town released a statement Wednesday saying …": the participle's subject is the clause's
                 # subject, the words before its verb, never the whole clause (after a dateline: "DECATUR, Ill. —")

@@ -1159,3 +1159,16 @@ def test_a_predicate_before_a_colon_gives_the_sentences_subject() -> None:
         "In other words, explained moderator Tom Rivers: “What does that have to do with the pumps?”"
     )
     assert [q.speaker for q in quotes(text)] == ["Piet Kell", "Ann Lorry", "Tom Rivers"]
+
+
+def test_attributions_after_a_fronted_clause_after_as_and_with_the_verb_first() -> None:
+    """ "In response to …, she said she …. “…”" goes on from her paraphrase; "“…,” as Rivers said on Monday"
+    is Rivers's; "“…?” reacted Kell." is Kell's, as "“…,” as he said they would" names nobody new."""
+    text = (
+        "Ann Lorry spoke at the harbour. In response to the council's charge that she had been slow, she said "
+        "the divers had worked day and night. “I really believe the divers did an incredible job.”\n"
+        "Still, the fact that the pumps “were never tested,” as Tom Rivers said on Radio Valeria on Monday, "
+        "matters most.\n"
+        "“The council said the pumps were fine. Is the council blind?” reacted Piet Kell."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lorry", "Tom Rivers", "Piet Kell"]

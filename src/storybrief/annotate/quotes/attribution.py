@@ -69,6 +69,9 @@ _AFTER_NAME_VERB = re.compile(
     r"^\s*(?P<np>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|he|she|they|it|I|we)\s+"
     r"(?:(?:then|also|later|quickly|simply|finally)\s+)?(?P<cue>(?-i:[a-z]{3,}ed|read|wrote|began))\b"
 )
+_AFTER_VERB_NAME = re.compile(
+    r"^\s*(?P<cue>(?-i:[a-z]{3,}ed))\s+(?P<np>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))(?<![’'s])\s*[.!]?\s*$"
+)
 _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.;]|$))", re.I)
 # a vox-pop line: “…” — Ana Ruiz, 44, a teacher
 _AFTER_DASH = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][\w’'.·-]*(?:\s+[A-Z][\w’'.·-]*){0,3})(?=\s*(?:,|$|\n))")
@@ -962,6 +965,13 @@ def _try_after(
     for pattern in patterns:
         m = pattern.match(after)
         np_words = _WORD_RE.findall(m.group("np")) if m else []
+        as_said = re.match(r"\s*as\s+", m.group("np"), re.I) if m and pattern is _AFTER_NP_FIRST else None
+        if m and as_said and 2 <= len(np_words) <= 5 and np_words[1].lower() not in PRONOUNS | {"if", "though"}:
+            # "“…,” as Kell said on Monday": the speaker after "as" (never "as if", nor "as he said they would")
+            np_start = after_start + m.start("np") + as_said.end()
+            speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : after_start + m.end("np")], np_start)
+            if speaker:
+                return speaker, mention, m.group("cue")
         if np_words and np_words[0].lower() in _CLAUSE_OPENERS and pattern is not _AFTER_CUE_FIRST:
             continue  # "“…,” when Okafor asked": a clause of its own, not the quote's attribution
         if m and pattern is not _AFTER_CUE_FIRST and (m.groupdict().get("cue") or "").lower().endswith("ing"):
@@ -1431,7 +1441,10 @@ def _previous_sentence(ctx: _Context, span: Span) -> tuple[str | None, MentionSp
                 if speaker:
                     return speaker, mention, "continues"
         return None, None, None
-    for m in (_ENDS_WITH_ATTRIBUTION.search(before), _OPENS_WITH_ATTRIBUTION.match(before)):
+    fronted = _FRONTED_RE.match(before)
+    # after a fronted circumstance too: "In response to Kell's charge, she said she had …. “…”"
+    opens = _OPENS_WITH_ATTRIBUTION.match(before, fronted.end()) if fronted else None
+    for m in (_ENDS_WITH_ATTRIBUTION.search(before), _OPENS_WITH_ATTRIBUTION.match(before), opens):
         if not m:
             continue
         group = "np" if m.group("np") else "np2"
@@ -1549,6 +1562,9 @@ def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
         # a quote cut at a comma (or a question) goes on with its attribution even when the verb is none of
         # the reporting verbs: "“…,” Ana Ruiz assured the crowd.", "“Really?” Kell questioned."
         found = _try_after(ctx, span, (_AFTER_NAME_VERB,))
+    if found[0] is None and ctx.text[span.start : span.end].rstrip()[-1:] in (",", "?", "!", "."):
+        # the verb first, any past form, then a name that closes the sentence: "“…?” reacted Kell."
+        found = _try_after(ctx, span, (_AFTER_VERB_NAME,))
     return found
 
 

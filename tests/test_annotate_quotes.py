@@ -1172,3 +1172,16 @@ def test_attributions_after_a_fronted_clause_after_as_and_with_the_verb_first() 
         "“The council said the pumps were fine. Is the council blind?” reacted Piet Kell."
     )
     assert [q.speaker for q in quotes(text)] == ["Ann Lorry", "Tom Rivers", "Piet Kell"]
+
+
+def test_a_pronoun_skips_a_fronted_circumstance_and_a_possessive() -> None:
+    """ "On Rivers's claim that …, Lorry said he believes “…”" is Lorry's: the person in the fronted clause and
+    the possessive are not the subject; "Kell's been making the case" is a contraction, so Kell stays the
+    subject for "he said"."""
+    text = (
+        "Tom Rivers blamed the pumps on Sunday. Paul Lorry was the harbour engineer. On Rivers's claim that the "
+        "pumps were never tested, Lorry said he believes “some of the pumps were tested twice.”\n"
+        "Mark Kell and Tom Rivers argued. Kell's been making the case for weeks that Rivers is not ready. "
+        "“You have never run a harbour,” he said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Paul Lorry", "Mark Kell"]

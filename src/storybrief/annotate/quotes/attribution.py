@@ -604,6 +604,13 @@ def _outside_quotes(ctx: _Context, pos: int) -> bool:
     return not any(a <= pos < b for a, b in ctx.quote_ranges)
 
 
+# a possessive after a name, not the contraction of "has" or "is" ("Kell's been saying", "Kell's not")
+_POSSESSIVE_AFTER_RE = re.compile(
+    r"[’'](?:s\b|(?!s))(?!\s+(?:been|got|gotten|gone|said|told|had|done|made|not|also|just|already|never|still|always|"
+    r"a|an|the|going|trying|saying|getting|now|back|out|right|in|on|at)\b)"
+)
+
+
 def _antecedent(ctx: _Context, before: int, pronoun: str = "he") -> str | None:
     """The person a pronoun refers to: the subject of the latest sentence before it that names someone.
 
@@ -630,7 +637,15 @@ def _antecedent(ctx: _Context, before: int, pronoun: str = "he") -> str | None:
     last = candidates[-1]
     sent = _sentence_of(ctx, last.start)
     in_sentence = [e for e in candidates if e.start >= sent.start]
-    who = in_sentence[0] if in_sentence else last
+    # the subject stands after a fronted circumstance and is no possessive: "On Kell's claim that …, Ruiz said
+    # he believes" is Ruiz
+    fronted = _FRONTED_RE.match(ctx.masked, sent.start, before)
+    subjects = [
+        e
+        for e in in_sentence
+        if not (fronted and e.start < fronted.end()) and not _POSSESSIVE_AFTER_RE.match(ctx.text, e.end)
+    ]
+    who = (subjects or in_sentence or [last])[0]
     if who.label != "PERSON":  # "Ms Donelan" tagged as an organisation: the person the input knows by that name
         return ctx.people.get(who.text.split()[-1].lower(), who.canonical)
     return _own_name(ctx, who)

@@ -1185,3 +1185,14 @@ def test_a_pronoun_skips_a_fronted_circumstance_and_a_possessive() -> None:
         "“You have never run a harbour,” he said."
     )
     assert [q.speaker for q in quotes(text)] == ["Paul Lorry", "Mark Kell"]
+
+
+def test_a_participle_after_an_earlier_quote_of_the_sentence_is_the_subjects() -> None:
+    """ "Lorry insisted it was “premature” to back Kell's plan while adding, “…”": the words between the two
+    quotes are no subject; the sentence's subject speaks, not the possessive in them."""
+    text = (
+        "Ann Lorry will skip the harbour vote. In an interview with Radio Valeria, Lorry insisted it was "
+        "“premature” to back Piet Kell's plan while adding on the pumps, “I have no doubt his heart is in the "
+        "right place.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lorry", "Ann Lorry"]

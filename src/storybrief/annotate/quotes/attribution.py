@@ -1201,6 +1201,18 @@ def _try_before(
         elif subject is not None and fronted:
             # the subject phrase ran over the circumstance ("On Tuesday, Mr. Kell deflected …"): the words after it
             subject = (lead_start + fronted.end(), subject[1])
+        sent = _sentence_of(ctx, open_at)
+        if (
+            subject is not None
+            and lead is None
+            and lead_start > max(sent.start, ctx.text.rfind("\n", 0, open_at) + 1)
+            and ctx.text[subject[0] : subject[1]].strip()[:1].islower()
+        ):
+            # an earlier quote of the sentence cut the lead ("Kell insisted it was “premature” to back Ruiz's plan
+            # while adding, “…”"): the words left are no subject, the sentence's subject is the participle's
+            speaker, mention = _predicate_subject(ctx, lead_start)
+            if speaker:
+                return speaker, mention, "saying"
         if subject is not None:
             speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
             return (speaker, mention, "saying") if speaker else (None, None, None)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from storybrief.annotate.entities import (
     EntityIndex,
     article_mentions,
@@ -131,3 +133,16 @@ def test_a_place_or_party_is_not_a_person_by_another_storys_surname() -> None:
         ("Democrats", "NORP", "Democrats"),
         ("Lorry", "PERSON", "Ann Lorry"),
     ]
+
+
+def test_a_title_never_gives_a_short_name_to_a_full_name_of_the_other_gender() -> None:
+    """ "Mrs Lorry" is not the "Tom Lorry" named before her: with another Lorry of her gender in the article
+    she is that one ("Ann Lorry"); without one she stays "Mrs Lorry". An untitled "Lorry" still goes to the
+    full name."""
+    both = "Tom Lorry sued. Ann Lorry replied. Tom Lorry lost. Mrs Lorry left and Lorry stayed."
+    alone = "Tom Lorry sued. Mrs Lorry left and Lorry stayed."
+    for text, mrs in ((both, "Ann Lorry"), (alone, "Mrs Lorry")):
+        ents = [(m.group(0), m.start(), m.end(), "PERSON") for m in re.finditer(r"(?:Tom |Ann )?Lorry", text)]
+        mentions = article_mentions(text, ents)
+        resolved = resolve_article(text, mentions, EntityIndex([mentions]))
+        assert [e.canonical for e in resolved if e.text == "Lorry"] == [mrs, "Tom Lorry"]

@@ -1083,3 +1083,116 @@ def test_a_colon_dateline_is_not_a_speaker() -> None:
         "‘the making of history’."
     )
     assert [q.speaker for q in quotes(text)] == [None, None]
+
+
+def test_an_adverb_in_ly_between_the_speaker_and_the_verb() -> None:
+    """ "as she angrily said" and "then loudly asked" keep their speakers; "the family said" stays the
+    family's (a noun in -ly is no adverb)."""
+    text = (
+        "Ann Lorry lost her temper at the pump house as she angrily said, “I am sick of the council lying.”\n"
+        "Deputy mayor Tom Rivers, who was at the back of the hall, then loudly asked, “Really?”\n"
+        "The family said, “We are grateful to the divers.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lorry", "Tom Rivers", "The family"]
+
+
+def test_a_question_handed_to_its_speaker_outweighs_an_aside_before_it() -> None:
+    """The verb in the reporter's aside ("but the council firmly denies") does not introduce the question;
+    "asked Rivers" right after it does, and the next sentence's quote goes on with him."""
+    text = (
+        "Tom Rivers chaired the harbour inquiry for two years.\n"
+        "If the pumps were switched off on purpose — as many residents believe, but the council firmly denies — "
+        "“why wouldn’t you want to know who did it?” asked Rivers, now a consultant. “It is only prudent.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Tom Rivers"]
+
+
+def test_a_link_word_or_upon_before_the_participle() -> None:
+    """ "And then Rivers went on the attack, saying, “…”" is Rivers's; "… upon saying, “…”" is the subject's."""
+    text = (
+        "Tom Rivers spoke first at the harbour meeting.\n"
+        "And then Rivers went fully on the attack, saying, “Is the council ever going to admit the pumps failed?”\n"
+        "Ann Lorry, herself a harbour pilot, drew boos upon saying, “The council heard the people.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Rivers", "Ann Lorry"]
+
+
+def test_a_new_sentence_reporting_its_own_words_after_a_closed_quote_is_no_attribution() -> None:
+    """ "Tom Rivers said he would have …" after a closed quote says something of its own: the quote goes on
+    from Ann Lorry's; "he told the cheering crowd" after a closed quote still attributes it."""
+    text = (
+        "“It is a sad day,” Ann Lorry told reporters at the harbour. “The pumps failed us.” Tom Rivers said he "
+        "would have fired the engineer.\n"
+        "Tom Rivers spoke at the rally. “Get your boots ready!” he told the cheering crowd."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lorry", "Tom Rivers"]
+
+
+def test_a_predicate_before_a_participle_is_not_its_speaker() -> None:
+    """ "Ann Lorry, who …, issued a statement Tuesday saying, “…”" is Lorry's, not "issued a statement"'s."""
+    text = (
+        "Ann Lorry, who said last week that the harbour engineer was biased against the fishermen, issued a "
+        "statement Tuesday saying, “I do not feel that anyone is incapable of being fair.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lorry"]
+
+
+def test_a_pronoun_after_a_link_word_opens_the_sentence() -> None:
+    """ "Then he cut into Rivers, calling him a “…”" is the subject's words, not Rivers's."""
+    text = (
+        'Tom Rivers and Piet Kell met at the town hall. Kell accused Rivers of being "soft". '
+        'Then he cut into Rivers again, calling him a "stiff" in front of the crowd.'
+    )
+    assert [q.speaker for q in quotes(text)][-1] == "Piet Kell"
+
+
+def test_a_predicate_before_a_colon_gives_the_sentences_subject() -> None:
+    """ "…, gave the plan a try in an interview with Radio Valeria on Tuesday:" is the subject's quote, not the
+    radio's; a title's organisation ("Harbour Board Chair Ann Lorry") does not outrank the person; an
+    inverted "explained the moderator Tom Rivers:" keeps its speaker."""
+    text = (
+        "The pumps failed again.\n"
+        "One early critic, councillor Piet Kell, gave the plan a try in an interview with Radio Valeria on "
+        "Tuesday: “You can easily argue the pumps were never tested.”\n"
+        "Harbour Board Chair Ann Lorry, a former pilot, delivered a blunt message to the council: “Stop blaming "
+        "the pumps.”\n"
+        "In other words, explained moderator Tom Rivers: “What does that have to do with the pumps?”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Piet Kell", "Ann Lorry", "Tom Rivers"]
+
+
+def test_attributions_after_a_fronted_clause_after_as_and_with_the_verb_first() -> None:
+    """ "In response to …, she said she …. “…”" goes on from her paraphrase; "“…,” as Rivers said on Monday"
+    is Rivers's; "“…?” reacted Kell." is Kell's, as "“…,” as he said they would" names nobody new."""
+    text = (
+        "Ann Lorry spoke at the harbour. In response to the council's charge that she had been slow, she said "
+        "the divers had worked day and night. “I really believe the divers did an incredible job.”\n"
+        "Still, the fact that the pumps “were never tested,” as Tom Rivers said on Radio Valeria on Monday, "
+        "matters most.\n"
+        "“The council said the pumps were fine. Is the council blind?” reacted Piet Kell."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lorry", "Tom Rivers", "Piet Kell"]
+
+
+def test_a_pronoun_skips_a_fronted_circumstance_and_a_possessive() -> None:
+    """ "On Rivers's claim that …, Lorry said he believes “…”" is Lorry's: the person in the fronted clause and
+    the possessive are not the subject; "Kell's been making the case" is a contraction, so Kell stays the
+    subject for "he said"."""
+    text = (
+        "Tom Rivers blamed the pumps on Sunday. Paul Lorry was the harbour engineer. On Rivers's claim that the "
+        "pumps were never tested, Lorry said he believes “some of the pumps were tested twice.”\n"
+        "Mark Kell and Tom Rivers argued. Kell's been making the case for weeks that Rivers is not ready. "
+        "“You have never run a harbour,” he said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Paul Lorry", "Mark Kell"]
+
+
+def test_a_participle_after_an_earlier_quote_of_the_sentence_is_the_subjects() -> None:
+    """ "Lorry insisted it was “premature” to back Kell's plan while adding, “…”": the words between the two
+    quotes are no subject; the sentence's subject speaks, not the possessive in them."""
+    text = (
+        "Ann Lorry will skip the harbour vote. In an interview with Radio Valeria, Lorry insisted it was "
+        "“premature” to back Piet Kell's plan while adding on the pumps, “I have no doubt his heart is in the "
+        "right place.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ann Lorry", "Ann Lorry"]

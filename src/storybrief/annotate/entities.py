@@ -245,6 +245,36 @@ def canonical_place_or_org(name: str) -> str:
     return ALIASES.get(_key(name), name)
 
 
+# titles that say whether a person is a woman or a man ("Mrs Liew", "Encik Wong", "Puan Aminah")
+_FEMALE_TITLE_RE = re.compile(r"(?<![\w-])(?:Mrs|Ms|Miss|Mdm|Madam|Madame|Mme|Puan|Cik|Lady|Dame)\.?\s+$")
+_MALE_TITLE_RE = re.compile(r"(?<![\w-])(?:Mr|Messrs|Encik|Sir|Tuan)\.?\s+$")
+
+
+def _title_gender(text: str, start: int) -> str | None:
+    """The gender the title right before ``start`` gives, "f" or "m"; None without such a title."""
+    before = text[max(0, start - 10) : start]
+    if _FEMALE_TITLE_RE.search(before):
+        return "f"
+    if _MALE_TITLE_RE.search(before):
+        return "m"
+    return None
+
+
+def _full_name_genders(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """The gender of each full name of an article: a gendered title before it, else its common first name;
+    a name with both genders' signs gets none."""
+    votes: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label == "PERSON" and len(m.text.split()) >= 2:
+            first = m.text.split()[0].lower()
+            gender = _title_gender(text, m.start) or (
+                "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
+            )
+            if gender:
+                votes[m.text].add(gender)
+    return {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
+
+
 def resolve_article(text: str, mentions: Sequence[Mention], index: EntityIndex) -> list[Entity]:
     """Entities of one article with canonical names, plus nominal mentions ("the secretary")."""
     local: dict[str, str] = {}
@@ -272,6 +302,7 @@ def resolve_article(text: str, mentions: Sequence[Mention], index: EntityIndex) 
             surnames.add(_key(m.text))
             if _surname_key(parts[-1]):
                 surnames.add(_key(parts[-1]))
+    full_genders = _full_name_genders(text, mentions)
     entities: list[Entity] = []
     for m in mentions:
         if m.label != "PERSON" and (
@@ -281,6 +312,20 @@ def resolve_article(text: str, mentions: Sequence[Mention], index: EntityIndex) 
             m = Mention(m.text, m.start, m.end, "PERSON", m.role)  # spaCy called a known person a place
         if m.label == "PERSON":
             canonical = index.canonical_person(m.text, local)
+            titled = _title_gender(text, m.start) if canonical != m.text else None
+            if titled and full_genders.get(canonical, titled) != titled:
+                # "Mrs Liew" is not the "Karl Liew" of the article: a title's gender never goes to a full name of
+                # the other gender; a full name of the article with the title's gender takes it ("Mrs. Clinton"
+                # is Hillary Clinton, not the Bill Clinton named more often), else the short form keeps its
+                # title ("Mrs Liew") so that it is no one else's either
+                same = {
+                    name
+                    for name, gender in full_genders.items()
+                    if gender == titled and _key(name.split()[-1]) == _key(m.text)
+                }
+                title = re.search(r"(\S+)\s+$", text[max(0, m.start - 10) : m.start])
+                titled_form = f"{title.group(1)} {m.text}" if title else m.text
+                canonical = same.pop() if len(same) == 1 else titled_form
             if m.role:
                 roles.setdefault(canonical, m.role)
         else:

@@ -50,7 +50,13 @@ _AFTER_CUE_FIRST = re.compile(
 _APPOS = r"(?:(?:,\s*[^,“”\"«»;:!?]{1,160}?){1,3}(?:,|\s--))?"  # the last may close with a dash
 # auxiliaries and adverbs between a speaker and the verb: "she still says", "my father often said"
 _AUX = r"(?:(?:has|had|have|was|were|is|would|will|still|also|often|later|then|again|once|previously|recently|"
-_AUX += r"repeatedly|frequently|simply|quickly|just|always|never|once)\s+)*"
+_AUX += r"repeatedly|frequently|simply|quickly|just|always|never|once"
+# any lower-case adverb in -ly ("she angrily said", "then loudly asked"), never a noun or adjective in -ly
+# that may itself be the subject's head ("the family said", "the elderly said")
+_AUX += r"|(?!(?:family|assembly|rally|ally|supply|monopoly|anomaly|homily|bully|tally|belly|jelly|folly|holly|"
+_AUX += r"reply|daily|weekly|monthly|quarterly|yearly|elderly|friendly|lonely|lovely|ugly|holy|silly|costly|"
+_AUX += r"deadly|likely|unlikely|early|only|italy|sicily|kelly|emily|billy|molly|polly|sally|wally)\b)"
+_AUX += r"(?-i:[a-z]{2,}ly))\s+)*"
 _AFTER_NP_FIRST = re.compile(rf"^[\s,—–-]*(?P<np>{_NP}){_APPOS}\s+{_AUX}{_CUE}", re.I)
 # "“…” for criminal behaviour, she said.": the attribution closes the sentence after a few more words
 _AFTER_TAIL = re.compile(rf"^[^“”\"«»]{{0,100}}?,\s*(?P<np>{_NP}){_APPOS}\s+{_CUE}\s*[.!?]?\s*$", re.I)
@@ -63,6 +69,9 @@ _AFTER_NAME_VERB = re.compile(
     r"^\s*(?P<np>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|he|she|they|it|I|we)\s+"
     r"(?:(?:then|also|later|quickly|simply|finally)\s+)?(?P<cue>(?-i:[a-z]{3,}ed|read|wrote|began))\b"
 )
+_AFTER_VERB_NAME = re.compile(
+    r"^\s*(?P<cue>(?-i:[a-z]{3,}ed))\s+(?P<np>(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))(?<![’'s])\s*[.!]?\s*$"
+)
 _AFTER_ACCORDING = re.compile(rf"^[\s,]*according to\s+(?P<np>{_NP})(?=\s*(?:[,.;]|$))", re.I)
 # a vox-pop line: “…” — Ana Ruiz, 44, a teacher
 _AFTER_DASH = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<np>[A-Z][\w’'.·-]*(?:\s+[A-Z][\w’'.·-]*){0,3})(?=\s*(?:,|$|\n))")
@@ -74,7 +83,7 @@ _BEFORE_NP_CUE = re.compile(
 )
 # "Smith criticised the plan, saying, “…”": the sentence's subject speaks
 _PARTICIPLE = re.compile(
-    r"(?:,\s*|\s(?:while|as|before|after|by)\s+)"
+    r"(?:,\s*|\s(?:while|as|before|after|by|upon)\s+)"
     r"(?:saying|adding|telling [\w ]{1,30}|noting|warning|arguing|insisting|writing|tweeting|posting|chanting|"
     r"shouting|declaring|explaining|asking|calling|promising|vowing|yelling|singing|remarking|replying|"
     r"responding|interjecting|stating|joking|quipping)"
@@ -595,6 +604,13 @@ def _outside_quotes(ctx: _Context, pos: int) -> bool:
     return not any(a <= pos < b for a, b in ctx.quote_ranges)
 
 
+# a possessive after a name, not the contraction of "has" or "is" ("Kell's been saying", "Kell's not")
+_POSSESSIVE_AFTER_RE = re.compile(
+    r"[’'](?:s\b|(?!s))(?!\s+(?:been|got|gotten|gone|said|told|had|done|made|not|also|just|already|never|still|always|"
+    r"a|an|the|going|trying|saying|getting|now|back|out|right|in|on|at)\b)"
+)
+
+
 def _antecedent(ctx: _Context, before: int, pronoun: str = "he") -> str | None:
     """The person a pronoun refers to: the subject of the latest sentence before it that names someone.
 
@@ -621,7 +637,15 @@ def _antecedent(ctx: _Context, before: int, pronoun: str = "he") -> str | None:
     last = candidates[-1]
     sent = _sentence_of(ctx, last.start)
     in_sentence = [e for e in candidates if e.start >= sent.start]
-    who = in_sentence[0] if in_sentence else last
+    # the subject stands after a fronted circumstance and is no possessive: "On Kell's claim that …, Ruiz said
+    # he believes" is Ruiz
+    fronted = _FRONTED_RE.match(ctx.masked, sent.start, before)
+    subjects = [
+        e
+        for e in in_sentence
+        if not (fronted and e.start < fronted.end()) and not _POSSESSIVE_AFTER_RE.match(ctx.text, e.end)
+    ]
+    who = (subjects or in_sentence or [last])[0]
     if who.label != "PERSON":  # "Ms Donelan" tagged as an organisation: the person the input knows by that name
         return ctx.people.get(who.text.split()[-1].lower(), who.canonical)
     return _own_name(ctx, who)
@@ -941,6 +965,8 @@ def _is_lowercased(text: str) -> bool:
     return len(letters) >= 8 and sum(w[:1].isupper() for w in letters) <= len(letters) // 50
 
 
+# after the verb of a sentence that follows a closed quote, the start of a clause it reports: "Kasich said he …"
+_CLAUSE_AFTER_CUE_RE = re.compile(r"\s+(?:that|he|she|they|it|we|I|there|his|her|its|their|the|a|an|this)\s")
 _DIRECT_AFTER = (_AFTER_CUE_FIRST, _AFTER_NP_FIRST, _AFTER_ACCORDING, _AFTER_DASH)
 
 
@@ -950,13 +976,29 @@ def _try_after(
     patterns: Sequence[re.Pattern[str]] = (*_DIRECT_AFTER, _AFTER_TAIL, _AFTER_TAIL_CUE_FIRST),
 ) -> tuple[str | None, MentionSpan | None, str | None]:
     after_start, after = _after_text(ctx, span)
+    closed = ctx.text[span.start : span.end].rstrip()[-1:] in (".", "?", "!")
     for pattern in patterns:
         m = pattern.match(after)
         np_words = _WORD_RE.findall(m.group("np")) if m else []
+        as_said = re.match(r"\s*as\s+", m.group("np"), re.I) if m and pattern is _AFTER_NP_FIRST else None
+        if m and as_said and 2 <= len(np_words) <= 5 and np_words[1].lower() not in PRONOUNS | {"if", "though"}:
+            # "“…,” as Kell said on Monday": the speaker after "as" (never "as if", nor "as he said they would")
+            np_start = after_start + m.start("np") + as_said.end()
+            speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : after_start + m.end("np")], np_start)
+            if speaker:
+                return speaker, mention, m.group("cue")
         if np_words and np_words[0].lower() in _CLAUSE_OPENERS and pattern is not _AFTER_CUE_FIRST:
             continue  # "“…,” when Okafor asked": a clause of its own, not the quote's attribution
         if m and pattern is not _AFTER_CUE_FIRST and (m.groupdict().get("cue") or "").lower().endswith("ing"):
             continue  # "“…” One hawker will buy it, adding that …": the participle brings the words after it
+        if (
+            m
+            and pattern is _AFTER_NP_FIRST
+            and closed
+            and not re.match(r"(?:tel|tol|ask|remind|assur|warn|urg)", m.group("cue"), re.I)  # whom: "told the crowd"
+            and _CLAUSE_AFTER_CUE_RE.match(after, m.end("cue"))
+        ):
+            continue  # "“….” Kasich said he would have fired him": a new sentence with words of its own
         if m and len(np_words) <= 12:
             np_start = after_start + m.start("np")
             speaker, mention = _speaker_from_np(ctx, ctx.text[np_start : after_start + m.end("np")], np_start)
@@ -1090,6 +1132,29 @@ def _nearest_cues(before: str, lead_start: int) -> list[tuple[int, int, str]]:
     return out
 
 
+# a sentence that opens with he or she, after a word linking it to the sentence before ("Then he cut into …")
+_LEADING_PRONOUN_RE = re.compile(
+    r"\s*(?:(?:And|But|So|Yet|Then|Still|Later)(?:\s+then)?,?\s+)?(He|She|(?<=\s)he|(?<=\s)she)\b"
+)
+
+
+def _predicate_subject(ctx: _Context, at: int) -> tuple[str | None, MentionSpan | None]:
+    """The subject of a sentence whose predicate starts at ``at`` (:func:`_sentence_subject_at`), but a person
+    named before the predicate rather than an organisation in a title ("Senate Majority Leader Ana Ruiz,
+    R-Val., delivered a message")."""
+    speaker, mention = _sentence_subject_at(ctx, at)
+    if mention is not None and mention[0].lower() not in ("he", "she"):
+        for e in ctx.entities:
+            if mention[1] <= e.start < at and e.label == "PERSON" and _outside_quotes(ctx, e.start):
+                return e.canonical, (e.text, e.start, e.end)
+    return speaker, mention
+
+
+def _is_past_verb(word: str) -> bool:
+    """A lower-case past form ("issued", "went"), as far as the spelling shows."""
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
+
+
 def _try_before(
     ctx: _Context, span: Span, lead: tuple[int, str, int] | None = None
 ) -> tuple[str | None, MentionSpan | None, str | None]:
@@ -1117,7 +1182,7 @@ def _try_before(
         if speaker:
             return speaker, mention, inverted.group("cue")
     if _PARTICIPLE.search(before):
-        pronoun = re.match(r"\s*(He|She)\b", before)
+        pronoun = _LEADING_PRONOUN_RE.match(before)
         if pronoun and lead_start == _sentence_of(ctx, open_at - (lead is not None)).start:
             at = lead_start + pronoun.start(1)
             who = _antecedent(ctx, at, pronoun.group(1).lower())
@@ -1125,7 +1190,10 @@ def _try_before(
                 return who, (pronoun.group(1), at, at + len(pronoun.group(1))), "saying"
         # "X criticised the plan, saying, “…”": the sentence's subject, the phrase before its first verb
         # ("Small groups of protesters circled the stadium - where the Panthers played - while chanting")
-        subject = _subject_phrase(ctx, lead_start, open_at)
+        # the words linking the sentence to the one before are no part of its subject ("And then Kell went on
+        # the attack, saying")
+        link = re.match(r"\s*(?:(?:and|but|so|yet|then|still)\b,?\s*)+", before, re.I)
+        subject = _subject_phrase(ctx, lead_start + (link.end() if link else 0), open_at)
         fronted = _FRONTED_RE.match(before)
         if subject is not None and fronted and subject[1] <= lead_start + fronted.end():
             # a fronted circumstance, then the subject: "In a statement Thursday, Rep. Ana Ruiz reacted, saying:"
@@ -1133,6 +1201,18 @@ def _try_before(
         elif subject is not None and fronted:
             # the subject phrase ran over the circumstance ("On Tuesday, Mr. Kell deflected …"): the words after it
             subject = (lead_start + fronted.end(), subject[1])
+        sent = _sentence_of(ctx, open_at)
+        if (
+            subject is not None
+            and lead is None
+            and lead_start > max(sent.start, ctx.text.rfind("\n", 0, open_at) + 1)
+            and ctx.text[subject[0] : subject[1]].strip()[:1].islower()
+        ):
+            # an earlier quote of the sentence cut the lead ("Kell insisted it was “premature” to back Ruiz's plan
+            # while adding, “…”"): the words left are no subject, the sentence's subject is the participle's
+            speaker, mention = _predicate_subject(ctx, lead_start)
+            if speaker:
+                return speaker, mention, "saying"
         if subject is not None:
             speaker, mention = _speaker_from_np(ctx, ctx.text[subject[0] : subject[1]], subject[0])
             return (speaker, mention, "saying") if speaker else (None, None, None)
@@ -1148,6 +1228,14 @@ def _try_before(
                 np_start = fronted.end()
                 np_end = max(np_end, np_start)
             np_start, np_end = _subject_phrase(ctx, np_start, np_end) or (np_start, np_end)
+        first = re.match(r"\s*([a-z][\w-]*)", ctx.text[np_start:np_end])
+        if cue.lower().endswith("ing") and first and _is_past_verb(first.group(1)):
+            # "Mr. Kell, who …, issued a statement Tuesday saying": a predicate before the participle, whose
+            # subject is the sentence's
+            speaker, mention = _predicate_subject(ctx, np_start)
+            if speaker:
+                return speaker, mention, cue
+            continue
         speaker, mention = _speaker_from_np(ctx, ctx.text[np_start:np_end], np_start)
         if speaker:
             return speaker, mention, cue
@@ -1176,6 +1264,14 @@ def _try_before(
             if dash:
                 # a digest line, "Pollsters missed the upset - Ana Ruiz: “…”": the label after the dash speaks
                 np_start += dash[-1].end()
+            first = re.match(r"\s*([a-z][\w-]*)", ctx.text[np_start:np_end]) if pattern is _COLON else None
+            if first and _is_past_verb(first.group(1)) and not _CUE_AT.fullmatch(first.group(1)):
+                # "Ana Ruiz, a harbour pilot, gave the plan a try in an interview with Radio Val on Tuesday:": a
+                # predicate before the colon, whose subject is the sentence's, never a name inside it
+                speaker, mention = _predicate_subject(ctx, np_start)
+                if speaker:
+                    return speaker, mention, ":"
+                continue
             if (m.groupdict().get("cue") or "").lower().endswith("ing"):
                 # "The town released a statement Wednesday saying …": the participle's subject is the clause's
                 # subject, the words before its verb, never the whole clause (after a dateline: "DECATUR, Ill. —")
@@ -1202,7 +1298,7 @@ def _sentence_subject(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
         speaker, mention = _subject_speaker(ctx, start, lead_start)
         if speaker:
             return speaker, mention, None
-    pronoun = re.match(r"\s*(He|She)\b", lead)
+    pronoun = _LEADING_PRONOUN_RE.match(lead)
     if pronoun and lead_start == sent.start:
         at = lead_start + pronoun.start(1)
         who = _antecedent(ctx, at, pronoun.group(1).lower())
@@ -1372,7 +1468,10 @@ def _previous_sentence(ctx: _Context, span: Span) -> tuple[str | None, MentionSp
                 if speaker:
                     return speaker, mention, "continues"
         return None, None, None
-    for m in (_ENDS_WITH_ATTRIBUTION.search(before), _OPENS_WITH_ATTRIBUTION.match(before)):
+    fronted = _FRONTED_RE.match(before)
+    # after a fronted circumstance too: "In response to Kell's charge, she said she had …. “…”"
+    opens = _OPENS_WITH_ATTRIBUTION.match(before, fronted.end()) if fronted else None
+    for m in (_ENDS_WITH_ATTRIBUTION.search(before), _OPENS_WITH_ATTRIBUTION.match(before), opens):
         if not m:
             continue
         group = "np" if m.group("np") else "np2"
@@ -1490,6 +1589,9 @@ def _try_direct_after(ctx: _Context, span: Span) -> tuple[str | None, MentionSpa
         # a quote cut at a comma (or a question) goes on with its attribution even when the verb is none of
         # the reporting verbs: "“…,” Ana Ruiz assured the crowd.", "“Really?” Kell questioned."
         found = _try_after(ctx, span, (_AFTER_NAME_VERB,))
+    if found[0] is None and ctx.text[span.start : span.end].rstrip()[-1:] in (",", "?", "!", "."):
+        # the verb first, any past form, then a name that closes the sentence: "“…?” reacted Kell."
+        found = _try_after(ctx, span, (_AFTER_VERB_NAME,))
     return found
 
 
@@ -1520,8 +1622,17 @@ def _attribute(ctx: _Context, span: Span, kind: str) -> tuple[str | None, Mentio
     asked = _asked(ctx, span)
     if asked is not None:
         return asked
+    close = span.close_mark + span.close_width if span.close_mark is not None else span.end
+    handed_over = ctx.text[span.start : span.end].rstrip()[-1:] in (",", "?", "!") and re.match(
+        rf"\s*{_CUE_ANON}\s+(?-i:[A-Z])", ctx.masked[close : close + 60], re.I
+    )
     order = (
-        (_transcript_label, _headline_label, _try_before, _try_after, _sentence_subject)
+        # a fragment cut at a comma or a question that hands over to its verb and speaker right after it
+        # (“…?” asked Kell) is theirs, whatever verb came earlier in the sentence: that one may be the
+        # reporter's aside ("— as many believe, but Moscow denies — “…?” asked Kell")
+        (_transcript_label, _headline_label, _try_direct_after, _try_before, _try_after, _sentence_subject)
+        if kind == "fragment" and handed_over
+        else (_transcript_label, _headline_label, _try_before, _try_after, _sentence_subject)
         if kind == "fragment"
         else (
             _transcript_label,

@@ -38,6 +38,14 @@ KEYS = 10
 # rounds in which each story may move to the topic now most like it (its own counted without it): the first
 # pass places stories largest first, so a subject's first story joins whatever topic exists by then
 REFINE = 1
+# a fragment of a subject (a topic of at most SMALL_STORIES stories when the merge pass reaches it: a development or two
+# told in words of its own) joins a large topic (LARGE_STORIES stories or more, a subject's main topic) at the
+# lower bar SMALL_MERGE, if at least SMALL_KEYS of its stories' top names and words are among the large topic's
+# (one shared name is no evidence of one subject)
+SMALL_STORIES = 3
+SMALL_MERGE = 0.2
+LARGE_STORIES = 10
+SMALL_KEYS = 3
 LABEL_ENTITIES = 3
 LABEL_TERMS = 3
 MAX_ACRONYM = 4  # a name in capitals up to this long is an acronym (IEA, CJEU); longer, a dateline's place
@@ -233,10 +241,13 @@ def group_topics(
             posting = postings[key]
             if len(posting) <= MAX_POSTINGS:
                 shared.update(o for o in posting if o != t and o in alive)
-        best, best_score = -1, merge_threshold
-        for cand, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+        best, best_score = -1, 0.0
+        small = len(members[t]) <= SMALL_STORIES
+        for cand, n_keys in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
             score = _parts_link(grown[cand], made_of[t])
-            if score > best_score:
+            lower = small and len(members[cand]) >= LARGE_STORIES and n_keys >= SMALL_KEYS
+            bar = SMALL_MERGE if lower else merge_threshold
+            if score >= bar and score > best_score:
                 best, best_score = cand, score
         if best >= 0:
             members[best].extend(members[t])

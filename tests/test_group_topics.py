@@ -185,6 +185,18 @@ def test_credit_lines_and_time_zones_are_no_label_names() -> None:
         "Additional reporting by Bob Ray, Writing by Sam Doe. The memoir, written by John Smith, sold well."
     )
     assert _credited_in_text(text) == {"gmt", "jack kim", "ann lee", "alastair himmer", "bob ray", "sam doe"}
+    note = "This article appeared on p18 of the G2 section of the Guardian. The plan appeared in the Senate's report."
+    assert _credited_in_text(note) == {"guardian"}
+
+
+def test_a_label_does_not_repeat_a_place_as_its_people() -> None:
+    from storybrief.group.topics import _same_name
+
+    for place, people in [("Libya", "Libyan"), ("Syria", "Syrian"), ("Iraq", "Iraqi"), ("China", "Chinese")]:
+        assert _same_name(place, people) and _same_name(people, place)
+    for a, b in [("Paul", "Paulson"), ("Mexico", "Mexico City"), ("Obama", "Obamas"), ("United States", "USA")]:
+        assert not _same_name(a, b)
+    assert _same_name("U.S", "United States") and _same_name("United States", "US")
 
 
 def test_a_topic_label_names_its_own_subject_before_names_every_subject_shares() -> None:

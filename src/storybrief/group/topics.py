@@ -61,6 +61,11 @@ _CREDIT_RE = re.compile(
 )
 _CREDIT_SPLIT_RE = re.compile(r",| and | in [A-Z]\w+")
 _CREDIT_LEAD_RE = re.compile(r"^[A-Za-z]+(?: [a-z]+)? by ")
+# a page's note on where the text ran: "This article appeared on p18 of the G2 section of the Guardian"
+_APPEARED_RE = re.compile(
+    r"\b(?:article|story|report) (?:first |originally )?(?:appeared|was published|ran) (?:(?:on|in)\b[^.\n]{0,60}\b)?"
+    r"(?:of|in) (?:the |The )?([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})"
+)
 _CLOCK_ZONE_RE = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?\(?([A-Z]{2,4})\b")
 _NAME_RE = re.compile(r"^[A-Z][\w'’.&-]*(?: (?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von|and|du|la))*$")
 
@@ -292,7 +297,8 @@ def group_topics(
 
 def _credited_in_text(text: str) -> set[str]:
     """Lower-cased names the text gives as page furniture, not as news: people in a credit line
-    ("(Reporting by Jack Kim; Editing by Alastair Himmer)") and time zones after a clock time ("17:54 GMT")."""
+    ("(Reporting by Jack Kim; Editing by Alastair Himmer)"), time zones after a clock time ("17:54 GMT") and
+    the publication a note says the text appeared in ("This article appeared on p18 of … the Guardian")."""
     found: set[str] = set()
     for match in _CREDIT_RE.finditer(text):
         for piece in _CREDIT_SPLIT_RE.split(match.group(1)):
@@ -300,6 +306,7 @@ def _credited_in_text(text: str) -> set[str]:
             if name:
                 found.add(name.lower())
     found.update(m.group(1).lower() for m in _CLOCK_ZONE_RE.finditer(text))
+    found.update(m.group(1).lower() for m in _APPEARED_RE.finditer(text))
     return found
 
 
@@ -316,6 +323,22 @@ def _abbreviates(short: str, name: str) -> bool:
     letters = short.replace(".", "")
     words = [w for w in name.split() if w[:1].isupper()]
     return 1 < len(letters) == len(words) and letters.isupper() and letters == "".join(w[0] for w in words)
+
+
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ans", "ians", "i", "is", "ese", "ish"})
+
+
+def _demonym(word: str, place: str) -> bool:
+    """Whether ``word`` is the people or adjective of the one-word ``place`` ("Syrian", "Iraqi", "Mexican")."""
+    if " " in word or " " in place:
+        return False
+    stem = place[:-1] if place[-1:].lower() in "aeiouy" else place
+    return len(stem) >= 3 and word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two label names say the same thing: initials of each other or a place and its people."""
+    return _abbreviates(a, b) or _abbreviates(b, a) or _demonym(a, b) or _demonym(b, a)
 
 
 def _shown(forms: Counter[str]) -> str | None:
@@ -380,7 +403,7 @@ def _label(
     names: list[str] = []
     for k in ranked:
         shown = _shown(display[k])
-        if shown is not None and not any(_abbreviates(shown, n) or _abbreviates(n, shown) for n in names):
+        if shown is not None and not any(_same_name(shown, n) for n in names):
             names.append(shown)
         if len(names) == LABEL_ENTITIES:
             break

@@ -38,12 +38,35 @@ KEYS = 10
 # rounds in which each story may move to the topic now most like it (its own counted without it): the first
 # pass places stories largest first, so a subject's first story joins whatever topic exists by then
 REFINE = 1
+# a fragment of a subject (a topic of at most SMALL_STORIES stories when the merge pass reaches it: a development or two
+# told in words of its own) joins a large topic (LARGE_STORIES stories or more, a subject's main topic) at the
+# lower bar SMALL_MERGE, if at least SMALL_KEYS of its stories' top names and words are among the large topic's
+# (one shared name is no evidence of one subject)
+SMALL_STORIES = 3
+SMALL_MERGE = 0.2
+LARGE_STORIES = 10
+SMALL_KEYS = 3
 LABEL_ENTITIES = 3
 LABEL_TERMS = 3
 MAX_ACRONYM = 4  # a name in capitals up to this long is an acronym (IEA, CJEU); longer, a dateline's place
 LABEL_CJK_CHARS = 8  # a CJK "name" longer than this is a clause the recogniser took whole
 # a name ending in an upper-case place, where a dateline ran into a byline ("Noel Randewich MEXICO")
 _DATELINE_RUN_IN_RE = re.compile(r"[a-z]\w* [A-Z]{3,}$")
+# a credit line inside the text, as wires end their reports: "(Reporting by A and B; Editing by C)"
+_CREDIT_RE = re.compile(
+    r"(?:^|[(;|\n]|[.!?] )\s*(?:Additional |Further )?"
+    r"(?:[Rr]eporting|Editing|Writing|Compiled|Produced|Edited|Written|Reported)(?: [a-z]+){0,2} by "
+    r"([A-Z][^;)\n|]{0,80}?)(?=[;)\n|]|[.!?](?:\s|$)|$)",
+    re.M,
+)
+_CREDIT_SPLIT_RE = re.compile(r",| and | in [A-Z]\w+")
+_CREDIT_LEAD_RE = re.compile(r"^[A-Za-z]+(?: [a-z]+)? by ")
+# a page's note on where the text ran: "This article appeared on p18 of the G2 section of the Guardian"
+_APPEARED_RE = re.compile(
+    r"\b(?:article|story|report) (?:first |originally )?(?:appeared|was published|ran) (?:(?:on|in)\b[^.\n]{0,60}\b)?"
+    r"(?:of|in) (?:the |The )?([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})"
+)
+_CLOCK_ZONE_RE = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?\(?([A-Z]{2,4})\b")
 _NAME_RE = re.compile(r"^[A-Z][\w'’.&-]*(?: (?:[A-Z][\w'’.&-]*|of|the|de|al|bin|van|von|and|du|la))*$")
 
 
@@ -233,10 +256,13 @@ def group_topics(
             posting = postings[key]
             if len(posting) <= MAX_POSTINGS:
                 shared.update(o for o in posting if o != t and o in alive)
-        best, best_score = -1, merge_threshold
-        for cand, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+        best, best_score = -1, 0.0
+        small = len(members[t]) <= SMALL_STORIES
+        for cand, n_keys in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
             score = _parts_link(grown[cand], made_of[t])
-            if score > best_score:
+            lower = small and len(members[cand]) >= LARGE_STORIES and n_keys >= SMALL_KEYS
+            bar = SMALL_MERGE if lower else merge_threshold
+            if score >= bar and score > best_score:
                 best, best_score = cand, score
         if best >= 0:
             members[best].extend(members[t])
@@ -252,6 +278,7 @@ def group_topics(
     members = [m for m in members if m]
 
     clusters = sorted((sorted(m) for m in members), key=lambda m: (-sum(len(stories[i].articles) for i in m), m[0]))
+    everywhere = _mentions(articles)
     width = max(1, len(str(len(clusters))))
     topics = []
     for n, group in enumerate(clusters, start=1):
@@ -263,9 +290,55 @@ def group_topics(
             term_totals.update(term_vecs[i])
             stories[i].topic = topic.id
         article_ids = [a for i in group for a in stories[i].articles]
-        topic.label = _label(entity_totals, term_totals, article_ids, articles, position)
+        topic.label = _label(entity_totals, term_totals, article_ids, articles, position, everywhere, len(articles))
         topics.append(topic)
     return topics
+
+
+def _credited_in_text(text: str) -> set[str]:
+    """Lower-cased names the text gives as page furniture, not as news: people in a credit line
+    ("(Reporting by Jack Kim; Editing by Alastair Himmer)"), time zones after a clock time ("17:54 GMT") and
+    the publication a note says the text appeared in ("This article appeared on p18 of … the Guardian")."""
+    found: set[str] = set()
+    for match in _CREDIT_RE.finditer(text):
+        for piece in _CREDIT_SPLIT_RE.split(match.group(1)):
+            name = _CREDIT_LEAD_RE.sub("", piece.strip())  # "Writing by Sam Doe" after a comma
+            if name:
+                found.add(name.lower())
+    found.update(m.group(1).lower() for m in _CLOCK_ZONE_RE.finditer(text))
+    found.update(m.group(1).lower() for m in _APPEARED_RE.finditer(text))
+    return found
+
+
+def _mentions(articles: Sequence[Article]) -> Counter[str]:
+    """How many of ``articles`` mention each name (lower-cased canonical form)."""
+    found: Counter[str] = Counter()
+    for article in articles:
+        found.update({e.canonical.lower() for e in article.entities})
+    return found
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is written as the initials of the words of ``name`` ("U.S", "US" for "United States")."""
+    letters = short.replace(".", "")
+    words = [w for w in name.split() if w[:1].isupper()]
+    return 1 < len(letters) == len(words) and letters.isupper() and letters == "".join(w[0] for w in words)
+
+
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ans", "ians", "i", "is", "ese", "ish"})
+
+
+def _demonym(word: str, place: str) -> bool:
+    """Whether ``word`` is the people or adjective of the one-word ``place`` ("Syrian", "Iraqi", "Mexican")."""
+    if " " in word or " " in place:
+        return False
+    stem = place[:-1] if place[-1:].lower() in "aeiouy" else place
+    return len(stem) >= 3 and word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two label names say the same thing: initials of each other or a place and its people."""
+    return _abbreviates(a, b) or _abbreviates(b, a) or _demonym(a, b) or _demonym(b, a)
 
 
 def _shown(forms: Counter[str]) -> str | None:
@@ -289,17 +362,24 @@ def _label(
     article_ids: list[str],
     articles: Sequence[Article],
     position: dict[str, int],
+    everywhere: Mapping[str, int] | None = None,
+    total: int = 0,
 ) -> str:
     """The topic's names as written in the articles, those most articles mention first (names that look like
     names: no page junk, no clause fragments, no reporter credited in a byline, no dateline run into a name;
     in a topic of three articles or more, a name only one article gives is no label); its most
-    characteristic words when it has no such names (lower-cased input)."""
+    characteristic words when it has no such names (lower-cased input). With ``everywhere`` (articles of the
+    whole collection, ``total`` of them, that mention each name) a name counts as much more as the topic
+    mentions it more often than the collection, so that a subject's label names the subject rather than
+    what every subject mentions; an abbreviation of a name already in the label ("U.S" after "United
+    States") is not repeated."""
     display: dict[str, Counter[str]] = defaultdict(Counter)
     support: Counter[str] = Counter()  # articles that mention each name
     credited: set[str] = set()  # reporters and publishers: bylines, credit lines, outlets, agencies
     for aid in article_ids:
         article = articles[position[aid]]
         credited.update(n.lower() for n in (*article.byline, *article.credits, article.outlet, article.agency) if n)
+        credited.update(_credited_in_text(article.text))
         seen: set[str] = set()
         for e in article.entities:
             if _NAME_RE.match(e.canonical) and not any(ch.isdigit() for ch in e.canonical):
@@ -307,11 +387,26 @@ def _label(
                 seen.add(e.canonical.lower())
         support.update(seen)
     least = 2 if len(article_ids) >= 3 else 1
+
+    def weight(k: str) -> float:
+        # the articles that mention the name, times how much more often the topic's articles do than the whole
+        # collection's: a name every subject mentions ("United States") gives way to the subject's own
+        if not everywhere or not total:
+            return float(support[k])
+        share = support[k] / len(article_ids)
+        return support[k] * share / max(everywhere.get(k, 0) / total, 1 / total)
+
     ranked = sorted(
         (k for k in entities if display.get(k) and support[k] >= least and k not in credited and not agency_name(k)),
-        key=lambda k: (-support[k], -entities[k], k),
+        key=lambda k: (-weight(k), -support[k], -entities[k], k),
     )
-    names = [n for n in (_shown(display[k]) for k in ranked) if n is not None][:LABEL_ENTITIES]
+    names: list[str] = []
+    for k in ranked:
+        shown = _shown(display[k])
+        if shown is not None and not any(_same_name(shown, n) for n in names):
+            names.append(shown)
+        if len(names) == LABEL_ENTITIES:
+            break
     if names:
         return " · ".join(names)
     words = [k for k, _ in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])) if not k[0].isdigit()]

@@ -167,6 +167,7 @@ FLUFF = [
     (CAPTION, "Ada pell leaves the harbour court during a break in velmora, norland may 4, 2023."),
     (COMMENT, "Vote for ada pell, the only candidate who knows the harbour."),
     (COMMENT, "Of course you will see the new pier when you visit velmora."),
+    (FURNITURE, "Pier Seals Stop Leaks * Harbour News is not responsible for the content in this press release."),
 ]
 
 FIT = [
@@ -455,6 +456,8 @@ RUN_INS += [
         "The board will meet in Velmora to end the strike For 16 days, pilots have kept the ferries at the quay.",
         "For 16",
     ),
+    ("Ferry Strike Poses Threat to Velmora Trade Around 300 pilots are on strike.", "Around 300"),
+    ("WHY THE OLD PIER FELL Storm waves undermined the pier over many winters.", "Storm waves"),
     ("Two crew hurt in Velmora Tripoli, Libya (CNN) -- A fire broke out on a ferry on Monday.", "Tripoli, Libya"),
 ]
 NOT_RUN_INS = [
@@ -463,6 +466,8 @@ NOT_RUN_INS = [
     "The case was heard at the court in The Hague on Monday.",
     "Pilots in Velmora watched The Harbour Show on Sunday nights.",
     "The Velmora Fund For Pilots said on Monday it had paid the strikers.",
+    "The Velmora Pilots Union said About 300 of its members had voted.",
+    "NATO and EU officials met in Velmora on Monday to discuss the strike.",
 ]
 
 

@@ -219,6 +219,7 @@ _FURNITURE_RE = re.compile(
     r"\btext size\b|^\W*upgrade (?:to|now|for)\b|"
     r"^\W*(?:caption|upload|submit|browse|explore|view|share) "
     r"(?:photos?|videos?|your|our|the latest|more)\b|"
+    r"(?:is|are) not responsible for the content|"
     r"thank you for (?:reading|helping|your|"
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
 )
@@ -408,6 +409,13 @@ _RUN_IN_PHRASE_RE = re.compile(
     r"Later|Last|This|Two|Three|Four|Five|Six|Several|Many|Some|Hundreds|Thousands|Dozens)"
     r"(?: (?-i:[a-z0-9][\w'’-]*)){1,6},) (?=(?-i:[a-z])[\w'’-]* (?-i:[a-z]))"
 )
+# a headline in capitals before the lead: "HOW SWINE FLU OUTBREAK EMERGED Flu viruses mutate over time ..."
+_RUN_IN_CAPS_RE = re.compile(r"^(?:[A-Z][A-Z'’-]+ ){3,}(?P<opener>)(?=[A-Z][a-z]+ [a-z]+ [a-z])")
+# a title-case headline before a lead that opens with a number: "... Poses Threat to Industry Around 27,000 workers ..."
+_RUN_IN_NUMBER_RE = re.compile(
+    r"(?<=[a-z]) (?P<opener>(?:Around|About|Nearly|Almost|Roughly|Some|More than|At least|Up to) )"
+    r"(?=\d[\d,.]* [a-zA-Z])"
+)
 _FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|said|says|\w{3,}ed)\b")
 
 
@@ -426,7 +434,10 @@ def run_in_start(text: str) -> int:
         before = outside[: m.start("opener")].split()
         if before and before[-1].lower() not in _RUN_IN_NOT_BEFORE:  # not "made for the USA -- ..."
             best = max(best, m.start("opener"))
-    for m in _RUN_IN_PHRASE_RE.finditer(outside):
+    m = _RUN_IN_CAPS_RE.match(outside)
+    if m:
+        best = max(best, m.end("opener"))
+    for m in (*_RUN_IN_PHRASE_RE.finditer(outside), *_RUN_IN_NUMBER_RE.finditer(outside)):
         before = outside[: m.start("opener")].split()
         if len(before) >= 4 and before[-1].lower().strip("%)") not in _RUN_IN_NOT_BEFORE:
             best = max(best, m.start("opener"))

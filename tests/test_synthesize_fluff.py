@@ -458,6 +458,11 @@ RUN_INS += [
     ),
     ("Ferry Strike Poses Threat to Velmora Trade Around 300 pilots are on strike.", "Around 300"),
     ("WHY THE OLD PIER FELL Storm waves undermined the pier over many winters.", "Storm waves"),
+    (
+        "pilots fall for fake offer velmora, norland — when a board member joked that the pier was for sale, pilots "
+        "believed him.",
+        "velmora, norland",
+    ),
     ("Two crew hurt in Velmora Tripoli, Libya (CNN) -- A fire broke out on a ferry on Monday.", "Tripoli, Libya"),
 ]
 NOT_RUN_INS = [

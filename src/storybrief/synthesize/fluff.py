@@ -409,6 +409,11 @@ _RUN_IN_PHRASE_RE = re.compile(
     r"Later|Last|This|Two|Three|Four|Five|Six|Several|Many|Some|Hundreds|Thousands|Dozens)"
     r"(?: (?-i:[a-z0-9][\w'’-]*)){1,6},) (?=(?-i:[a-z])[\w'’-]* (?-i:[a-z]))"
 )
+# a dateline inside lower-cased text: a headline before it ("saudi media fall for joke riyadh, saudi arabia — when ...")
+_RUN_IN_FOLDED_DATELINE_RE = re.compile(
+    r"(?<=[a-z]) (?P<opener>[a-z]+, [a-z]+(?: [a-z]+)?(?: \((?:ap|cnn|afp|reuters|upi)\))? (?:—|–|--) )"
+    r"(?=(?:[a-z'’-]+ ){5})"
+)
 # a headline in capitals before the lead: "HOW SWINE FLU OUTBREAK EMERGED Flu viruses mutate over time ..."
 _RUN_IN_CAPS_RE = re.compile(r"^(?:[A-Z][A-Z'’-]+ ){3,}(?P<opener>)(?=[A-Z][a-z]+ [a-z]+ [a-z])")
 # a title-case headline before a lead that opens with a number: "... Poses Threat to Industry Around 27,000 workers ..."
@@ -434,6 +439,14 @@ def run_in_start(text: str) -> int:
         before = outside[: m.start("opener")].split()
         if before and before[-1].lower() not in _RUN_IN_NOT_BEFORE:  # not "made for the USA -- ..."
             best = max(best, m.start("opener"))
+    if not any(c.isupper() for c in outside[1:]):
+        for m in _RUN_IN_FOLDED_DATELINE_RE.finditer(outside):
+            before = outside[: m.start("opener")].split()
+            place = m.group("opener").replace(",", " ").split()[:-1]
+            if any(w in _RUN_IN_NOT_BEFORE for w in place) or re.search(r"—|–|--", outside[m.end("opener") :]):
+                continue  # "..., but also -- for the first time -- at ...": dashes around a side remark
+            if len(before) >= 4 and before[-1].lower() not in _RUN_IN_NOT_BEFORE:
+                best = max(best, m.start("opener"))
     m = _RUN_IN_CAPS_RE.match(outside)
     if m:
         best = max(best, m.end("opener"))

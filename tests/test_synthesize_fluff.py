@@ -472,6 +472,7 @@ NOT_RUN_INS = [
     "Pilots in Velmora watched The Harbour Show on Sunday nights.",
     "The Velmora Fund For Pilots said on Monday it had paid the strikers.",
     "The Velmora Pilots Union said About 300 of its members had voted.",
+    "ada pell wore her yellow coat and boots, velmora style -- even her dog came -- on the quay.",
     "NATO and EU officials met in Velmora on Monday to discuss the strike.",
 ]
 

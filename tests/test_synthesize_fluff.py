@@ -458,6 +458,9 @@ RUN_INS += [
     ),
     ("Ferry Strike Poses Threat to Velmora Trade Around 300 pilots are on strike.", "Around 300"),
     ("WHY THE OLD PIER FELL Storm waves undermined the pier over many winters.", "Storm waves"),
+    # after the seed-200 draw: a headline quote and a live page's time stamp before the lead
+    ('"a pier is only as strong as its piles" the harbour board has ordered new piles for pier 9.', "the harbour"),
+    ("4 May 23 09:12 GMT Pilots of the Velmora ferries say the strike will go on.", "Pilots of"),
     (
         "pilots fall for fake offer velmora, norland — when a board member joked that the pier was for sale, pilots "
         "believed him.",
@@ -474,6 +477,8 @@ NOT_RUN_INS = [
     "The Velmora Pilots Union said About 300 of its members had voted.",
     "ada pell wore her yellow coat and boots, velmora style -- even her dog came -- on the quay.",
     "NATO and EU officials met in Velmora on Monday to discuss the strike.",
+    '"a pier is only as strong as its piles" the harbour chief said on monday.',
+    '"ferries for all" has become the slogan of the velmora pilots.',
 ]
 
 

@@ -414,6 +414,17 @@ _RUN_IN_FOLDED_DATELINE_RE = re.compile(
     r"(?<=[a-z]) (?P<opener>[a-z]+, [a-z]+(?: [a-z]+)?(?: \((?:ap|cnn|afp|reuters|upi)\))? (?:—|–|--) )"
     r"(?=(?:[a-z'’-]+ ){5})"
 )
+# a live page's time stamp before the sentence: "20 June 11 16:14 GMT Supporters of ..."
+_RUN_IN_STAMP_RE = re.compile(
+    r"^(?:\d{1,2} " + _MONTH + r" \d{2,4}|" + _MONTH + r" \d{1,2},? \d{2,4}),? \d{1,2}[:.]\d{2}"
+    r"(?: ?(?:[ap]\.?m\.?|GMT|UTC|BST|CET|EST|EDT|ET))?(?P<opener> )(?=\w)"
+)
+# a quote that was the headline, run into the lead with no stop and nobody saying it: '"a long life can pass by
+# many milestones" the queen has thanked ...' (not '"..." the queen said', not '"black lives matter" has become')
+_RUN_IN_QUOTE_RE = re.compile(
+    r"^[\"“](?:[^\"“”]{3,}\s){3,}[^\"“”\s]*\w[\"”](?P<opener> )(?=(?:the|a|an|[a-z]+['’]s)\s(?:[\w'’-]+\s){0,3}?"
+    r"(?!(?:" + _SPEECH + r")\b)[\w'’-]+\s)(?![^.]{0,60}\b" + _SPEECH + r"\b)"
+)
 # a headline in capitals before the lead: "HOW SWINE FLU OUTBREAK EMERGED Flu viruses mutate over time ..."
 _RUN_IN_CAPS_RE = re.compile(r"^(?:[A-Z][A-Z'’-]+ ){3,}(?P<opener>)(?=[A-Z][a-z]+ [a-z]+ [a-z])")
 # a title-case headline before a lead that opens with a number: "... Poses Threat to Industry Around 27,000 workers ..."
@@ -447,6 +458,9 @@ def run_in_start(text: str) -> int:
                 continue  # "..., but also -- for the first time -- at ...": dashes around a side remark
             if len(before) >= 4 and before[-1].lower() not in _RUN_IN_NOT_BEFORE:
                 best = max(best, m.start("opener"))
+    m = _RUN_IN_STAMP_RE.match(text) or _RUN_IN_QUOTE_RE.match(text)
+    if m and _FINITE_RE.search(text, m.end("opener")):
+        best = max(best, m.end("opener"))
     m = _RUN_IN_CAPS_RE.match(outside)
     if m:
         best = max(best, m.end("opener"))

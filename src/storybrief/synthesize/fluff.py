@@ -422,7 +422,7 @@ _RUN_IN_STAMP_RE = re.compile(
 # a quote that was the headline, run into the lead with no stop and nobody saying it: '"a long life can pass by
 # many milestones" the queen has thanked ...' (not '"..." the queen said', not '"black lives matter" has become')
 _RUN_IN_QUOTE_RE = re.compile(
-    r"^[\"“](?:[^\"“”]{3,}\s){3,}[^\"“”\s]*\w[\"”](?P<opener> )(?=(?:the|a|an|[a-z]+['’]s)\s(?:[\w'’-]+\s){0,3}?"
+    r"^[\"“](?:[^\"“”\s]+\s){3,}[^\"“”\s]*\w[\"”](?P<opener> )(?=(?:the|a|an|[a-z]+['’]s)\s(?:[\w'’-]+\s){0,3}?"
     r"(?!(?:" + _SPEECH + r")\b)[\w'’-]+\s)(?![^.]{0,60}\b" + _SPEECH + r"\b)"
 )
 # a headline in capitals before the lead: "HOW SWINE FLU OUTBREAK EMERGED Flu viruses mutate over time ..."

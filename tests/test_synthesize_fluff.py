@@ -21,6 +21,8 @@ from storybrief.synthesize.fluff import (
     QUOTE_ONLY,
     TRANSCRIPT,
     fluff_kind,
+    folded,
+    folded_names,
     is_transcript,
     run_in_start,
 )
@@ -149,6 +151,23 @@ FLUFF = [
     (DANGLING, "Ada Pell is likely to repeat that request at the board meeting."),
     (DANGLING, "The pilots rejected that offer on Monday."),
     (COMMENT, "All our ferries are painted by hand in the old Velmora yard."),
+    # issue 16, sixth round: a closing quote mark moved onto the speaker, pieces, captions and page furniture
+    (
+        DANGLING,
+        'in naming the new pier after her, the board sends a clear signal to the pilots, "ada pell wrote on monday.',
+    ),
+    (DANGLING, "One showed the harbour chief with a noose around his neck."),
+    (FURNITURE, "updated by tam ello and ada pell hundreds of pilots walked off the job in velmora on monday."),
+    (FURNITURE, "Upgrade to the full harbour edition for only $2 a month."),
+    (FURNITURE, "Text size - + reset pilots, board trade blame for the strike."),
+    (CUT, "| ap photo the velmora pilots voted to end the strike."),
+    (CUT, "Ada pell: the last pilot (because of her recent illness, pell has not sailed since june."),
+    (CAPTION, "Ada pell gestures during the harbour board meeting in velmora."),
+    (CAPTION, "Tam ello poses with the old ferry bell at the velmora quay."),
+    (CAPTION, "Ada pell leaves the harbour court during a break in velmora, norland may 4, 2023."),
+    (COMMENT, "Vote for ada pell, the only candidate who knows the harbour."),
+    (COMMENT, "Of course you will see the new pier when you visit velmora."),
+    (FURNITURE, "Pier Seals Stop Leaks * Harbour News is not responsible for the content in this press release."),
 ]
 
 FIT = [
@@ -213,6 +232,15 @@ FIT = [
     "The harbour chief denied that the pilots had been paid to end the strike.",
     "The cabin lights change colour through the day to fit in with our bodies' natural rhythms.",
     "‘Our pier, our jobs’ read the banner the pilots carried through Velmora on Monday.",
+    # issue 16, sixth round: a generic "you", the "it" of a scene, a quote closed before its speaker, a credit
+    "The ada pell you see at the harbour board is the same ada pell you meet on the quay.",
+    "Some of the damage you see along the quay was done by the storm of 1998, the harbour board said.",
+    "It was a tense situation at the velmora quay on monday night.",
+    "It was the first time the pilots had struck since 1990.",
+    '"The pier is safe," ada pell said on Monday, "and it will stay open."',
+    "One of the pilots was hurt, the harbour board said.",
+    "The new ferry timetable takes effect in the north, starting march 1, 2025.",
+    "Written reports by the harbour board show the pier was inspected twice.",
 ]
 
 
@@ -224,6 +252,64 @@ def test_each_kind_of_fluff_is_named(kind: str, text: str) -> None:
 @pytest.mark.parametrize("text", FIT)
 def test_report_sentences_are_fit(text: str) -> None:
     assert fluff_kind(text) is None
+
+
+# text folded to lower case: a pronoun stands for a name only where its article uses the word as one
+FOLDED_NAMES = frozenset({"pell", "ello"})
+FOLDED_DANGLING = [
+    "The hearing will decide his future on the board of the velmora ferry line.",
+    "According to people close to the 52-year-old, he had planned to resign for months.",
+    "The money could explain how they paid for the new ferry, the officials said.",
+    "Pilots stopped the ferries at the quay on monday, he said.",
+    "The officials said he had left the harbour before the storm.",
+]
+FOLDED_FIT = [
+    "Pell said in a statement monday that he was sorry for the delays.",
+    "the harbour master said he would inspect the pier again.",
+    "In the days before the vote, ello had posted the offer on his facebook page.",
+    "Nine days before she sailed to velmora, the pilot signed a new contract.",
+    "Police in velmora are charging five teenagers after authorities say they filmed the fire.",
+    "trump did not like what he heard about the harbour deal.",
+]
+
+
+@pytest.mark.parametrize("text", FOLDED_DANGLING)
+def test_a_pronoun_in_lower_cased_text_needs_a_name_its_article_uses(text: str) -> None:
+    assert fluff_kind(text, names=FOLDED_NAMES) == DANGLING
+
+
+@pytest.mark.parametrize("text", FOLDED_FIT)
+def test_a_pronoun_in_lower_cased_text_after_a_name_or_person_is_fit(text: str) -> None:
+    assert fluff_kind(text, names=FOLDED_NAMES) is None
+
+
+def test_the_names_of_a_lower_cased_article_come_from_its_text_and_entities() -> None:
+    text = (
+        "the velmora pilots ended their strike on monday. pell said the board had made a fair offer, and "
+        "mr. Ello, who leads the union, agreed. the harbour will reopen on tuesday, the board said. "
+        "ferries will run every hour from the old quay, and the new pier will open in june."
+    )
+    names = folded_names(text, ["velmora"])
+    assert names is not None and {"pell", "ello", "velmora", "board"} <= names
+    assert "hearing" not in names and "the" not in names
+    assert not folded("The Velmora pilots ended their strike on Monday. Ada Pell said the offer was fair. " * 5)
+    assert folded(text)
+
+
+def test_a_lower_cased_article_gives_its_names_to_the_pronoun_rule() -> None:
+    lead = "the velmora pilots ended their strike on monday after a vote at the old quay, the harbour board said."
+    named = "pell said on monday that he would sail again."
+    nameless = "The hearing will decide his future on the board of the ferry line."
+    text = " ".join([lead, "pell said the offer was fair and the pilots agreed to it.", named, nameless])
+    spans, at = [], 0
+    for part in (lead, "pell said the offer was fair and the pilots agreed to it.", named, nameless):
+        start = text.index(part, at)
+        spans.append(Sentence(start, start + len(part)))
+        at = start + len(part)
+    a = Article(id="a", input="a.txt", format=InputFormat.TEXT, text=text, sentences=spans)
+    units = {u.text: u for u in story_units([a])}
+    assert units[named].eligible
+    assert not units[nameless].eligible and units[nameless].follows
 
 
 def test_every_turn_of_a_transcript_is_talk() -> None:
@@ -365,6 +451,21 @@ RUN_INS = [
 ]
 RUN_INS += [
     ("Ferry sinks off the old pier There were 40 passengers on board, the harbour board said.", "There were"),
+    # a standfirst run into its lead (issue 16, sixth round)
+    (
+        "The board will meet in Velmora to end the strike For 16 days, pilots have kept the ferries at the quay.",
+        "For 16",
+    ),
+    ("Ferry Strike Poses Threat to Velmora Trade Around 300 pilots are on strike.", "Around 300"),
+    ("WHY THE OLD PIER FELL Storm waves undermined the pier over many winters.", "Storm waves"),
+    # after the seed-200 draw: a headline quote and a live page's time stamp before the lead
+    ('"a pier is only as strong as its piles" the harbour board has ordered new piles for pier 9.', "the harbour"),
+    ("4 May 23 09:12 GMT Pilots of the Velmora ferries say the strike will go on.", "Pilots of"),
+    (
+        "pilots fall for fake offer velmora, norland — when a board member joked that the pier was for sale, pilots "
+        "believed him.",
+        "velmora, norland",
+    ),
     ("Two crew hurt in Velmora Tripoli, Libya (CNN) -- A fire broke out on a ferry on Monday.", "Tripoli, Libya"),
 ]
 NOT_RUN_INS = [
@@ -372,6 +473,12 @@ NOT_RUN_INS = [
     "The influenza A virus was found in two pilots on the Velmora ferries.",
     "The case was heard at the court in The Hague on Monday.",
     "Pilots in Velmora watched The Harbour Show on Sunday nights.",
+    "The Velmora Fund For Pilots said on Monday it had paid the strikers.",
+    "The Velmora Pilots Union said About 300 of its members had voted.",
+    "ada pell wore her yellow coat and boots, velmora style -- even her dog came -- on the quay.",
+    "NATO and EU officials met in Velmora on Monday to discuss the strike.",
+    '"a pier is only as strong as its piles" the harbour chief said on monday.',
+    '"ferries for all" has become the slogan of the velmora pilots.',
 ]
 
 

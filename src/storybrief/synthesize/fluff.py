@@ -41,6 +41,7 @@ that sentence gives it its meaning (see ``synthesize.summary``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 QUESTION = "question"
 CAPTION = "caption"
@@ -146,8 +147,18 @@ _DATE_CREDIT_RE = re.compile(r"(?i)\b" + _WEEKDAY + r",?\s+" + _MONTH + r"\s?\d{
 # a scene closed by its place and full date after a comma, the wire caption's style with any verb: "A man
 # wearing a mask demonstrates in front of the court in The Hague, June 7, 2011."
 _CAPTION_PLACE_DATE_END_RE = re.compile(
-    r"(?i),\s+(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"\s?\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r",?\s+\d{4})"
+    r"(?i),\s+(?:(?![a-z]+ing\b|(?:effective|from|until|through|by|before|after|since|on|in)\b)[a-z]+\s+)?(?:"
+    + _WEEKDAY
+    + r",?\s+)?(?:"
+    + _MONTH
+    + r"\s?\d{1,2},?\s+\d{4}|\d{1,2}\s+"
+    + _MONTH
+    + r",?\s+\d{4})"
     r"\s*\.?\s*(?:\([^)]*\)\s*\.?)?\W*$"
+)
+# verbs a caption is written with and a report hardly ever: a scene in the present ("X gestures during Y")
+_STRONG_SCENE_RE = re.compile(
+    r"(?i)^[^,;]{3,60}?\b(?:gestures|looks on|poses (?:for|with)|waves to|smiles as|reacts to|reacts as)\b"
 )
 # no scene: a verb in the past, perfect or future, a modal ("was fined", "had left", "will meet", "rejected")
 _NOT_SCENE_RE = re.compile(
@@ -205,13 +216,24 @@ _FURNITURE_RE = re.compile(
     r"approved the final (?:version|manuscript)|conceived (?:and designed )?the (?:study|experiments?|project)|"
     r"all authors (?:read|approved|contributed|reviewed|discussed)|"
     r"delivered (?:weekday|every|daily|each|to your)|^\W*(?:add (?:as an )?interest|go back)\b|"
+    r"\btext size\b|^\W*upgrade (?:to|now|for)\b|"
     r"^\W*(?:caption|upload|submit|browse|explore|view|share) "
     r"(?:photos?|videos?|your|our|the latest|more)\b|"
+    r"(?:is|are) not responsible for the content|"
     r"thank you for (?:reading|helping|your|"
     r"visiting|subscribing|signing)|advertisement|sponsored content|report (?:this )?(?:comment|abuse))"
 )
 _FIRST_SECOND_RE = re.compile(
     r"(?i)(?<![\w'’])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself|you|your|yours|yourself|you're|you've|you'll)(?![\w'’-])"
+)
+# the "you" of anyone, not of a reader addressed: a relative clause after a noun with a verb of seeing or knowing
+# ("the john wayne you see on the screen", "the city you know"), "than you (might) think", "as you would expect"
+_GENERIC_YOU_RE = re.compile(
+    r"(?i)\b(?:the|a|an|this|these|those|every|any|some|what|whatever|everything|anything|something|all)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?you (?=(?:(?:might|would|could|may|can|will|ever|often|usually|normally) )?"
+    r"(?:see|saw|hear|heard|know|knew|find|found|get|meet|read|watch|imagine|remember|recall)\b)"
+    r"|(?<=\bthan )you(?= (?:(?:might|would|could|may) )?(?:think|expect|imagine|realize|realise)\b)"
+    r"|(?<=\bas )you(?= (?:(?:might|would|could|may) )?(?:expect|imagine|guess)\b)"
 )
 _REFERENCE_RE = re.compile(
     r"(?i)^(?:The|These|Those|Such|His|Her|Their|Its|(?!(?:a|an|one)\s)[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?['’]s?) "
@@ -227,7 +249,9 @@ _SPEECH_RE = re.compile(r"(?i)\b" + _SPEECH + r"\b")
 # "Imagine a city without cars.", "Meet the ...")
 _READER_RE = re.compile(
     r"(?i)^\W*(?:here(?:['’]s| is| are)\b|take a (?:look|leaf|peek|tour)\b|imagine\b|consider\b(?! \w+ed\b)|"
-    r"meet\b(?= the\b)|remember\b|don['’]t\b|do not\b|let['’]s\b|check out\b|find out\b|say (?:if|what)\b|"
+    r"meet\b(?= the\b)|remember\b|vote (?:for|against)\b|watch (?:the|this|our|as|how)\b|"
+    r"join (?:us|the conversation)\b|learn (?:how|more|why)\b|see (?:how|why|what)\b|"
+    r"don['’]t\b|do not\b|let['’]s\b|check out\b|find out\b|say (?:if|what)\b|"
     r"(?:this|that) is (?:why|how|what)\b|.*\bthank (?:god|goodness|heavens)\b)"
 )
 # "我" (I) outside quotation marks, not "我国" (our country) and the like, which reports use
@@ -270,7 +294,7 @@ _PRONOUN_ATTRIBUTION_RE = re.compile(
 )
 # a sentence that starts with the day of a date cut after its month ("Sept. | 15, 2016, ...") or with markup
 _CUT_START_RE = re.compile(
-    r"(?i)^(?:\w{1,12}\)\s*[—–-]|\d{2,5};|\d{1,2},\s|\d{1,2}\]|\]|\[\d+\]\s|\d{1,2}:\s?\d{2}\b|(?:said|says|told)\b|"
+    r"(?i)^(?:\|\s|\w{1,12}\)\s*[—–-]|\d{2,5};|\d{1,2},\s|\d{1,2}\]|\]|\[\d+\]\s|\d{1,2}:\s?\d{2}\b|(?:said|says|told)\b|"
     r"[\"“”'‘’]*[.,;:](?!\d))"
 )
 # an auxiliary and a participle with no subject: the rest of a sentence ("Have been lifted", not "Had the weir")
@@ -311,7 +335,10 @@ _LABEL_RE = re.compile(
 )
 # a byline with the outlet's domain glued to the lead: "Jane Doe, harbournews.ca a ferry ..."
 _DOMAIN_BYLINE_RE = re.compile(r"(?i)^[^\W\d][\w .'’-]{2,40}, [\w-]+\.(?:com|ca|org|net|co\.uk|com\.au|ie|in)\b")
-_BYLINE_START_RE = re.compile(r"(?i)^by\s+[^.:,]{1,40}?(?:\b(?:staff|writer|reporter|correspondent|editor)s?\b|:)")
+_BYLINE_START_RE = re.compile(
+    r"(?i)^by\s+[^.:,]{1,40}?(?:\b(?:staff|writer|reporter|correspondent|editor)s?\b|:)|"
+    r"^\W*(?:updated|posted) by \w"
+)
 _STAMP_START_RE = re.compile(
     r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+"
     + _MONTH
@@ -375,6 +402,36 @@ _RUN_IN_DATELINE_RE = re.compile(
 # a page label glued to the sentence it labels: "Photo the parent of ...", "Video a man ..."
 _RUN_IN_LABEL_RE = re.compile(r"(?i)^(?:photo|image|video|watch|gallery|listen)(?P<opener>\s+)(?=(?:the|a|an)\s)")
 _RUN_IN_BYLINE_RE = re.compile(r"^(?:[A-Z][\w'’-]+ ){1,3}(?:reports|writes|reporting)(?P<opener> )(?=[A-Z])")
+# a title-case opening phrase, its comma, then a lower-case subject after a word with no stop: the lead after a
+# standfirst ("... to end violence in Syria For 16 months, government troops have ...")
+_RUN_IN_PHRASE_RE = re.compile(
+    r"(?<=[a-z0-9%)'’”\"]) (?P<opener>(?:For|Since|During|Over|Under|With|By|From|Despite|Throughout|Until|Earlier|"
+    r"Later|Last|This|Two|Three|Four|Five|Six|Several|Many|Some|Hundreds|Thousands|Dozens)"
+    r"(?: (?-i:[a-z0-9][\w'’-]*)){1,6},) (?=(?-i:[a-z])[\w'’-]* (?-i:[a-z]))"
+)
+# a dateline inside lower-cased text: a headline before it ("saudi media fall for joke riyadh, saudi arabia — when ...")
+_RUN_IN_FOLDED_DATELINE_RE = re.compile(
+    r"(?<=[a-z]) (?P<opener>[a-z]+, [a-z]+(?: [a-z]+)?(?: \((?:ap|cnn|afp|reuters|upi)\))? (?:—|–|--) )"
+    r"(?=(?:[a-z'’-]+ ){5})"
+)
+# a live page's time stamp before the sentence: "20 June 11 16:14 GMT Supporters of ..."
+_RUN_IN_STAMP_RE = re.compile(
+    r"^(?:\d{1,2} " + _MONTH + r" \d{2,4}|" + _MONTH + r" \d{1,2},? \d{2,4}),? \d{1,2}[:.]\d{2}"
+    r"(?: ?(?:[ap]\.?m\.?|GMT|UTC|BST|CET|EST|EDT|ET))?(?P<opener> )(?=\w)"
+)
+# a quote that was the headline, run into the lead with no stop and nobody saying it: '"a long life can pass by
+# many milestones" the queen has thanked ...' (not '"..." the queen said', not '"black lives matter" has become')
+_RUN_IN_QUOTE_RE = re.compile(
+    r"^[\"“](?:[^\"“”\s]+\s){3,}[^\"“”\s]*\w[\"”](?P<opener> )(?=(?:the|a|an|[a-z]+['’]s)\s(?:[\w'’-]+\s){0,3}?"
+    r"(?!(?:" + _SPEECH + r")\b)[\w'’-]+\s)(?![^.]{0,60}\b" + _SPEECH + r"\b)"
+)
+# a headline in capitals before the lead: "HOW SWINE FLU OUTBREAK EMERGED Flu viruses mutate over time ..."
+_RUN_IN_CAPS_RE = re.compile(r"^(?:[A-Z][A-Z'’-]+ ){3,}(?P<opener>)(?=[A-Z][a-z]+ [a-z]+ [a-z])")
+# a title-case headline before a lead that opens with a number: "... Poses Threat to Industry Around 27,000 workers ..."
+_RUN_IN_NUMBER_RE = re.compile(
+    r"(?<=[a-z]) (?P<opener>(?:Around|About|Nearly|Almost|Roughly|Some|More than|At least|Up to) )"
+    r"(?=\d[\d,.]* [a-zA-Z])"
+)
 _FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|said|says|\w{3,}ed)\b")
 
 
@@ -392,6 +449,24 @@ def run_in_start(text: str) -> int:
     for m in _RUN_IN_DATELINE_RE.finditer(outside):
         before = outside[: m.start("opener")].split()
         if before and before[-1].lower() not in _RUN_IN_NOT_BEFORE:  # not "made for the USA -- ..."
+            best = max(best, m.start("opener"))
+    if not any(c.isupper() for c in outside[1:]):
+        for m in _RUN_IN_FOLDED_DATELINE_RE.finditer(outside):
+            before = outside[: m.start("opener")].split()
+            place = m.group("opener").replace(",", " ").split()[:-1]
+            if any(w in _RUN_IN_NOT_BEFORE for w in place) or re.search(r"—|–|--", outside[m.end("opener") :]):
+                continue  # "..., but also -- for the first time -- at ...": dashes around a side remark
+            if len(before) >= 4 and before[-1].lower() not in _RUN_IN_NOT_BEFORE:
+                best = max(best, m.start("opener"))
+    m = _RUN_IN_STAMP_RE.match(text) or _RUN_IN_QUOTE_RE.match(text)
+    if m and _FINITE_RE.search(text, m.end("opener")):
+        best = max(best, m.end("opener"))
+    m = _RUN_IN_CAPS_RE.match(outside)
+    if m:
+        best = max(best, m.end("opener"))
+    for m in (*_RUN_IN_PHRASE_RE.finditer(outside), *_RUN_IN_NUMBER_RE.finditer(outside)):
+        before = outside[: m.start("opener")].split()
+        if len(before) >= 4 and before[-1].lower().strip("%)") not in _RUN_IN_NOT_BEFORE:
             best = max(best, m.start("opener"))
     for m in _RUN_IN_RE.finditer(outside):
         start = m.start("opener")
@@ -457,6 +532,8 @@ def _cut(text: str) -> bool:
     close, open_ = text.find(")"), text.find("(")
     if 0 <= close < 25 and (open_ < 0 or open_ > close):
         return True  # it starts inside brackets the sentence before opened ("BNGA), Lani Darmawan said ...")
+    if text.count("(") > text.count(")"):
+        return True  # a bracket the splitter cut inside ("John doe: the last cowboy (because of his recent ...")
     if _RELATIVE_ONLY_RE.match(text):
         return True  # "Robert mccoy, who is on death row for a triple murder.": no verb of its own
     if re.search(r"(?:\.\.\.|…)$", text.rstrip()):
@@ -472,7 +549,7 @@ def _continuation_start(text: str) -> bool:
     return bool(_AUXILIARY_START_RE.match(text))
 
 
-def _dangling(text: str, outside: str) -> bool:
+def _dangling(text: str, outside: str, names: frozenset[str] | None = None) -> bool:
     words = _words(text) or [""]
     first = words[0] if not text.lstrip("\"“'‘([").split(" ", 1)[0].isupper() else ""  # "IT", "HE": not pronouns
     if first not in _FIRST_PERSON and text.lstrip()[:1] not in _QUOTE_OPENERS:
@@ -509,8 +586,12 @@ def _dangling(text: str, outside: str) -> bool:
             head = outside[: m.start()].rstrip()
             if _OPENING_PHRASE_RE.match(outside) and head.endswith(",") and head.count(",") == 1:
                 return True  # "In return, he ...": the subject after an opening phrase, nothing before
-            found = _has_person_antecedent if w in _SINGULAR_PERSON else _has_antecedent
-            return not found(outside, m.start()) and not _cataphora(outside, m.end())
+            if names is not None and w in _THIRD_PERSON:
+                found = _folded_antecedent(outside, m.start(), names, person=w in _SINGULAR_PERSON)
+                found = found or _folded_cataphora(outside, m.start())
+            else:
+                found = (_has_person_antecedent if w in _SINGULAR_PERSON else _has_antecedent)(outside, m.start())
+            return not found and not _cataphora(outside, m.end())
     return False
 
 
@@ -519,6 +600,7 @@ _SINGULAR_PERSON = frozenset("he she him her his".split())
 # "Things came to a head", "The rest were freed", "Two of them were hurt"
 _VAGUE_OPENER_RE = re.compile(
     r"(?i)^\W*(?:(?:many|several|thousands|hundreds|dozens|millions|some|two|three) (?:more|others)\b|"
+    r"(?:one|another) (?:had|has|was|is|showed|shows|read|reads)\b|"
     r"(?:the )?others\b(?! (?:say|said|include|including))|things\b|the rest\b|"
     r"the (?:former|latter)(?=,|\s+(?:is|was|were|has|had|have|said|says|would|will|could|can|did|does)\b)|"
     # an office with no name after it: "The former house speaker had ..." (not "The former Prime Minister Tony ...")
@@ -635,7 +717,17 @@ def _referential_it(outside: str) -> bool:
 
 
 def _expletive_it(text: str) -> bool:
-    return _EXPLETIVE_IT_RE.match(text) is not None or _IT_SINCE_RE.match(text) is not None
+    return any(r.match(text) is not None for r in (_EXPLETIVE_IT_RE, _IT_SINCE_RE, _IT_SCENE_RE))
+
+
+# "It was a tense situation at ...", "It was a long night for ...", "It was the first time ...": the "it" of a
+# scene or an occasion, which a report opens with and which stands for nothing before it
+_IT_SCENE_RE = re.compile(
+    r"(?i)^it(?:['’]s|\s+(?:is|was|has been|had been))\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:situation|scene|day|night|morning|afternoon|evening|weekend|week|year|season|moment|time|atmosphere|"
+    r"sight|spectacle|affair|occasion|struggle|battle|game|race|match)|the\s+(?:first|second|third|fourth|fifth|"
+    r"last|latest|only|\d+(?:st|nd|rd|th))\s+time)\b"
+)
 
 
 # "It's been 15 months since ...", "It was two years before ...": the "it" of a span of time, standing for nothing
@@ -707,6 +799,11 @@ def _has_antecedent(outside: str, before: int) -> bool:
     return False
 
 
+# a quote's closing mark the de-tokenizer put before the next word instead of after the comma, then the speaker
+# and a verb of speech: ', "borowitz said', ', "the senator told'
+_MISPLACED_CLOSE_RE = re.compile(r'(?i), "(?:[\w.\'’-]+ ){1,3}' + _SPEECH + r"\b")
+
+
 def _starts_inside_quote(text: str) -> bool:
     """The first quotation mark closes a quote: curly ``”`` before any ``“``, or an odd number of straight
     quotes of which the first is glued to the word before it ('... families," he said.')."""
@@ -716,6 +813,8 @@ def _starts_inside_quote(text: str) -> bool:
     first = text.find('"')
     if first <= 0 or text.count('"') % 2 == 0:
         return False
+    if _MISPLACED_CLOSE_RE.match(text, max(0, first - 2)):
+        return True  # '..., "borowitz said in the column': the closing mark moved onto the speaker's name
     return not text[first - 1].isspace() and (first + 1 == len(text) or not text[first + 1].isalnum())
 
 
@@ -733,10 +832,12 @@ def _quote_only(text: str, outside: str) -> bool:
     return not _has_antecedent(speaker, len(speaker))
 
 
-def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
+def fluff_kind(text: str, *, transcript: bool = False, names: frozenset[str] | None = None) -> str | None:
     """The kind of fluff ``text`` is (see the module docstring), or ``None`` for a sentence fit for a brief.
 
-    ``transcript``: the sentence comes from a broadcast transcript (:func:`is_transcript`).
+    ``transcript``: the sentence comes from a broadcast transcript (:func:`is_transcript`). ``names``: the
+    sentence comes from an article folded to lower case, where a capital cannot tell a name; the words its
+    article uses as names (:func:`folded_names`), which a pronoun can stand for.
     """
     s = text.strip()
     tagged = bool(_SPEAKER_TAG_RE.match(s)) and _speaker_tag(s)
@@ -749,7 +850,7 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
     outside = unquoted(s)
     if _furniture(s, outside):
         return FURNITURE
-    if _FIRST_SECOND_RE.search(outside) or _READER_RE.match(outside):
+    if _FIRST_SECOND_RE.search(_GENERIC_YOU_RE.sub(" ", outside)) or _READER_RE.match(outside):
         return COMMENT
     if _CJK_FIRST_PERSON_RE.search(outside):
         return COMMENT  # "不仅是我，我所有的朋友…": someone's own words with no quotation marks
@@ -764,7 +865,7 @@ def fluff_kind(text: str, *, transcript: bool = False) -> str | None:
         return CUT
     if _quote_only(s, outside):
         return QUOTE_ONLY
-    if _dangling(s, outside):
+    if _dangling(s, outside, names):
         return DANGLING
     return None
 
@@ -836,6 +937,8 @@ def _headline_repeated(s: str) -> bool:
 
 
 def _caption_scene(s: str) -> bool:
+    if _STRONG_SCENE_RE.search(s) and not _NOT_SCENE_RE.search(unquoted(s)):
+        return True  # "Donald trump gestures during the 2016 fox news republican debate."
     if _CAPTION_SCENE_RE.search(s) and (_CAPTION_DATE_END_RE.search(s) or _WEEKDAY_FULL_DATE_RE.search(s)):
         return True
     if _DATE_CREDIT_RE.search(s):
@@ -869,3 +972,117 @@ def _speaker_tag(s: str) -> bool:
         return True
     head = s.split(":", 1)[0]
     return bool(re.search(r"\b(?:[A-Z]\.|MR|MRS|MS|DR|SEN|REP|GOV|GEN|PRESIDENT|SECRETARY|ANCHOR|HOST)\b", head))
+
+
+# Text folded to lower case (Multi-News, some archives): "oreskes said he ..." and "the hearing will
+# constitute his ..." look alike. What a pronoun can stand for there is a word its article uses as a name
+# (an entity the annotator found, a word before a verb of speech or after a title: "oreskes said", "mr.
+# obama"), a word for a person ("the officer"), or, for "they", a plural or a body ("the police", "farook and
+# malik"); any other word is not taken for a name.
+FOLDED_CAPITALS = 0.015  # capitals among the words past a sentence's first, below which the text was folded
+FOLDED_MIN_WORDS = 40
+_TITLE_WORDS = (
+    r"(?:mr|mrs|ms|miss|dr|sen|rep|gov|gen|lt|sgt|capt|det|prof|rev|president|senator|governor|mayor|judge|"
+    r"officer|sheriff|chief|coach|minister|secretary|director|spokesman|spokeswoman|spokesperson|attorney|"
+    r"lawyer|prosecutor|actor|actress|singer|star|leader|ceo|founder|pastor)"
+)
+_NAME_BEFORE_SPEECH_RE = re.compile(r"(?i)\b([^\W\d_][\w'’-]+) " + _SPEECH + r"\b")
+_NAME_BEFORE_WHO_RE = re.compile(r"(?i)\b([^\W\d_][\w'’-]+), who\b")  # "sainte-lagüe, who has ..."
+_NAME_AFTER_TITLE_RE = re.compile(r"(?i)\b" + _TITLE_WORDS + r"\.? ([^\W\d_][\w'’-]+)(?: ([^\W\d_][\w'’-]+))?")
+_PLURAL_RE = re.compile(r"(?:[^su'’]s|ies)$|^(?:men|women|people|children|police|staff|crew|family|couple)$")
+
+
+def folded(text: str) -> bool:
+    """Whether ``text`` (a whole article) was folded to lower case: its words past a sentence's first
+    hardly ever start with a capital."""
+    words = capitals = 0
+    for m in re.finditer(r"(?<=[\w,;'’\"”)] )[^\W\d_][\w'’-]*", text):
+        words += 1
+        capitals += m.group()[0].isupper()
+    return words >= FOLDED_MIN_WORDS and capitals < FOLDED_CAPITALS * words
+
+
+def folded_names(text: str, entities: Iterable[str] = ()) -> frozenset[str]:
+    """The words ``text`` (a whole article folded to lower case) uses as names: the words of ``entities``
+    (the annotator's names), words before a verb of speech ("oreskes said") and words after a title ("mr.
+    obama", "lt. joe mocsiran"), function words left out."""
+    found: set[str] = set()
+    for entity in entities:
+        found.update(_words(entity))
+    for m in (*_NAME_BEFORE_SPEECH_RE.finditer(text), *_NAME_BEFORE_WHO_RE.finditer(text)):
+        found.add(m.group(1).lower())
+    for m in _NAME_AFTER_TITLE_RE.finditer(text):
+        found.update(w.lower() for w in m.groups() if w)
+    found = {re.split(r"['’]", w)[0] for w in found}
+    return frozenset(w for w in found if len(w) > 1 and w not in _NOT_ANTECEDENT and w not in _PRONOUNS and w != "it")
+
+
+_MORE_PERSON_NOUNS = frozenset(
+    "president resident student agent client parent tenant defendant plaintiff victim witness friend "
+    "neighbour neighbor guest host nominee rapper comedian celebrity veteran cowboy".split()
+)
+
+
+# a finite verb after a word: the word is the subject ("wolford had posted", "couch won a delay")
+_FOLDED_VERBS = frozenset(
+    "was is has had will would could can must may might should did does said says told became won lost made took "
+    "gave got went came saw "
+    "left began kept held met paid sent wrote".split()
+)
+_DETERMINERS = frozenset(
+    "the a an this that these those his her its their our my your some any every each no another such".split()
+)
+
+
+def _folded_cataphora(outside: str, at: int) -> bool:
+    """The pronoun is in an opening phrase ended by a comma and a subject that is no pronoun ("Nine days before
+    she beat ..., naomi osaka ...", "Dressed in turquoise with her handbag at her side, the queen ...")."""
+    comma = outside.find(",")
+    before = _words(outside[:at])
+    if comma < at or len(outside[:comma].split()) > 25 or not before or before[0] in _PRONOUNS:
+        return False  # '"...," he told the daily herd, a campus news site.': the pronoun is the subject
+    if any(w in _FOLDED_VERBS or (w.endswith("ed") and len(w) > 4) for w in before[1:]):
+        return False  # "The money could explain how they paid ..., the officials said.": a main clause
+    rest = _words(outside[comma + 1 :])
+    return bool(rest) and rest[0] not in _PRONOUNS and rest[0] not in _THIRD_PERSON and rest[0] != "it"
+
+
+def _folded_subject(words: list[str], k: int) -> bool:
+    """``words[k]`` is a subject with no determiner before it and a finite verb after it: a name ("trump did
+    not like ...", "omran daqneesh became ...")."""
+    if k + 1 >= len(words):
+        return False
+    after = words[k + 1]
+    finite = after in _FOLDED_VERBS or (after.endswith("ed") and len(after) > 4)
+    return finite and (k == 0 or words[k - 1] not in _DETERMINERS)
+
+
+def _person_word(low: str) -> bool:
+    """A word for one person: "officer", "spokesman", "president" (not "number", "water")."""
+    if low in _PERSON_NOUNS or low in _MORE_PERSON_NOUNS:
+        return True
+    return (
+        len(low) > 4
+        and _ACTOR_SUFFIX_RE.search(low) is not None
+        and low not in _NOT_ACTOR_WORDS
+        and not low.endswith("s")
+    )
+
+
+def _folded_antecedent(outside: str, before: int, names: frozenset[str], *, person: bool) -> bool:
+    """Whether lower-cased text before ``before`` holds what the pronoun can stand for (see ``folded_names``):
+    for "he"/"she" a name or a word for one person, for "they" also a plural or a body."""
+    words = [re.split(r"['’]", w.strip(".,;:-'’").lower())[0] for w in _WORD_RE.findall(outside)]
+    count = len(_WORD_RE.findall(outside[:before]))
+    for k, low in enumerate(words[:count]):
+        if len(low) < 2 or low in _NOT_ANTECEDENT or low in _THIRD_PERSON or low in _RELATIVE_WORDS:
+            continue
+        if _person_word(low):
+            return True  # "the officer", "a spokesman"
+        group = low in _ACTOR_NOUNS or (low.endswith("s") and _person_word(low[:-1].removesuffix("e")))
+        subject = low in names or (_folded_subject(words, k) and not _PLURAL_RE.search(low))
+        if subject and (not person or not group):
+            return True  # "oreskes said he ...", "trump did not like what he ...": a name (not "officials said")
+        if not person and (group or _PLURAL_RE.search(low) or _NUMBERISH_RE.match(low)):
+            return True  # "the teens ... they", "police ... they", "two of ... they"
+    return False

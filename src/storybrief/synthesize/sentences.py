@@ -21,7 +21,7 @@ from ..annotate.quotes import garbled
 from ..group.features import fold, terms
 from ..lang import starts_like_sentence, table, word_count
 from ..model import Article
-from .fluff import DANGLING, fluff_kind, is_transcript, run_in_start
+from .fluff import DANGLING, fluff_kind, folded, folded_names, is_transcript, run_in_start
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -109,7 +109,25 @@ def unfit(
         return "bare quote"
     if transcript is None:
         transcript = is_transcript(article.text)
-    return fluff_kind(text, transcript=transcript)
+    return fluff_kind(text, transcript=transcript, names=_names(article))
+
+
+def _names(article: Article) -> frozenset[str] | None:
+    """The names of an article folded to lower case (see :func:`.fluff.folded_names`), else ``None``."""
+    if not _folded(article.id, article.text):
+        return None
+    entities = tuple(e.text for e in article.entities if e.label in ("PERSON", "ORG", "NORP", "GPE"))
+    return _folded_names(article.id, article.text, entities)
+
+
+@lru_cache(maxsize=64)
+def _folded(article_id: str, text: str) -> bool:
+    return folded(text)
+
+
+@lru_cache(maxsize=64)
+def _folded_names(article_id: str, text: str, entities: tuple[str, ...]) -> frozenset[str]:
+    return folded_names(text, entities)
 
 
 def _outside_quotes(article: Article, start: int, end: int) -> str:

@@ -32,7 +32,15 @@ import pyarrow as pa
 import ray
 import ray.data
 
-from ..group.candidates import CandidateIndex, Weights, best_candidates, blocking_keys, event_similarity, similarity
+from ..group.candidates import (
+    MAX_CANDIDATES,
+    MAX_POSTINGS,
+    Weights,
+    best_candidates,
+    blocking_keys,
+    event_similarity,
+    similarity,
+)
 from ..group.features import ArticleFeatures, DocFreq, extract
 from ..group.stories import (
     BATCH_STORY_THRESHOLD,
@@ -76,12 +84,12 @@ def _counts_batch(batch: pa.Table) -> pa.Table:
     return _table([(0, 0, True, pickle.dumps(dfs))])
 
 
-def _summed(parts: Sequence[tuple[DocFreq, DocFreq, DocFreq]]) -> tuple[DocFreq, DocFreq, DocFreq]:
+def _total(parts: Sequence[tuple[DocFreq, DocFreq, DocFreq]]) -> tuple[DocFreq, DocFreq, DocFreq]:
+    """The document frequencies of the whole input, from the batches' partial counts."""
     total = (DocFreq(), DocFreq(), DocFreq())
     for part in parts:
         for mine, theirs in zip(total, part, strict=True):
-            mine.n_docs += theirs.n_docs
-            mine.counts.update(theirs.counts)
+            mine.merge(theirs)
     return total
 
 
@@ -220,7 +228,7 @@ def group_stories(
         .materialize()
     )
     parts = extracted.map_batches(_counts_batch, batch_size=FEATURE_BATCH, batch_format="pyarrow").take_all()
-    dfs = _summed([pickle.loads(r["blob"]) for r in parts])
+    dfs = _total([pickle.loads(r["blob"]) for r in parts])
     clock.lap("features and counts")
     weighed = extracted.map_batches(
         _weigh, batch_size=FEATURE_BATCH, batch_format="pyarrow", fn_kwargs={"dfs_ref": ray.put(dfs)}
@@ -234,14 +242,13 @@ def group_stories(
             features[node], pickled[node], lows[node], highs[node] = pickle.loads(blob), blob, lo, hi
     feats = [f for f in features if f is not None]
     clock.lap("weights")
-    index = CandidateIndex(window_days=weights.window_days)  # only for its limits
     # shuffled by buckets of keys, then of articles: a group-by per key or per article would be one call each
     buckets = max(2 * workers, len(rows) // 500)
     keyed = weighed.select_columns(["seq", "keys"]).map_batches(
         _key_rows, batch_format="pyarrow", fn_kwargs={"buckets": buckets}
     )
     postings = _grouped(keyed, ["bucket"], workers).map_groups(
-        _postings, batch_format="pyarrow", fn_kwargs={"max_postings": index.max_postings, "buckets": buckets}
+        _postings, batch_format="pyarrow", fn_kwargs={"max_postings": MAX_POSTINGS, "buckets": buckets}
     )
     if timings is not None:  # what the two group-bys shuffle (for the benchmark's estimates)
         keyed, postings = keyed.materialize(), postings.materialize()
@@ -251,7 +258,7 @@ def group_stories(
     chosen = _grouped(postings, ["bucket"], workers).map_groups(
         _choose,
         batch_format="pyarrow",
-        fn_kwargs={"spans_ref": spans_ref, "window_days": index.window_days, "max_candidates": index.max_candidates},
+        fn_kwargs={"spans_ref": spans_ref, "window_days": weights.window_days, "max_candidates": MAX_CANDIDATES},
     )
     directed: _DirectedPairs = set()
     for batch in chosen.iter_batches(batch_format="pyarrow", batch_size=None):

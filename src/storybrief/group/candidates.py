@@ -81,10 +81,16 @@ def blocking_keys(
     return keys
 
 
+MAX_POSTINGS = 150  # a key held by more articles proposes nothing: too common to be evidence
+MAX_CANDIDATES = 40  # candidates kept per article, most keys shared first
+
+
 class CandidateIndex:
     """An inverted index from blocking keys to articles, queried one article at a time."""
 
-    def __init__(self, max_postings: int = 150, max_candidates: int = 40, window_days: int = 21) -> None:
+    def __init__(
+        self, max_postings: int = MAX_POSTINGS, max_candidates: int = MAX_CANDIDATES, window_days: int = 21
+    ) -> None:
         self.max_postings = max_postings
         self.max_candidates = max_candidates
         self.window_days = window_days

@@ -132,6 +132,11 @@ class DocFreq:
         self.n_docs += 1
         self.counts.update(set(keys))
 
+    def merge(self, other: DocFreq) -> None:
+        """Add the counts of ``other``, taken over other articles (partial counts from workers)."""
+        self.n_docs += other.n_docs
+        self.counts.update(other.counts)
+
     def idf(self, key: str) -> float:
         """Corpus-relative IDF: words all articles share (the topic's) weigh little, an event's own words much."""
         return math.log((1 + self.n_docs) / (1 + self.counts.get(key, 0))) + IDF_FLOOR

@@ -110,7 +110,7 @@ def inline_junk(line: str) -> list[Span]:
     if _FURNITURE_RE is not None and _FURNITURE_RE.search(line):
         for reason, pattern in _FURNITURE:
             spans.extend((m.start(), m.end(), reason) for m in pattern.finditer(line))
-    return _merge(spans) if spans else spans
+    return merge_spans(spans) if spans else spans
 
 
 # a page's date label in brackets inside running text: "… has more. ( published monday, may 11, 2015 ) a mom …"
@@ -129,10 +129,6 @@ def date_labels(line: str) -> list[tuple[int, int, str]]:
 
 def merge_spans(spans: list[Span]) -> list[Span]:
     """``spans`` in order, overlapping ones merged (the first one's reason kept)."""
-    return _merge(spans)
-
-
-def _merge(spans: list[Span]) -> list[Span]:
     spans.sort()
     merged: list[Span] = []
     for start, end, reason in spans:
